@@ -1,0 +1,18 @@
+package org.sockd.api;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/**
+ * Where a client connection comes from and which listener accepted it.
+ *
+ * @param remote the client's address and port
+ * @param local the listener's address and port the client reached
+ */
+public record ClientInfo(InetSocketAddress remote, InetSocketAddress local) {
+
+    public ClientInfo {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(local, "local");
+    }
+}

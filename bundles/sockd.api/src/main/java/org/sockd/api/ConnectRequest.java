@@ -1,0 +1,37 @@
+package org.sockd.api;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A decoded client request as the policies see it, after the destination name (if any) was
+ * resolved. The core connects only to one of {@link #resolved()}, the addresses that were checked.
+ *
+ * @param client where the request came from
+ * @param version the protocol the client spoke
+ * @param command what the client asked for
+ * @param destination the destination as the client named it
+ * @param resolved every address the destination stands for: the literal itself, or all the
+ *        addresses its name resolved to (empty when the name did not resolve)
+ * @param user the user-id the client program sent (SOCKS 4), or the empty string
+ * @param authenticatedUser the user name proven by an authentication method, or {@code null}
+ */
+public record ConnectRequest(
+        ClientInfo client,
+        SocksVersion version,
+        Command command,
+        Endpoint destination,
+        List<InetAddress> resolved,
+        String user,
+        String authenticatedUser) {
+
+    public ConnectRequest {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(destination, "destination");
+        resolved = List.copyOf(resolved);
+        Objects.requireNonNull(user, "user");
+    }
+}

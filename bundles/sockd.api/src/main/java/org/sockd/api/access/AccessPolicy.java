@@ -1,0 +1,24 @@
+package org.sockd.api.access;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.sockd.api.ConnectRequest;
+
+/**
+ * Decides whether a request is permitted. The core uses the highest-ranked policy registered and
+ * refuses every request while none is registered.
+ */
+@ConsumerType
+public interface AccessPolicy {
+
+    /** Service property: a short human-readable name of the policy, for administration. */
+    String NAME = "sockd.policy.name";
+
+    /**
+     * Decides one request. Must be fast and must not block on I/O. Any exception thrown is taken
+     * by the core as a refusal.
+     *
+     * @param request the request, with its destination already resolved
+     * @return the verdict, never {@code null}
+     */
+    Decision decide(ConnectRequest request);
+}

@@ -1,0 +1,93 @@
+package org.sockd.api.log;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import org.sockd.api.ClientInfo;
+
+/** Something that happened to a client session, as sent to every {@link SessionListener}. */
+public sealed interface SessionEvent {
+
+    /**
+     * The request was refused by the access policy, by a failed ident check, or because no policy
+     * was registered.
+     *
+     * @param session the session
+     * @param reason why, for the log
+     */
+    record Refused(SessionInfo session, String reason) implements SessionEvent {
+        public Refused {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The outgoing connection is established and relaying begins.
+     *
+     * @param session the session
+     * @param bound the local address of the outgoing connection
+     * @param target the address actually connected to
+     */
+    record Connected(SessionInfo session, InetSocketAddress bound, InetSocketAddress target)
+            implements SessionEvent {
+        public Connected {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(bound, "bound");
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /**
+     * A permitted request could not be carried out, for example because connecting failed.
+     *
+     * @param session the session
+     * @param call the failing operation in the classic style: {@code connect}, {@code socket}, ...
+     * @param error the system's description of the error
+     */
+    record Failed(SessionInfo session, String call, String error) implements SessionEvent {
+        public Failed {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /**
+     * Setting up the session took longer than the configured limit.
+     *
+     * @param session the session
+     */
+    record TimedOut(SessionInfo session) implements SessionEvent {
+        public TimedOut {
+            Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /**
+     * A relay ended.
+     *
+     * @param session the session
+     * @param bytesFromClient bytes read from the client and written to the destination
+     * @param bytesFromTarget bytes read from the destination and written to the client
+     */
+    record Terminated(SessionInfo session, long bytesFromClient, long bytesFromTarget)
+            implements SessionEvent {
+        public Terminated {
+            Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /**
+     * A client broke the protocol before a request could be decoded.
+     *
+     * @param sessionId the session number
+     * @param client the client
+     * @param message what was wrong, in the classic wording where there is one
+     */
+    record ProtocolError(long sessionId, ClientInfo client, String message) implements SessionEvent {
+        public ProtocolError {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+}

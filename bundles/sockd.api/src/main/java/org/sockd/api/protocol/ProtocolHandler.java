@@ -1,0 +1,44 @@
+package org.sockd.api.protocol;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.osgi.annotation.versioning.ConsumerType;
+import org.sockd.api.ClientInfo;
+
+/**
+ * Speaks one version of the SOCKS protocol. The core reads the first byte of every connection and
+ * hands the connection to the handler registered for that version.
+ */
+@ConsumerType
+public interface ProtocolHandler {
+
+    /** Service property (Integer): the first byte this handler answers, 4 or 5. */
+    String VERSION = "sockd.protocol.version";
+
+    /** @return the first byte this handler answers, the same value as the {@link #VERSION} property */
+    int version();
+
+    /**
+     * Reads the rest of the handshake (the first byte has been consumed) up to a complete request.
+     * Bytes may arrive split across any number of reads; the handler never reads past the end of
+     * the request. The core bounds the time this may take by closing the connection.
+     *
+     * @param in the client's input, positioned after the version byte
+     * @param out the client's output, for method negotiation and error replies
+     * @param client the client
+     * @return the request, or why none could be read
+     * @throws IOException when the connection fails; the core closes it
+     */
+    Handshake handshake(InputStream in, OutputStream out, ClientInfo client) throws IOException;
+
+    /**
+     * Writes the reply to a request previously returned by {@link #handshake}.
+     *
+     * @param out the client's output
+     * @param request the request being answered
+     * @param reply the answer
+     * @throws IOException when the connection fails
+     */
+    void reply(OutputStream out, SocksRequest request, Reply reply) throws IOException;
+}
