@@ -1,0 +1,82 @@
+package org.sockd.log.internal;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.Endpoint;
+import org.sockd.api.log.SessionEvent;
+import org.sockd.api.log.SessionEvent.Connected;
+import org.sockd.api.log.SessionEvent.Failed;
+import org.sockd.api.log.SessionEvent.ProtocolError;
+import org.sockd.api.log.SessionEvent.Refused;
+import org.sockd.api.log.SessionEvent.Terminated;
+import org.sockd.api.log.SessionEvent.TimedOut;
+import org.sockd.api.log.SessionInfo;
+
+/** Turns session events into the lines of the classic daemon (spec/logging.md). */
+final class ClassicLines {
+
+    private final Function<InetAddress, String> hostName;
+    private final IntFunction<String> serviceName;
+
+    /**
+     * @param hostName the name to show for an address (or its literal)
+     * @param serviceName the name to show for a TCP port (or its number)
+     */
+    ClassicLines(Function<InetAddress, String> hostName, IntFunction<String> serviceName) {
+        this.hostName = hostName;
+        this.serviceName = serviceName;
+    }
+
+    List<String> linesFor(SessionEvent event) {
+        return switch (event) {
+            case Refused r -> List.of("refused -- " + request(r.session()));
+            case Connected c -> List.of("connected -- " + request(c.session()));
+            case Failed f -> List.of("failed -- " + request(f.session())
+                    + ".  Error code: " + LogText.escape(f.call()) + "() " + LogText.escape(f.error()));
+            case TimedOut t -> List.of("timed-out -- " + request(t.session()));
+            case Terminated t -> List.of(
+                    "terminated -- " + request(t.session()) + ".",
+                    t.bytesFromClient() + " bytes from " + source(t.session().request())
+                            + ", " + t.bytesFromTarget() + " bytes from "
+                            + destination(t.session().request().destination()));
+            case ProtocolError p -> List.of("error -- " + LogText.escape(p.message())
+                    + " from host " + hostName.apply(p.client().remote().getAddress()));
+        };
+    }
+
+    /** The classic request description, {@code Connect from user(ident)@src to dst (svc)}. */
+    String request(SessionInfo session) {
+        ConnectRequest request = session.request();
+        String who = user(request) + "(" + (session.ident() == null ? "unknown" : LogText.escape(session.ident()))
+                + ")@" + source(request);
+        Endpoint destination = request.destination();
+        return switch (request.command()) {
+            case CONNECT -> "Connect from " + who + " to " + destination(destination)
+                    + " (" + serviceName.apply(destination.port()) + ")";
+            case BIND -> "Bind from " + who + " for " + destination(destination);
+            case UDP_ASSOCIATE -> "UDP associate from " + who + " for " + destination(destination);
+        };
+    }
+
+    private static String user(ConnectRequest request) {
+        String user = request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
+        return LogText.escape(user);
+    }
+
+    private String source(ConnectRequest request) {
+        return hostName.apply(request.client().remote().getAddress());
+    }
+
+    private String destination(Endpoint destination) {
+        if (destination.isName()) {
+            return LogText.escape(destination.host());
+        }
+        if (destination.address().isAnyLocalAddress()) {
+            return "Unspecified.Host";
+        }
+        return hostName.apply(destination.address());
+    }
+}

@@ -1,0 +1,103 @@
+package org.sockd.log.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sockd.api.ClientInfo;
+import org.sockd.api.Command;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.Endpoint;
+import org.sockd.api.SocksVersion;
+import org.sockd.api.log.SessionEvent;
+import org.sockd.api.log.SessionInfo;
+
+class ClassicLinesTest {
+
+    private static final InetAddress CLIENT = address(128, 12, 6, 4);
+    private static final InetAddress TARGET = address(137, 12, 4, 15);
+
+    private final ClassicLines lines = new ClassicLines(
+            a -> a.equals(CLIENT) ? "eon.cstc.org" : a.getHostAddress(),
+            port -> port == 23 ? "telnet" : Integer.toString(port));
+
+    @Test
+    void connectLinesReadAsTheClassicOnes() {
+        SessionInfo session = session(Command.CONNECT, Endpoint.ofAddress(TARGET, 23), "don", "don");
+        var bound = new InetSocketAddress(CLIENT, 4000);
+        assertThat(lines.linesFor(new SessionEvent.Connected(session, bound, bound)))
+                .containsExactly("connected -- Connect from don(don)@eon.cstc.org to 137.12.4.15 (telnet)");
+        assertThat(lines.linesFor(new SessionEvent.Terminated(session, 1048, 285143))).containsExactly(
+                "terminated -- Connect from don(don)@eon.cstc.org to 137.12.4.15 (telnet).",
+                "1048 bytes from eon.cstc.org, 285143 bytes from 137.12.4.15");
+    }
+
+    @Test
+    void refusalWithoutIdentAnswerShowsUnknown() {
+        SessionInfo session = session(Command.CONNECT, Endpoint.ofName("ftp.example.com", 21), "sam", null);
+        assertThat(lines.linesFor(new SessionEvent.Refused(session, "rule")))
+                .containsExactly("refused -- Connect from sam(unknown)@eon.cstc.org to ftp.example.com (21)");
+    }
+
+    @Test
+    void failuresAndTimeoutsNameTheCall() {
+        SessionInfo session = session(Command.CONNECT, Endpoint.ofAddress(TARGET, 80), "jim", null);
+        assertThat(lines.linesFor(new SessionEvent.Failed(session, "connect", "Connection refused")))
+                .containsExactly("failed -- Connect from jim(unknown)@eon.cstc.org to 137.12.4.15 (80)."
+                        + "  Error code: connect() Connection refused");
+        assertThat(lines.linesFor(new SessionEvent.TimedOut(session)))
+                .containsExactly("timed-out -- Connect from jim(unknown)@eon.cstc.org to 137.12.4.15 (80)");
+    }
+
+    @Test
+    void bindNamesNoServiceAndUnspecifiedHost() {
+        SessionInfo session = session(Command.BIND, Endpoint.ofAddress(address(0, 0, 0, 0), 21), "don", null);
+        assertThat(lines.linesFor(new SessionEvent.Refused(session, "rule")))
+                .containsExactly("refused -- Bind from don(unknown)@eon.cstc.org for Unspecified.Host");
+    }
+
+    @Test
+    void hostileUserAndHostNamesCannotForgeLines() {
+        SessionInfo session = session(Command.CONNECT,
+                Endpoint.ofName("evil\nhost", 80), "x\nJun 22 18:24:54 eon sockd[1]: connected", "i\r");
+        List<String> out = lines.linesFor(new SessionEvent.Refused(session, "rule"));
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0)).doesNotContain("\n", "\r")
+                .isEqualTo("refused -- Connect from x\\x0aJun 22 18:24:54 eon sockd[1]: connected(i\\x0d)"
+                        + "@eon.cstc.org to evil\\x0ahost (80)");
+    }
+
+    @Test
+    void protocolErrorsNameTheHost() {
+        var client = new ClientInfo(new InetSocketAddress(CLIENT, 1234), new InetSocketAddress(CLIENT, 1080));
+        assertThat(lines.linesFor(new SessionEvent.ProtocolError(7, client, "wrong version (0x 6)")))
+                .containsExactly("error -- wrong version (0x 6) from host eon.cstc.org");
+    }
+
+    @Test
+    void authenticatedUserIsShownForSocks5() {
+        var client = new ClientInfo(new InetSocketAddress(CLIENT, 1234), new InetSocketAddress(CLIENT, 1080));
+        var request = new ConnectRequest(client, SocksVersion.SOCKS5, Command.CONNECT,
+                Endpoint.ofAddress(TARGET, 23), List.of(TARGET), "", "alice");
+        assertThat(lines.request(new SessionInfo(1, Instant.EPOCH, request, null)))
+                .isEqualTo("Connect from alice(unknown)@eon.cstc.org to 137.12.4.15 (telnet)");
+    }
+
+    private static SessionInfo session(Command command, Endpoint destination, String user, String ident) {
+        var client = new ClientInfo(new InetSocketAddress(CLIENT, 1234), new InetSocketAddress(CLIENT, 1080));
+        List<InetAddress> resolved = destination.isName() ? List.of() : List.of(destination.address());
+        var request = new ConnectRequest(client, SocksVersion.SOCKS4, command, destination, resolved, user, null);
+        return new SessionInfo(1, Instant.EPOCH, request, ident);
+    }
+
+    private static InetAddress address(int a, int b, int c, int d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
