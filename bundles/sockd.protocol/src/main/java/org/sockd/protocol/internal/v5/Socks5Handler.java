@@ -1,0 +1,52 @@
+package org.sockd.protocol.internal.v5;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.osgi.service.component.annotations.Component;
+import org.sockd.api.ClientInfo;
+import org.sockd.api.protocol.Handshake;
+import org.sockd.api.protocol.ProtocolHandler;
+import org.sockd.api.protocol.Reply;
+import org.sockd.api.protocol.SocksRequest;
+import org.sockd.protocol.internal.Decoded;
+import org.sockd.protocol.internal.MessageReader;
+import org.sockd.protocol.internal.Wire;
+
+/** SOCKS 5 (RFC 1928). Public only because SCR instantiates components through public constructors. */
+@Component(service = ProtocolHandler.class, property = ProtocolHandler.VERSION + ":Integer=5")
+public final class Socks5Handler implements ProtocolHandler {
+
+    private final MethodNegotiation negotiation = new MethodNegotiation();
+    private final Socks5RequestDecoder decoder = new Socks5RequestDecoder();
+
+    @Override
+    public int version() {
+        return 5;
+    }
+
+    @Override
+    public Handshake handshake(InputStream in, OutputStream out, ClientInfo client) throws IOException {
+        return switch (negotiation.negotiate(in, out)) {
+            case MethodNegotiation.Outcome.Failed failed -> new Handshake.Rejected(failed.reason());
+            case MethodNegotiation.Outcome.Agreed agreed -> readRequest(in, out);
+        };
+    }
+
+    @Override
+    public void reply(OutputStream out, SocksRequest request, Reply reply) throws IOException {
+        Wire.send(out, Socks5Replies.encode(reply));
+    }
+
+    private Handshake readRequest(InputStream in, OutputStream out) throws IOException {
+        return switch (MessageReader.read(in, decoder)) {
+            case Decoded.Done<SocksRequest> done -> new Handshake.Received(done.message());
+            case Decoded.Malformed<SocksRequest> malformed -> {
+                Wire.send(out, Socks5Replies.failure(malformed.replyCode()));
+                yield new Handshake.Rejected(malformed.reason());
+            }
+            // A client that hangs up mid-request gets no reply (hardening PARSE-5).
+            case Decoded.NeedMore<SocksRequest> eof -> new Handshake.Rejected("truncated request");
+        };
+    }
+}
