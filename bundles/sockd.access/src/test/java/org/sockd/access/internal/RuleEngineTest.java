@@ -1,0 +1,129 @@
+package org.sockd.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sockd.access.internal.Requests.connect;
+import static org.sockd.access.internal.Requests.named;
+import static org.sockd.access.internal.Requests.request;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sockd.access.internal.parse.ConfParser;
+import org.sockd.access.internal.parse.ParseResult;
+import org.sockd.access.internal.rule.RuleSet;
+import org.sockd.api.Command;
+import org.sockd.api.access.Decision;
+import org.sockd.api.access.IdentMode;
+import org.sockd.api.access.MatchedRule;
+import org.sockd.common.netdb.Services;
+
+class RuleEngineTest {
+
+    private static final ConfParser PARSER = new ConfParser(Services.parse(List.of("ftp 21/tcp", "telnet 23/tcp")));
+    private static final Decision NO_MATCH = new Decision.Deny("no rule matched", null);
+    private final RuleEngine engine = new RuleEngine(IdentMode.OFF);
+
+    @Test
+    void aDenyRuleRefusesAndNamesItself() {
+        RuleSet rules = rules("# first\n  deny 10.0.0.0 255.0.0.0 : mail root  \n");
+        assertThat(engine.decide(rules, connect("10.1.2.3", "192.0.2.1", 80))).isEqualTo(
+                new Decision.Deny("rule", new MatchedRule("sockd.conf", 2, "deny 10.0.0.0 255.0.0.0 : mail root")));
+    }
+
+    @Test
+    void noMatchingRuleIsTheImpliedDeny() {
+        assertThat(engine.decide(rules(""), connect("10.1.2.3", "192.0.2.1", 80))).isEqualTo(NO_MATCH);
+        assertThat(engine.decide(rules("permit 10.0.0.0 255.0.0.0"), connect("11.1.2.3", "192.0.2.1", 80)))
+                .isEqualTo(NO_MATCH);
+    }
+
+    @Test
+    void theFirstMatchingRuleWins() {
+        RuleSet rules = rules("permit 10.0.0.0 255.0.0.0\ndeny 10.0.0.0 255.0.0.0\n");
+        assertThat(engine.decide(rules, connect("10.1.2.3", "192.0.2.1", 80))).isInstanceOf(Decision.Allow.class);
+    }
+
+    @Test
+    void nineFieldsOnOneLineKeepThePortTest() {
+        RuleSet rules = rules("permit ?=n *=joe 10.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0 eq 23");
+        assertThat(engine.decide(rules, request(Command.CONNECT, "joe", "10.0.0.1", "192.0.2.1", 23)))
+                .isInstanceOf(Decision.Allow.class);
+        assertThat(engine.decide(rules, request(Command.CONNECT, "joe", "10.0.0.1", "192.0.2.1", 24)))
+                .isEqualTo(NO_MATCH);
+    }
+
+    @ParameterizedTest(name = "{0} to {1}: {2}")
+    @CsvSource({
+        "10.77.3.5, 192.168.9.1, 1", "10.77.3.6, 192.168.9.1, 2", "10.77.3.6, 192.168.9.2, 0"})
+    void nonContiguousMasksCompareOnlyTheirBits(String client, String destination, int line) {
+        RuleSet rules = rules("permit 10.0.0.5 255.0.0.255\npermit 0.0.0.0 0.0.0.0 192.0.0.1 255.0.0.255\n");
+        assertThat(lineOf(engine.decide(rules, connect(client, destination, 80)))).isEqualTo(line);
+    }
+
+    @ParameterizedTest(name = "rule {0}, global {1}: {2}")
+    @CsvSource({
+        "'permit', OFF, OFF", "'permit', LENIENT, LENIENT", "'permit', STRICT, STRICT",
+        "'permit ?=I', OFF, STRICT", "'permit ?=i', STRICT, LENIENT",
+        "'permit ?=n', STRICT, OFF", "'permit ?=', LENIENT, OFF"})
+    void theIdentFieldOverridesTheGlobalMode(String action, IdentMode global, IdentMode expected) {
+        Decision decision = new RuleEngine(global).decide(rules(action + " 0.0.0.0 0.0.0.0"),
+                connect("10.0.0.1", "192.0.2.1", 80));
+        assertThat(decision).isInstanceOfSatisfying(Decision.Allow.class,
+                allow -> assertThat(allow.identMode()).isEqualTo(expected));
+    }
+
+    @Test
+    void anIpv4MappedClientMatchesItsIpv4Rules() throws Exception {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1};
+        InetAddress client = Inet6Address.getByAddress(null, mapped, -1);
+        RuleSet rules = rules("permit 10.0.0.0 255.0.0.0");
+        assertThat(engine.decide(rules, request(Command.CONNECT, "", client, Requests.ip("192.0.2.1"), 80)))
+                .isInstanceOf(Decision.Allow.class);
+    }
+
+    @Test
+    void otherIpv6AddressesMatchOnlyRulesWithMaskZero() {
+        RuleSet rules = rules("""
+                deny 0.0.0.0 255.0.0.0
+                permit 0.0.0.0 0.0.0.0 0.0.0.0 255.0.0.0
+                permit 0.0.0.0 0.0.0.0
+                """);
+        assertThat(lineOf(engine.decide(rules, connect("::1", "2001:db8::1", 80)))).isEqualTo(3);
+        assertThat(lineOf(engine.decide(rules, connect("::1", "0.1.2.3", 80)))).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "resolved to [{0}]: line {1}")
+    @CsvSource({"'198.51.100.7,192.0.2.9', 1", "'198.51.100.7', 2", "'', 0"})
+    void aNamedDestinationMatchesWhenAnyResolvedAddressDoes(String resolved, int line) {
+        RuleSet rules = rules("""
+                deny 0.0.0.0 0.0.0.0 192.0.2.0 255.255.255.0
+                permit 0.0.0.0 0.0.0.0 198.51.100.0 255.255.255.0
+                """);
+        String[] addresses = resolved.isEmpty() ? new String[0] : resolved.split(",");
+        assertThat(lineOf(engine.decide(rules, named("10.0.0.1", "www.example.com", 80, addresses)))).isEqualTo(line);
+    }
+
+    @Test
+    void aNameThatResolvedToNothingMatchesOnlyAnyDestination() {
+        RuleSet rules = rules("permit 10.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0 eq 80");
+        assertThat(lineOf(engine.decide(rules, named("10.0.0.1", "nowhere.example", 80)))).isEqualTo(1);
+    }
+
+    /** @return the line that decided, or 0 for the implied deny */
+    static int lineOf(Decision decision) {
+        MatchedRule rule = switch (decision) {
+            case Decision.Allow allow -> allow.rule();
+            case Decision.Deny deny -> deny.rule();
+        };
+        return rule == null ? 0 : rule.line();
+    }
+
+    static RuleSet rules(String text) {
+        ParseResult result = PARSER.parse("sockd.conf", text);
+        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+        return ((ParseResult.Parsed) result).rules();
+    }
+}

@@ -1,0 +1,117 @@
+package org.sockd.access.internal.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sockd.common.netdb.Services;
+
+class ConfErrorTest {
+
+    private static final ConfParser PARSER = new ConfParser(Services.parse(List.of("telnet 23/tcp")));
+    private static final String QUAD = " (expected four decimal numbers 0-255 without leading zeros, like 10.0.0.0)";
+    private static final String STRAY = " (a destination is an address and a mask, a port test an operator and a port)";
+
+    static Stream<Arguments> badLines() {
+        return Stream.of(
+                bad("permit 10.0.0.0", "Invalid entry: a rule needs an action, a source address and a source mask"),
+                bad(": mail admin", "Invalid entry: a rule needs an action, a source address and a source mask"),
+                bad("permit ?=I 10.0.0.0", "Invalid entry: a rule needs a source address and a source mask"),
+                bad("allow 10.0.0.0 255.0.0.0", "Invalid permit/deny field \"allow\""),
+                bad("permit\u001b 10.0.0.0 255.0.0.0", "Invalid permit/deny field \"permit\\x1b\""),
+                bad("permit ?=x 10.0.0.0 255.0.0.0", "Invalid ?= field \"?=x\" (?=I, ?=i, ?=n or ?=)"),
+                bad("permit ?=N 10.0.0.0 255.0.0.0", "Invalid ?= field \"?=N\" (?=I, ?=i, ?=n or ?=)"),
+                bad("permit *=a ?=I 10.0.0.0 255.0.0.0", "Invalid entry: \"?=I\" is out of place"
+                        + " (order: action, ?=, *=, source, destination, port)"),
+                bad("permit *=a,,b 10.0.0.0 255.0.0.0", "Invalid *= field \"*=a,,b\" (empty user-id)"),
+                bad("permit *=/etc/socks.users 10.0.0.0 255.0.0.0",
+                        "user files are not supported yet: \"/etc/socks.users\""),
+                bad("permit 10.0.0.0 255.0.0.0 1.2.3.4 255.255.255.255 eqq 23",
+                        "Invalid comparison \"eqq\" (one of eq, neq, lt, gt, le, ge)"),
+                // Two fields that do not start with an operator are a destination, as in the classic parser.
+                bad("permit 10.0.0.0 255.0.0.0 eqq 23",
+                        "host name patterns are not supported yet: destination address \"eqq\""),
+                bad("permit 10.0.0.0 255.0.0.0 eq 65536",
+                        "Invalid port number \"65536\" (a number 0-65535 or a tcp service name)"),
+                bad("permit 10.0.0.0 255.0.0.0 eq gopher",
+                        "Invalid port number \"gopher\" (a number 0-65535 or a tcp service name)"),
+                bad("permit 10.0.0.0 255.0.0.0 eq -1",
+                        "Invalid port number \"-1\" (a number 0-65535 or a tcp service name)"),
+                bad("permit 10.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0 eq", "Invalid port number: none after \"eq\""),
+                bad("permit 10.1.2.3 255.255.255.255 10.9.9.9", "Invalid entry: stray field \"10.9.9.9\"" + STRAY),
+                bad("permit 10.0.0.0 255.0.0.0 eq 23 24", "Invalid entry: stray field \"24\"" + STRAY),
+                bad("permit .inside.example.com 0.0.0.0 ALL 0.0.0.0",
+                        "host name patterns are not supported yet: source address \".inside.example.com\""),
+                bad("permit host.example.com 0.0.0.0",
+                        "host name patterns are not supported yet: source address \"host.example.com\""),
+                bad("permit 10.0.0.0 255.0.0.0 ALL 0.0.0.0",
+                        "host name patterns are not supported yet: destination address \"ALL\""),
+                bad("permit 10.1 255.255.0.0", "Invalid source address \"10.1\"" + QUAD),
+                bad("permit 010.0.0.1 255.255.255.255", "Invalid source address \"010.0.0.1\"" + QUAD),
+                bad("permit 10.0.0.0/8 255.0.0.0", "Invalid source address \"10.0.0.0/8\"" + QUAD),
+                bad("permit 10.0.0.256 255.255.255.255", "Invalid source address \"10.0.0.256\" (256 is over 255)"),
+                bad("permit 10.0.0.0 255.0.0", "Invalid source mask \"255.0.0\"" + QUAD),
+                bad("permit 10.0.0.0 ALL", "Invalid source mask \"ALL\"" + QUAD),
+                bad("permit 10.0.0.0 255.0.0.0 192.168.0.0 255.255.0.x", "Invalid destination mask \"255.255.0.x\""
+                        + QUAD));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badLines")
+    void reportsTheReasonWithFileAndLine(String line, String reason) {
+        String text = "# line 1\npermit 127.0.0.0 255.0.0.0\n" + line + "\n";
+        assertThat(errors(PARSER.parse("sockd.conf", text))).containsExactly("sockd.conf:3: " + reason);
+    }
+
+    @Test
+    void reportsEveryErrorOfTheFileAtOnce() {
+        String text = """
+                permit 127.0.0.0 255.0.0.0
+                permit 10.0.0.0 255.0.0.0 1.2.3.4 255.255.255.255 eqq 23
+                deny 0.0.0.0
+                permit 10.0.0.0 255.0.0.0 eq 23
+                refuse 0.0.0.0 0.0.0.0
+                """;
+        assertThat(errors(PARSER.parse("sockd.conf", text))).containsExactly(
+                "sockd.conf:2: Invalid comparison \"eqq\" (one of eq, neq, lt, gt, le, ge)",
+                "sockd.conf:3: Invalid entry: a rule needs an action, a source address and a source mask",
+                "sockd.conf:5: Invalid permit/deny field \"refuse\"");
+    }
+
+    @Test
+    void anOverLongLineIsAnErrorAndNeverSplit() {
+        String line = "permit 0.0.0.0 0.0.0.0 #" + "x".repeat(1000);
+        assertThat(errors(PARSER.parse("sockd.conf", "permit 127.0.0.0 255.0.0.0\n" + line + "\n")))
+                .containsExactly("sockd.conf:2: line too long (1024 characters, at most 1023)");
+    }
+
+    @Test
+    void aMissingFileIsAnErrorNamingIt(@TempDir Path dir) {
+        Path file = dir.resolve("sockd.conf");
+        assertThat(errors(PARSER.parseFile(file)))
+                .containsExactly(file + ": Unable to open config file (" + file + "): no such file");
+    }
+
+    @Test
+    void aFileIsReadAndNamedInErrors(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("sockd.conf"), "permit 127.0.0.0 255.0.0.0\npermit x\n");
+        assertThat(errors(PARSER.parseFile(file))).containsExactly(
+                file + ":2: Invalid entry: a rule needs an action, a source address and a source mask");
+    }
+
+    private static List<String> errors(ParseResult result) {
+        assertThat(result).isInstanceOf(ParseResult.Invalid.class);
+        return ((ParseResult.Invalid) result).errors().stream().map(ConfError::toString).toList();
+    }
+
+    private static Arguments bad(String line, String reason) {
+        return Arguments.of(line, reason);
+    }
+}

@@ -1,0 +1,63 @@
+package org.sockd.access.internal.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AddressMaskTest {
+
+    private static final AddressMask LOOPBACK = new AddressMask(0x7F000000, 0xFF000000);
+
+    @ParameterizedTest(name = "{0} & {1} vs {2}: {3}")
+    @CsvSource({
+        "10.0.0.5, 255.0.0.255, 10.77.3.5, true",
+        "10.0.0.5, 255.0.0.255, 10.77.3.6, false",
+        "10.0.0.5, 255.0.0.255, 11.0.0.5, false",
+        "128.12.6.4, 255.255.255.255, 128.12.6.4, true",
+        "128.12.6.4, 255.255.255.255, 128.12.6.5, false",
+        "0.0.0.0, 0.0.0.0, 203.0.113.9, true",
+        "0.0.0.255, 0.0.0.0, 203.0.113.9, true",
+        "128.12.0.0, 255.255.0.0, 128.12.36.7, true"})
+    void comparesOnlyTheBitsOfTheMask(String address, String mask, String candidate, boolean matches)
+            throws Exception {
+        AddressMask pattern = new AddressMask(ipv4(address), ipv4(mask));
+        assertThat(pattern.matches(InetAddress.getByName(candidate))).isEqualTo(matches);
+    }
+
+    @Test
+    void anIpv4MappedIpv6AddressIsTheIpv4AddressItCarries() throws Exception {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 1};
+        InetAddress address = Inet6Address.getByAddress(null, mapped, -1);
+        assertThat(address).isInstanceOf(Inet6Address.class);
+        assertThat(LOOPBACK.matches(address)).isTrue();
+    }
+
+    @Test
+    void otherIpv6AddressesMatchOnlyAPatternThatComparesNoBit() throws Exception {
+        InetAddress compatible = Inet6Address.getByAddress(null, new byte[] {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 127, 0, 0, 1}, -1);
+        assertThat(LOOPBACK.matches(InetAddress.getByName("::1"))).isFalse();
+        assertThat(LOOPBACK.matches(compatible)).isFalse();
+        assertThat(new AddressMask(0, 0xFF000000).matches(InetAddress.getByName("::1"))).isFalse();
+        assertThat(new AddressMask(0x0A000000, 0).matches(InetAddress.getByName("2001:db8::1"))).isTrue();
+    }
+
+    @Test
+    void aListMatchesWhenAnyAddressDoesAndAnEmptyOneOnlyTheAnyPattern() throws Exception {
+        List<InetAddress> both = List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("127.0.0.1"));
+        assertThat(LOOPBACK.matchesAny(both)).isTrue();
+        assertThat(LOOPBACK.matchesAny(both.subList(0, 1))).isFalse();
+        assertThat(LOOPBACK.matchesAny(List.of())).isFalse();
+        assertThat(AddressMask.ANY.matchesAny(List.of())).isTrue();
+    }
+
+    private static int ipv4(String dotted) throws Exception {
+        byte[] b = InetAddress.getByName(dotted).getAddress();
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+    }
+}
