@@ -1,0 +1,7 @@
+/** What the core tells about the running daemon, for launchers, administration and tests. */
+@Export
+@Version("1.0.0")
+package org.sockd.api.admin;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
