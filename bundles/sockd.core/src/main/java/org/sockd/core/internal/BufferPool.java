@@ -1,0 +1,44 @@
+package org.sockd.core.internal;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Large direct buffers for bulk transfers, lent to a relay direction only while data is flowing so
+ * that idle sessions hold none. At most {@code limit} are out at once; past that, callers make do
+ * with their small buffer.
+ */
+final class BufferPool {
+
+    private final int size;
+    private final int limit;
+    private final ArrayBlockingQueue<ByteBuffer> free;
+    private final AtomicInteger lent = new AtomicInteger();
+
+    BufferPool(int size, int limit) {
+        this.size = size;
+        this.limit = limit;
+        this.free = new ArrayBlockingQueue<>(limit);
+    }
+
+    /** @return a cleared buffer, or {@code null} when {@code limit} buffers are already lent */
+    ByteBuffer borrow() {
+        if (lent.incrementAndGet() > limit) {
+            lent.decrementAndGet();
+            return null;
+        }
+        ByteBuffer buffer = free.poll();
+        return buffer != null ? buffer : ByteBuffer.allocateDirect(size);
+    }
+
+    void giveBack(ByteBuffer buffer) {
+        buffer.clear();
+        free.offer(buffer);
+        lent.decrementAndGet();
+    }
+
+    int lent() {
+        return lent.get();
+    }
+}

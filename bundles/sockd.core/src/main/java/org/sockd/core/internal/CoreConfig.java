@@ -1,0 +1,27 @@
+package org.sockd.core.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Timeouts and limits of the session pipeline (PID {@code sockd.core}). */
+@ObjectClassDefinition(name = "sockd core", description = "Timeouts and limits of every client session")
+public @interface CoreConfig {
+
+    @AttributeDefinition(description = "Milliseconds from accept to a complete request (the classic daemon had no limit)")
+    int handshake_timeout_ms() default 30_000;
+
+    @AttributeDefinition(description = "Milliseconds to connect to a destination (classic: 2 minutes)")
+    int connect_timeout_ms() default 120_000;
+
+    @AttributeDefinition(description = "Milliseconds to resolve a destination name")
+    int resolve_timeout_ms() default 5_000;
+
+    @AttributeDefinition(description = "Seconds without traffic either way before a relay is closed (classic: 2 hours)")
+    int idle_timeout_s() default 7_200;
+
+    @AttributeDefinition(description = "Sessions served at once; further clients are closed at accept")
+    int max_sessions() default 8_192;
+
+    @AttributeDefinition(description = "Milliseconds live sessions may go on after the daemon is told to stop")
+    int shutdown_grace_ms() default 5_000;
+}

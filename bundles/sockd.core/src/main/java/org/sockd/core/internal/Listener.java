@@ -1,0 +1,106 @@
+package org.sockd.core.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sockd.api.admin.ListenerInfo;
+
+/** One listening socket per factory configuration of {@code sockd.listener}. */
+@Component(name = "sockd.listener", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = Listener.Config.class, factory = true)
+public class Listener {
+
+    @ObjectClassDefinition(name = "sockd listener", description = "An address and port where clients are accepted")
+    public @interface Config {
+        @AttributeDefinition(description = "Local address to listen on (IPv4 or IPv6 literal)")
+        String address() default "127.0.0.1";
+
+        @AttributeDefinition(description = "TCP port; 0 picks a free one")
+        int port() default 1080;
+
+        @AttributeDefinition(description = "Connections the kernel may queue before they are accepted")
+        int backlog() default 1024;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+
+    private final ServerSocketChannel server;
+    private final InetSocketAddress bound;
+    private final SessionDispatcher dispatcher;
+    private final Thread acceptor;
+    private final ServiceRegistration<ListenerInfo> registration;
+
+    @Activate
+    public Listener(Config config, @Reference SessionDispatcher dispatcher, BundleContext context) throws IOException {
+        this.dispatcher = dispatcher;
+        InetSocketAddress wanted = new InetSocketAddress(config.address(), config.port());
+        this.server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(wanted, config.backlog());
+        } catch (IOException e) {
+            server.close();
+            LOG.error("error -- main bind() {} on {}", e.getMessage(), Addresses.text(wanted));
+            throw e;
+        }
+        this.bound = (InetSocketAddress) server.getLocalAddress();
+        this.acceptor = Thread.ofPlatform().daemon().name("sockd-accept-" + Addresses.text(bound)).start(this::acceptLoop);
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(ListenerInfo.ADDRESS, Addresses.text(bound));
+        InetSocketAddress address = bound;
+        this.registration = context.registerService(ListenerInfo.class, () -> address, properties);
+        LOG.info("listening on {}", Addresses.text(bound));
+    }
+
+    private void acceptLoop() {
+        while (true) {
+            try {
+                SocketChannel client = server.accept();
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                dispatcher.dispatch(client);
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException | OutOfMemoryError e) {
+                // Out of descriptors or threads: back off instead of spinning, keep serving the others.
+                LOG.error("error -- main accept() {}; pausing 1 s", e.getMessage());
+                if (!pause()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(1000);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws IOException, InterruptedException {
+        registration.unregister();
+        server.close();
+        acceptor.join(2000);
+        LOG.info("no longer listening on {}", Addresses.text(bound));
+    }
+}

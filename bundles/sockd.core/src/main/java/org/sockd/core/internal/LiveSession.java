@@ -1,0 +1,109 @@
+package org.sockd.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+
+/**
+ * What the core knows of a session while it runs: its sockets, and the moment after which the
+ * sweeper may close it (end of the handshake allowance, or of the idle allowance while relaying).
+ */
+final class LiveSession {
+
+    private static final int LINGER_MILLIS = 2_000;
+    private static final long LINGER_BYTES = 256 * 1024;
+
+    private final long id;
+    private final SocketChannel client;
+    private volatile SocketChannel target;
+    private volatile long deadline;
+    private volatile long idleAllowance;
+    private volatile boolean expired;
+
+    LiveSession(long id, SocketChannel client, long handshakeDeadline) {
+        this.id = id;
+        this.client = client;
+        this.deadline = handshakeDeadline;
+    }
+
+    long id() {
+        return id;
+    }
+
+    SocketChannel client() {
+        return client;
+    }
+
+    /** Switches from the handshake deadline to an idle allowance renewed by {@link #touch}. */
+    void relaying(SocketChannel target, long idleNanos) {
+        this.target = target;
+        this.idleAllowance = idleNanos;
+        touch();
+    }
+
+    /** Records traffic; called once per chunk relayed, so it must stay a single volatile write. */
+    void touch() {
+        deadline = System.nanoTime() + idleAllowance;
+    }
+
+    /** No deadline while the core itself waits on something bounded (name lookup, connect). */
+    void suspendDeadline() {
+        deadline = Long.MAX_VALUE;
+    }
+
+    boolean isPastDeadline(long now) {
+        long d = deadline;
+        return d != Long.MAX_VALUE && now - d > 0;
+    }
+
+    /** @return true when the sweeper, not the peer, ended the session */
+    boolean expired() {
+        return expired;
+    }
+
+    void expire() {
+        expired = true;
+        close();
+    }
+
+    /**
+     * Closes the client connection after a refusal or a protocol error. Closing a socket with
+     * unread input makes the kernel send a reset, which can destroy the reply before the client
+     * reads it; so the output is shut first and what the client still sends is read and dropped,
+     * for a bounded time and amount.
+     */
+    void closeAfterReply() {
+        try {
+            client.shutdownOutput();
+            Socket socket = client.socket();
+            socket.setSoTimeout(LINGER_MILLIS);
+            InputStream in = socket.getInputStream();
+            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            long drained = 0;
+            byte[] sink = new byte[4096];
+            for (int n; drained < LINGER_BYTES && System.nanoTime() - deadline < 0 && (n = in.read(sink)) >= 0; ) {
+                drained += n;
+            }
+        } catch (IOException e) {
+            // the client closed or reset first: nothing left to protect
+        } finally {
+            close();
+        }
+    }
+
+    void close() {
+        closeQuietly(client);
+        closeQuietly(target);
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing is best effort: the descriptor is released either way
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.sockd.core.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.log.SessionListener;
+import org.sockd.api.protocol.ProtocolHandler;
+
+/**
+ * The services one session uses from its start to its end, read once so that a swap in the middle
+ * of a session cannot mix two policies.
+ *
+ * @param access the access policy, or {@code null} when none is registered (every request is refused)
+ * @param listeners the session listeners
+ * @param handlers the protocol handlers by first byte
+ */
+record Policies(AccessPolicy access, List<SessionListener> listeners, Map<Integer, ProtocolHandler> handlers) {
+
+    Policies {
+        listeners = List.copyOf(listeners);
+        handlers = Map.copyOf(handlers);
+    }
+}

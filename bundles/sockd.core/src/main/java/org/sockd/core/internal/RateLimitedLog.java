@@ -1,0 +1,29 @@
+package org.sockd.core.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+
+/** A warning that a flood of clients could repeat thousands of times a second, said once a period. */
+final class RateLimitedLog {
+
+    private final Logger log;
+    private final long periodNanos;
+    private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong suppressed = new AtomicLong();
+
+    RateLimitedLog(Logger log, long periodNanos) {
+        this.log = log;
+        this.periodNanos = periodNanos;
+    }
+
+    void warn(String pattern, Object argument) {
+        long now = System.nanoTime();
+        long next = nextAllowed.get();
+        if ((next == Long.MIN_VALUE || now - next >= 0) && nextAllowed.compareAndSet(next, now + periodNanos)) {
+            long quiet = suppressed.getAndSet(0);
+            log.warn(pattern + (quiet > 0 ? " (" + quiet + " more since the last warning)" : ""), argument);
+        } else {
+            suppressed.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.sockd.core.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Copies bytes both ways between client and target until both directions have ended. End of
+ * input on one side is passed on as a half-close, so the other direction keeps flowing; an error
+ * on either side ends both.
+ */
+final class Relay {
+
+    /** Held by each direction for its whole life: enough for interactive traffic. */
+    static final int SMALL_BUFFER = 512;
+
+    private final LiveSession session;
+    private final BufferPool pool;
+    private volatile long fromClient;
+    private volatile long fromTarget;
+
+    Relay(LiveSession session, BufferPool pool) {
+        this.session = session;
+        this.pool = pool;
+    }
+
+    /** Relays on this thread and one more, and returns when both directions are done. */
+    void run(SocketChannel client, SocketChannel target) throws InterruptedException {
+        Thread back = Thread.ofVirtual().name("sockd-relay-" + session.id())
+                .start(() -> pump(target, client, false));
+        pump(client, target, true);
+        back.join();
+    }
+
+    long fromClient() {
+        return fromClient;
+    }
+
+    long fromTarget() {
+        return fromTarget;
+    }
+
+    private void pump(SocketChannel from, SocketChannel to, boolean clientSide) {
+        ByteBuffer small = ByteBuffer.allocate(SMALL_BUFFER);
+        long moved = 0;
+        boolean flowing = false;
+        try {
+            while (true) {
+                ByteBuffer large = flowing ? pool.borrow() : null;
+                ByteBuffer buffer = large != null ? large : small;
+                try {
+                    int n = from.read(buffer);
+                    if (n < 0) {
+                        to.shutdownOutput();
+                        return;
+                    }
+                    session.touch();
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        to.write(buffer);
+                    }
+                    moved += n;
+                    publish(clientSide, moved);
+                    // a full buffer means more is probably waiting: read it in large chunks
+                    flowing = n == buffer.capacity();
+                } finally {
+                    if (large != null) {
+                        pool.giveBack(large);
+                    } else {
+                        small.clear();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            session.close();
+        }
+    }
+
+    private void publish(boolean clientSide, long moved) {
+        if (clientSide) {
+            fromClient = moved;
+        } else {
+            fromTarget = moved;
+        }
+    }
+}

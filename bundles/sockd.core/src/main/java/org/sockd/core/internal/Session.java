@@ -1,0 +1,160 @@
+package org.sockd.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sockd.api.ClientInfo;
+import org.sockd.api.Command;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.Endpoint;
+import org.sockd.api.log.SessionEvent;
+import org.sockd.api.log.SessionInfo;
+import org.sockd.api.protocol.Handshake;
+import org.sockd.api.protocol.ProtocolHandler;
+import org.sockd.api.protocol.Refusal;
+import org.sockd.api.protocol.Reply;
+import org.sockd.api.protocol.SocksRequest;
+
+/** One client from accept to close: handshake, decision, connect, relay, events. */
+final class Session implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+    private final LiveSession live;
+    private final Policies policies;
+    private final SessionContext context;
+    private final Events events;
+    private final Instant started = Instant.now();
+    private boolean relayed;
+
+    Session(LiveSession live, Policies policies, SessionContext context) {
+        this.live = live;
+        this.policies = policies;
+        this.context = context;
+        this.events = new Events(policies.listeners());
+    }
+
+    @Override
+    public void run() {
+        try {
+            serve();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            LOG.error("session {} ended by an internal error", live.id(), e);
+        } finally {
+            if (relayed) {
+                live.close();
+            } else {
+                live.closeAfterReply();
+            }
+            context.sessions().remove(live);
+        }
+    }
+
+    private void serve() throws IOException, InterruptedException {
+        SocketChannel channel = live.client();
+        ClientInfo client = new ClientInfo((InetSocketAddress) channel.getRemoteAddress(),
+                (InetSocketAddress) channel.getLocalAddress());
+        InputStream in = Channels.newInputStream(channel);
+        OutputStream out = Channels.newOutputStream(channel);
+        try {
+            int first = in.read();
+            if (first < 0) {
+                return;
+            }
+            ProtocolHandler handler = policies.handlers().get(first);
+            if (handler == null) {
+                events.emit(new SessionEvent.ProtocolError(live.id(), client, String.format("wrong version (0x%2x)", first)));
+                return;
+            }
+            switch (handler.handshake(in, out, client)) {
+                case Handshake.Received received -> new Request(handler, client, received.request(), out).serve();
+                case Handshake.Rejected rejected ->
+                    events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));
+            }
+        } catch (IOException e) {
+            if (live.expired()) {
+                events.emit(new SessionEvent.ProtocolError(live.id(), client, "no complete request within "
+                        + context.config().handshake_timeout_ms() + " ms"));
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    /** The part of the session after a request was read. */
+    private final class Request {
+
+        private final ProtocolHandler handler;
+        private final ClientInfo client;
+        private final SocksRequest request;
+        private final OutputStream out;
+
+        Request(ProtocolHandler handler, ClientInfo client, SocksRequest request, OutputStream out) {
+            this.handler = handler;
+            this.client = client;
+            this.request = request;
+            this.out = out;
+        }
+
+        void serve() throws IOException, InterruptedException {
+            live.suspendDeadline();
+            Endpoint destination = request.destination();
+            List<InetAddress> resolved = destination.isName()
+                    ? context.resolver().resolve(destination.host())
+                    : List.of(destination.address());
+            ConnectRequest decoded = new ConnectRequest(client, request.version(), request.command(),
+                    destination, resolved, request.user(), null);
+            SessionInfo info = new SessionInfo(live.id(), started, decoded, null);
+            switch (Verdicts.decide(policies.access(), decoded)) {
+                case Verdicts.Refuse refuse -> {
+                    events.emit(new SessionEvent.Refused(info, refuse.reason()));
+                    reply(new Reply.Refused(refuse.refusal()));
+                }
+                case Verdicts.Proceed proceed -> carryOut(info, resolved);
+            }
+        }
+
+        private void carryOut(SessionInfo info, List<InetAddress> resolved) throws IOException, InterruptedException {
+            if (request.command() != Command.CONNECT) {
+                events.emit(new SessionEvent.Failed(info, request.command().classicName(), "command not supported"));
+                reply(new Reply.Refused(Refusal.COMMAND_NOT_SUPPORTED));
+                return;
+            }
+            switch (Upstream.connect(resolved, request.destination().port(), context.config().connect_timeout_ms())) {
+                case Upstream.Failed failed -> {
+                    events.emit(failed.timedOut() ? new SessionEvent.TimedOut(info)
+                            : new SessionEvent.Failed(info, "connect", failed.error()));
+                    reply(new Reply.Refused(failed.refusal()));
+                }
+                case Upstream.Connected connected -> relay(info, connected.channel());
+            }
+        }
+
+        private void relay(SessionInfo info, SocketChannel target) throws IOException, InterruptedException {
+            live.relaying(target, context.config().idle_timeout_s() * 1_000_000_000L);
+            InetSocketAddress bound = (InetSocketAddress) target.getLocalAddress();
+            reply(new Reply.Granted(bound));
+            relayed = true;
+            events.emit(new SessionEvent.Connected(info, bound, (InetSocketAddress) target.getRemoteAddress()));
+            Relay relay = new Relay(live, context.buffers());
+            relay.run(live.client(), target);
+            events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget()));
+        }
+
+        private void reply(Reply reply) throws IOException {
+            handler.reply(out, request, reply);
+        }
+    }
+}

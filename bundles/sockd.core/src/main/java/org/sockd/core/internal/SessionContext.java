@@ -1,0 +1,12 @@
+package org.sockd.core.internal;
+
+/**
+ * What every session shares with the server that started it.
+ *
+ * @param config timeouts and limits
+ * @param sessions the session table
+ * @param resolver the name resolver
+ * @param buffers the pool of large relay buffers
+ */
+record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers) {
+}

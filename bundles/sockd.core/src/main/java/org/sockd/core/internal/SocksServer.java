@@ -1,0 +1,120 @@
+package org.sockd.core.internal;
+
+import static org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE;
+import static org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL;
+import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
+import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.log.SessionListener;
+import org.sockd.api.protocol.ProtocolHandler;
+
+/**
+ * Composes the policies into sessions. Every policy is held dynamically and greedily, so a
+ * better-ranked service takes over for the next session with no restart, and sessions already
+ * running finish under the services they started with.
+ */
+@Component(name = "sockd.core", service = SessionDispatcher.class)
+@Designate(ocd = CoreConfig.class)
+public class SocksServer implements SessionDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SocksServer.class);
+    private static final int LARGE_BUFFER = 64 * 1024;
+    private static final int LARGE_BUFFERS_LENT_AT_MOST = 4096;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile AccessPolicy access;
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile List<SessionListener> listeners;
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile List<ProtocolHandler> handlers;
+
+    private final CoreConfig config;
+    private final SessionContext context;
+    private final ScheduledExecutorService sweeper;
+    private final RateLimitedLog overload = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10));
+
+    @Activate
+    public SocksServer(CoreConfig config) {
+        this.config = config;
+        this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
+                new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST));
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
+        long period = sweepPeriodMillis(config);
+        sweeper.scheduleAtFixedRate(() -> context.sessions().sweep(System.nanoTime()),
+                period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Often enough that a deadline is kept to within a quarter of its length, at most once a second. */
+    static long sweepPeriodMillis(CoreConfig config) {
+        long shortest = Math.min(config.handshake_timeout_ms(), config.idle_timeout_s() * 1000L);
+        return Math.clamp(shortest / 4, 20, 1000);
+    }
+
+    @Override
+    public void dispatch(SocketChannel client) {
+        Sessions sessions = context.sessions();
+        if (sessions.size() >= config.max_sessions()) {
+            overload.warn("session limit {} reached: closing new clients", config.max_sessions());
+            closeQuietly(client);
+            return;
+        }
+        long now = System.nanoTime();
+        LiveSession live = new LiveSession(sessions.nextId(), client, now + config.handshake_timeout_ms() * 1_000_000L);
+        sessions.add(live);
+        Thread.ofVirtual().name("sockd-session-" + live.id()).start(new Session(live, snapshot(), context));
+    }
+
+    private Policies snapshot() {
+        Map<Integer, ProtocolHandler> byVersion = new HashMap<>();
+        for (ProtocolHandler handler : handlers) {
+            byVersion.put(handler.version(), handler); // ascending ranking: the best comes last and wins
+        }
+        return new Policies(access, listeners, byVersion);
+    }
+
+    /** Listeners are closed before this runs (they depend on it); live sessions get a grace period. */
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        Sessions sessions = context.sessions();
+        long deadline = System.nanoTime() + config.shutdown_grace_ms() * 1_000_000L;
+        if (sessions.size() > 0) {
+            LOG.info("stopping: waiting up to {} ms for {} sessions", config.shutdown_grace_ms(), sessions.size());
+        }
+        while (sessions.size() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+        if (sessions.size() > 0) {
+            LOG.info("stopping: closing {} sessions still open", sessions.size());
+            sessions.all().forEach(LiveSession::close);
+        }
+        sweeper.shutdownNow();
+        context.resolver().close();
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the client is gone either way
+        }
+    }
+}
