@@ -1,0 +1,68 @@
+package org.sockd.launcher.internal;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sockd.api.admin.ListenerInfo;
+
+/**
+ * Waits until every listener asked for is bound, and ends the process when one cannot be: a
+ * daemon that silently serves fewer addresses than it was told to is worse than one that stops.
+ */
+final class ListenerWait {
+
+    static final long WAIT_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerWait.class);
+
+    private ListenerWait() {
+    }
+
+    static void watch(BundleContext context, ServiceComponentRuntime scr, List<InetSocketAddress> wanted, IntConsumer exit) {
+        Thread.ofPlatform().daemon().name("sockd-startup").start(() -> {
+            ServiceTracker<ListenerInfo, ListenerInfo> tracker = new ServiceTracker<>(context, ListenerInfo.class, null);
+            tracker.open();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+                Optional<String> failure = Optional.empty();
+                while (tracker.size() < wanted.size() && failure.isEmpty() && System.nanoTime() - deadline < 0) {
+                    Thread.sleep(50);
+                    failure = activationFailure(scr);
+                }
+                if (tracker.size() < wanted.size()) {
+                    LOG.error("cannot listen on every address of {}: {}; stopping", wanted,
+                            failure.orElse("not bound within " + WAIT_SECONDS + " s"));
+                    exit.accept(1);
+                } else {
+                    LOG.info("sockd ready");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                tracker.close();
+            }
+        });
+    }
+
+    private static Optional<String> activationFailure(ServiceComponentRuntime scr) {
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!Launcher.LISTENER_FACTORY.equals(description.name)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    return Optional.of(configuration.failure.lines().findFirst().orElse("activation failed"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,21 @@
+package org.sockd.launcher.internal;
+
+/** The facts {@code sockd -ver} prints, one per line, as the 4.3 man page lists them. */
+final class VersionFacts {
+
+    private VersionFacts() {
+    }
+
+    static String text(String sockdVersion, String framework) {
+        return """
+                sockd %s (classic-compatible 4.3)
+                SOCKS protocol versions: 4, 4A, 5
+                SOCKSified: no
+                Mode: stand-alone
+                RBIND: not supported
+                Route file: not required
+                Java: %s (%s)
+                Framework: %s
+                """.formatted(sockdVersion, Runtime.version(), System.getProperty("java.vendor"), framework);
+    }
+}
