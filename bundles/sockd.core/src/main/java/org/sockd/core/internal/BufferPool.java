@@ -24,12 +24,23 @@ final class BufferPool {
 
     /** @return a cleared buffer, or {@code null} when {@code limit} buffers are already lent */
     ByteBuffer borrow() {
-        if (lent.incrementAndGet() > limit) {
-            lent.decrementAndGet();
+        int out;
+        do {
+            out = lent.get();
+            if (out >= limit) {
+                return null;
+            }
+        } while (!lent.compareAndSet(out, out + 1));
+        ByteBuffer buffer = free.poll();
+        if (buffer != null) {
+            return buffer;
+        }
+        try {
+            return ByteBuffer.allocateDirect(size);
+        } catch (OutOfMemoryError e) {
+            lent.decrementAndGet(); // out of direct memory: the caller makes do with its small buffer
             return null;
         }
-        ByteBuffer buffer = free.poll();
-        return buffer != null ? buffer : ByteBuffer.allocateDirect(size);
     }
 
     void giveBack(ByteBuffer buffer) {

@@ -1,6 +1,7 @@
 package org.sockd.core.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
@@ -44,14 +45,19 @@ final class Relay {
         ByteBuffer small = ByteBuffer.allocate(SMALL_BUFFER);
         long moved = 0;
         boolean flowing = false;
+        boolean ended = false;
         try {
+            InputStream waiting = from.socket().getInputStream();
             while (true) {
-                ByteBuffer large = flowing ? pool.borrow() : null;
+                // Borrow only when bytes are already waiting, so that no large buffer is held
+                // while this direction blocks on an idle peer.
+                ByteBuffer large = flowing && waiting.available() > 0 ? pool.borrow() : null;
                 ByteBuffer buffer = large != null ? large : small;
                 try {
                     int n = from.read(buffer);
                     if (n < 0) {
                         to.shutdownOutput();
+                        ended = true;
                         return;
                     }
                     session.touch();
@@ -61,7 +67,6 @@ final class Relay {
                     }
                     moved += n;
                     publish(clientSide, moved);
-                    // a full buffer means more is probably waiting: read it in large chunks
                     flowing = n == buffer.capacity();
                 } finally {
                     if (large != null) {
@@ -72,7 +77,21 @@ final class Relay {
                 }
             }
         } catch (IOException e) {
-            session.close();
+            // a reset, or the session was closed: the finally below ends both directions
+        } finally {
+            if (!ended) {
+                closeQuietly(from);
+                closeQuietly(to);
+                session.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the descriptor is released either way
         }
     }
 

@@ -37,6 +37,9 @@ final class Resolver implements AutoCloseable {
         } catch (TimeoutException e) {
             lookup.cancel(true);
             return List.of();
+        } catch (InterruptedException e) {
+            lookup.cancel(true);
+            throw e;
         }
     }
 

@@ -53,6 +53,11 @@ public class SocksServer implements SessionDispatcher {
 
     @Activate
     public SocksServer(CoreConfig config) {
+        requirePositive("handshake.timeout.ms", config.handshake_timeout_ms());
+        requirePositive("connect.timeout.ms", config.connect_timeout_ms());
+        requirePositive("resolve.timeout.ms", config.resolve_timeout_ms());
+        requirePositive("idle.timeout.s", config.idle_timeout_s());
+        requirePositive("max.sessions", config.max_sessions());
         this.config = config;
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST));
@@ -61,6 +66,12 @@ public class SocksServer implements SessionDispatcher {
         long period = sweepPeriodMillis(config);
         sweeper.scheduleAtFixedRate(() -> context.sessions().sweep(System.nanoTime()),
                 period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private static void requirePositive(String property, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("sockd.core: " + property + " must be greater than 0, not " + value);
+        }
     }
 
     /** Often enough that a deadline is kept to within a quarter of its length, at most once a second. */

@@ -36,8 +36,10 @@ final class Upstream {
     static Outcome connect(List<InetAddress> addresses, int port, long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         Failed last = new Failed(Refusal.HOST_UNREACHABLE, "unknown host", false);
-        for (InetAddress address : addresses) {
-            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        for (int i = 0; i < addresses.size(); i++) {
+            InetAddress address = addresses.get(i);
+            // an address that drops packets must leave time for the ones after it
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000 / (addresses.size() - i));
             SocketChannel channel = null;
             try {
                 channel = SocketChannel.open();
@@ -57,7 +59,7 @@ final class Upstream {
 
     static Failed failure(IOException e) {
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        if (e instanceof SocketTimeoutException) {
+        if (e instanceof SocketTimeoutException || message.contains("timed out")) {
             return new Failed(Refusal.HOST_UNREACHABLE, "Connection timed out", true);
         }
         if (e instanceof ConnectException) {

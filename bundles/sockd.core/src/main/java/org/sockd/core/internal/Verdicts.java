@@ -32,7 +32,7 @@ final class Verdicts {
         Decision decision;
         try {
             decision = policy.decide(request);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             LOG.error("access policy {} failed; refusing the request", policy, e);
             return new Refuse(Refusal.NOT_ALLOWED, "access policy failed");
         }

@@ -1,0 +1,322 @@
+package org.sockd.core.internal;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sockd.core.internal.Loopback.atEnd;
+import static org.sockd.core.internal.Loopback.random;
+import static org.sockd.core.internal.Loopback.readExactly;
+import static org.sockd.core.internal.Loopback.reset;
+import static org.sockd.core.internal.Loopback.writeAll;
+
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The relay between two real loopback connections: one to the "client", one to the "target". */
+@Timeout(10)
+class RelayTest {
+
+    private static final int MiB = 1024 * 1024;
+    private static final long HOUR = TimeUnit.HOURS.toNanos(1);
+
+    private final Loopback net;
+    private final ExecutorService peers = Executors.newVirtualThreadPerTaskExecutor();
+
+    RelayTest() throws IOException {
+        net = new Loopback();
+    }
+
+    @AfterEach
+    void closeAll() {
+        net.close();
+        peers.shutdownNow();
+    }
+
+    @ParameterizedTest(name = "pool limit {0}")
+    @ValueSource(ints = {1, 2, 4096})
+    void copiesEveryByteBothWaysAtOnceAndCountsThem(int limit) throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, limit), HOUR);
+        byte[] up = random(8 * MiB, 1);
+        byte[] down = random(8 * MiB, 2);
+        LentSampler sampler = new LentSampler(rig.pool);
+
+        Future<?> clientWrites = peers.submit(() -> sendAndShutdown(rig.client.peer(), up));
+        Future<?> targetWrites = peers.submit(() -> sendAndShutdown(rig.target.peer(), down));
+        Future<byte[]> targetReads = peers.submit(() -> readExactly(rig.target.peer(), up.length));
+        Future<byte[]> clientReads = peers.submit(() -> readExactly(rig.client.peer(), down.length));
+        clientWrites.get(4, SECONDS);
+        targetWrites.get(4, SECONDS);
+        byte[] atTarget = targetReads.get(4, SECONDS);
+        byte[] atClient = clientReads.get(4, SECONDS);
+        rig.awaitEnd();
+        int mostLent = sampler.stop();
+
+        assertThat(Arrays.mismatch(atTarget, up)).as("first wrong byte at the target").isEqualTo(-1);
+        assertThat(Arrays.mismatch(atClient, down)).as("first wrong byte at the client").isEqualTo(-1);
+        assertThat(atEnd(rig.target.peer())).as("client's end of stream passed on").isTrue();
+        assertThat(atEnd(rig.client.peer())).as("target's end of stream passed on").isTrue();
+        assertThat(rig.relay.fromClient()).isEqualTo(up.length);
+        assertThat(rig.relay.fromTarget()).isEqualTo(down.length);
+        // lent() only, not an upper bound: a refused borrow counts itself for a moment (see BufferPoolTest)
+        assertThat(mostLent).as("large buffers lent during the bulk transfer").isPositive();
+        assertThat(rig.pool.lent()).as("lent after the relay ended").isZero();
+    }
+
+    @Test
+    void halfCloseFromTheClientLetsTheTargetFinishSending() throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        byte[] request = random(1000, 3);
+        byte[] response = random(MiB, 4);
+
+        sendAndShutdown(rig.client.peer(), request);
+        assertThat(readExactly(rig.target.peer(), request.length)).isEqualTo(request);
+        assertThat(atEnd(rig.target.peer())).as("target sees the client's end of stream").isTrue();
+        assertThat(rig.done).as("relay still running for the other direction").isNotDone();
+
+        Future<?> targetWrites = peers.submit(() -> {
+            writeAll(rig.target.peer(), response);
+            rig.target.peer().close();
+            return null;
+        });
+        Future<byte[]> clientReads = peers.submit(() -> readExactly(rig.client.peer(), response.length));
+        targetWrites.get(4, SECONDS);
+        assertThat(Arrays.mismatch(clientReads.get(4, SECONDS), response)).isEqualTo(-1);
+        assertThat(atEnd(rig.client.peer())).isTrue();
+        rig.awaitEnd();
+        assertThat(rig.relay.fromClient()).isEqualTo(request.length);
+        assertThat(rig.relay.fromTarget()).isEqualTo(response.length);
+    }
+
+    enum Side { CLIENT, TARGET }
+
+    @ParameterizedTest(name = "{0} resets")
+    @EnumSource(Side.class)
+    void aResetOnOneSideEndsBothDirections(Side side) throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        rig.exchangeGreetings();
+        Loopback.Pair failing = side == Side.CLIENT ? rig.client : rig.target;
+        Loopback.Pair other = side == Side.CLIENT ? rig.target : rig.client;
+
+        reset(failing.peer());
+
+        rig.awaitEnd();
+        assertThat(rig.client.proxy().isOpen()).isFalse();
+        assertThat(rig.target.proxy().isOpen()).isFalse();
+        Future<Boolean> otherSees = peers.submit(() -> {
+            try {
+                return atEnd(other.peer());
+            } catch (IOException e) {
+                return true; // a reset is as good as an end of stream here
+            }
+        });
+        assertThat(otherSees.get(2, SECONDS)).as("the other side is closed too").isTrue();
+    }
+
+    @Test
+    void aClientThatWentAwayEndsTheRelayOnceTheTargetSpeaks() throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        rig.exchangeGreetings();
+        rig.client.peer().close();
+        assertThat(atEnd(rig.target.peer())).isTrue();
+
+        long giveUp = System.nanoTime() + SECONDS.toNanos(3);
+        try {
+            while (!rig.done.isDone() && System.nanoTime() - giveUp < 0) {
+                writeAll(rig.target.peer(), new byte[1024]);
+                Thread.sleep(10);
+            }
+        } catch (IOException e) {
+            // the relay closed the target side: what this test waits for
+        }
+        rig.awaitEnd();
+        assertThat(rig.target.proxy().isOpen()).isFalse();
+    }
+
+    @Test
+    void closingTheSessionEndsAnIdleRelay() throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        rig.exchangeGreetings();
+
+        rig.session.close();
+
+        rig.awaitEnd();
+        assertThat(atEnd(rig.client.peer())).isTrue();
+        assertThat(atEnd(rig.target.peer())).isTrue();
+    }
+
+    @Test
+    void trafficKeepsTheSessionAliveAndSilenceExpiresIt() throws Exception {
+        long idle = TimeUnit.MILLISECONDS.toNanos(300);
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), idle);
+        Sessions sessions = new Sessions();
+        sessions.add(rig.session);
+        AtomicBoolean sweeping = new AtomicBoolean(true);
+        Thread sweeper = Thread.ofPlatform().daemon().start(() -> {
+            while (sweeping.get()) {
+                sessions.sweep(System.nanoTime());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        });
+        try {
+            long lastSent = System.nanoTime();
+            for (int i = 0; i < 14; i++) { // 700 ms of traffic, one byte each 50 ms
+                lastSent = System.nanoTime();
+                writeAll(rig.client.peer(), new byte[] {(byte) i});
+                assertThat(readExactly(rig.target.peer(), 1)).containsExactly((byte) i);
+                Thread.sleep(50);
+            }
+            assertThat(rig.session.expired()).as("expired while traffic flowed").isFalse();
+            assertThat(rig.done).isNotDone();
+
+            rig.awaitEnd();
+            long quiet = System.nanoTime() - lastSent;
+            assertThat(rig.session.expired()).isTrue();
+            assertThat(quiet).as("silence before expiry").isGreaterThanOrEqualTo(idle);
+        } finally {
+            sweeping.set(false);
+            sweeper.join(1000);
+        }
+    }
+
+    @Test
+    void anIdleSessionHoldsNoLargeBufferAfterABulkBurst() throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        LentSampler sampler = new LentSampler(rig.pool);
+        burst(rig.client.peer(), rig.target.peer(), random(4 * MiB, 5));
+        burst(rig.target.peer(), rig.client.peer(), random(4 * MiB, 6));
+        assertThat(sampler.stop()).as("the bursts borrowed").isPositive();
+        // a short tail, so that the last read is not a full one
+        burst(rig.client.peer(), rig.target.peer(), random(100, 7));
+        burst(rig.target.peer(), rig.client.peer(), random(100, 8));
+
+        assertThat(eventually(() -> rig.pool.lent() == 0)).as("lent() back to 0, was " + rig.pool.lent()).isTrue();
+        assertThat(rig.done).as("the session is idle, not ended").isNotDone();
+    }
+
+    @Test
+    void anIdleSessionHoldsNoLargeBufferAfterAReadThatFilledTheBuffer() throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        burst(rig.client.peer(), rig.target.peer(), random(Relay.SMALL_BUFFER, 9));
+
+        assertThat(eventually(() -> rig.pool.lent() == 0)).as("lent() back to 0, was " + rig.pool.lent()).isTrue();
+    }
+
+    @Test
+    void aRelayReturnsWhenBothSidesEndAtOnce() throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        rig.client.peer().shutdownOutput();
+        rig.target.peer().shutdownOutput();
+
+        rig.awaitEnd();
+        assertThat(rig.relay.fromClient()).isZero();
+        assertThat(rig.relay.fromTarget()).isZero();
+        assertThat(atEnd(rig.client.peer())).isTrue();
+        assertThat(atEnd(rig.target.peer())).isTrue();
+    }
+
+    /** Sends {@code data} one way and waits until all of it arrived at the other end. */
+    private void burst(SocketChannel from, SocketChannel to, byte[] data) throws Exception {
+        Future<?> writes = peers.submit(() -> {
+            writeAll(from, data);
+            return null;
+        });
+        byte[] received = peers.submit(() -> readExactly(to, data.length)).get(4, SECONDS);
+        writes.get(4, SECONDS);
+        assertThat(Arrays.mismatch(received, data)).isEqualTo(-1);
+    }
+
+    private static Void sendAndShutdown(SocketChannel channel, byte[] data) throws IOException {
+        writeAll(channel, data);
+        channel.shutdownOutput();
+        return null;
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - giveUp > 0) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    /** A client and a target connection with a relay running between the proxy's ends. */
+    private final class Rig {
+
+        final Loopback.Pair client;
+        final Loopback.Pair target;
+        final BufferPool pool;
+        final LiveSession session;
+        final Relay relay;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Rig(BufferPool pool, long idleNanos) throws IOException {
+            this.client = net.pair();
+            this.target = net.pair();
+            this.pool = pool;
+            this.session = new LiveSession(7, client.proxy(), Long.MAX_VALUE);
+            session.relaying(target.proxy(), idleNanos);
+            this.relay = new Relay(session, pool);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    relay.run(client.proxy(), target.proxy());
+                    done.complete(null);
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+
+        void exchangeGreetings() throws IOException {
+            writeAll(client.peer(), "hello".getBytes());
+            assertThat(readExactly(target.peer(), 5)).isEqualTo("hello".getBytes());
+            writeAll(target.peer(), "hi".getBytes());
+            assertThat(readExactly(client.peer(), 2)).isEqualTo("hi".getBytes());
+        }
+
+        void awaitEnd() throws Exception {
+            done.get(3, SECONDS);
+        }
+    }
+
+    /** Watches {@link BufferPool#lent()} from its own thread and keeps the highest value seen. */
+    private static final class LentSampler {
+
+        private final AtomicInteger most = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        LentSampler(BufferPool pool) {
+            thread = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    most.accumulateAndGet(pool.lent(), Math::max);
+                    LockSupport.parkNanos(20_000);
+                }
+            });
+        }
+
+        int stop() throws InterruptedException {
+            running.set(false);
+            thread.join(1000);
+            return most.get();
+        }
+    }
+}
