@@ -1,0 +1,75 @@
+package org.sockd.launcher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sockd.api.access.IdentMode;
+
+class OptionsTest {
+
+    private static final Path DEFAULT_RULES = Path.of("/opt/sockd/config/sockd.conf");
+    private static final Path CWD = Path.of("/home/admin");
+
+    private static Options.Parsed parse(String... args) {
+        return Options.parse(List.of(args), DEFAULT_RULES, CWD);
+    }
+
+    @Test
+    void noFlagsMeansTheShippedRulesOnLoopbackPort1080WithoutIdent() {
+        assertThat(parse()).isEqualTo(new Options.Run(new Options(IdentMode.OFF, DEFAULT_RULES,
+                List.of(new InetSocketAddress("127.0.0.1", 1080)))));
+    }
+
+    @Test
+    void everyFlagTogether() {
+        Options.Parsed parsed = parse("-I", "-f", "rules/sockd.conf", "-l", "0.0.0.0:1080", "-l", "[::1]:1081");
+        assertThat(parsed).isEqualTo(new Options.Run(new Options(IdentMode.STRICT,
+                Path.of("/home/admin/rules/sockd.conf"),
+                List.of(new InetSocketAddress("0.0.0.0", 1080), new InetSocketAddress("::1", 1081)))));
+    }
+
+    @Test
+    void lenientIdentAndAnAbsoluteRulesFile() {
+        assertThat(parse("-i", "-f", "/etc/sockd.conf")).isInstanceOfSatisfying(Options.Run.class, run -> {
+            assertThat(run.options().identMode()).isEqualTo(IdentMode.LENIENT);
+            assertThat(run.options().rulesFile()).isEqualTo(Path.of("/etc/sockd.conf"));
+        });
+    }
+
+    @Test
+    void verAndHelpWinWhereverTheyStand() {
+        assertThat(parse("-ver")).isInstanceOf(Options.ShowVersion.class);
+        assertThat(parse("-i", "-ver")).isInstanceOf(Options.ShowVersion.class);
+        assertThat(parse("--help")).isInstanceOf(Options.ShowHelp.class);
+        assertThat(parse("-h")).isInstanceOf(Options.ShowHelp.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "-x                 | unknown option -x",
+        "-I -i              | -I and -i exclude each other",
+        "-f                 | -f needs a value",
+        "-l                 | -l needs a value",
+        "-l 1080            | -l 1080: expected ADDR:PORT",
+        "-l 127.0.0.1:70000 | -l 127.0.0.1:70000: port must be a number from 0 to 65535",
+        "-l ::1:1080        | -l ::1:1080: write IPv6 addresses in brackets",
+        "-l localhost:1080  | -l localhost:1080: the address must be an IPv4 or IPv6 literal",
+        "-l 127.1:1080      | -l 127.1:1080: the address must be an IPv4 or IPv6 literal",
+        "-l [127.0.0.1]:1080 | -l [127.0.0.1]:1080: only IPv6 addresses go in brackets",
+        "--verbose          | unknown option --verbose",
+    })
+    void invalidCommandLinesSayWhatIsWrong(String args, String message) {
+        assertThat(parse(args.trim().split(" "))).isInstanceOfSatisfying(Options.Invalid.class,
+                invalid -> assertThat(invalid.message()).startsWith(message));
+    }
+
+    @Test
+    void theUsageNamesEveryFlag() {
+        assertThat(Options.USAGE).contains("-ver", "-I", "-i", "-f FILE", "-l ADDR:PORT");
+    }
+}
