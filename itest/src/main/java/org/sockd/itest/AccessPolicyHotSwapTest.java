@@ -1,0 +1,141 @@
+package org.sockd.itest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.sockd.api.admin.ListenerInfo;
+import org.sockd.api.log.SessionEvent;
+import org.sockd.api.log.SessionListener;
+
+/**
+ * The core holds its access policy dynamically and greedily: a better-ranked policy decides the
+ * next request, sessions already relaying are untouched, and without any policy nothing passes.
+ */
+@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
+class AccessPolicyHotSwapTest {
+
+    private static final int REP_SUCCEEDED = 0;
+    private static final int REP_NOT_ALLOWED = 2;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @InjectService(timeout = 5000)
+    ConfigurationAdmin configAdmin;
+
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final RecordingListener events = new RecordingListener();
+    private Configuration listener;
+    private EchoServer echo;
+    private InetSocketAddress proxy;
+
+    @BeforeEach
+    void startDaemon() throws Exception {
+        registrations.add(context.registerService(SessionListener.class, events, null));
+        echo = new EchoServer();
+        listener = configAdmin.getFactoryConfiguration("sockd.listener", "hotswap", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("address", "127.0.0.1");
+        properties.put("port", 0);
+        listener.update(properties);
+        proxy = awaitListener();
+    }
+
+    @AfterEach
+    void stopDaemon() throws Exception {
+        registrations.forEach(ServiceRegistration::unregister);
+        listener.delete();
+        echo.close();
+    }
+
+    @Test
+    void aHigherRankedPolicyDecidesTheNextRequest() throws Exception {
+        registrations.add(Policies.denyAll(context, 10));
+        assertEquals(REP_NOT_ALLOWED, replyTo(echo.address()));
+
+        ServiceRegistration<?> permit = Policies.permitAll(context, 20);
+        assertEquals(REP_SUCCEEDED, replyTo(echo.address()));
+
+        permit.unregister();
+        assertEquals(REP_NOT_ALLOWED, replyTo(echo.address()), "withdrawing the better policy brings the other back");
+    }
+
+    @Test
+    void aRelayInFlightKeepsFlowingAcrossTheSwap() throws Exception {
+        registrations.add(Policies.permitAll(context, 10));
+        try (Socks5Client.Connection relay = Socks5Client.connect(proxy, echo.address())) {
+            assertEquals(REP_SUCCEEDED, relay.reply());
+            roundTrip(relay, 100_000, 1);
+
+            registrations.add(Policies.denyAll(context, 20));
+            assertEquals(REP_NOT_ALLOWED, replyTo(echo.address()), "the new policy decides new requests");
+
+            roundTrip(relay, 1_000_000, 2);
+        }
+    }
+
+    @Test
+    void withNoPolicyEveryRequestIsRefusedAndLoggedAsRefused() throws Exception {
+        assertEquals(REP_NOT_ALLOWED, replyTo(echo.address()));
+        SessionEvent.Refused refused = events.await(SessionEvent.Refused.class, echo.address().getPort());
+        assertEquals("no access policy registered", refused.reason());
+    }
+
+    private int replyTo(InetSocketAddress target) throws IOException {
+        try (Socks5Client.Connection connection = Socks5Client.connect(proxy, target)) {
+            return connection.reply();
+        }
+    }
+
+    /** Sends random bytes through the relay and checks the echo, byte for byte. */
+    private static void roundTrip(Socks5Client.Connection relay, int size, long seed) throws Exception {
+        byte[] sent = new byte[size];
+        new Random(seed).nextBytes(sent);
+        Thread writer = Thread.ofVirtual().start(() -> {
+            try {
+                OutputStream out = relay.socket().getOutputStream();
+                out.write(sent);
+                out.flush();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        byte[] received = new byte[size];
+        new DataInputStream(relay.socket().getInputStream()).readFully(received);
+        writer.join(5000);
+        assertArrayEquals(sent, received);
+    }
+
+    private InetSocketAddress awaitListener() throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() - deadline < 0) {
+            var refs = context.getServiceReferences(ListenerInfo.class, null);
+            if (!refs.isEmpty()) {
+                return context.getService(refs.iterator().next()).address();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the listener was not bound within 5 s");
+    }
+}

@@ -1,0 +1,42 @@
+package org.sockd.itest;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.sockd.api.log.SessionEvent;
+import org.sockd.api.log.SessionListener;
+
+/** Keeps every session event it is given, for the tests to look at. */
+final class RecordingListener implements SessionListener {
+
+    private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onEvent(SessionEvent event) {
+        events.add(event);
+    }
+
+    /** Waits up to 5 s for an event of the given type about a request to the given port. */
+    <T extends SessionEvent> T await(Class<T> type, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() - deadline < 0) {
+            for (SessionEvent event : events) {
+                if (type.isInstance(event) && portOf(event) == port) {
+                    return type.cast(event);
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " event for port " + port + " in " + events);
+    }
+
+    private static int portOf(SessionEvent event) {
+        return switch (event) {
+            case SessionEvent.Refused e -> e.session().request().destination().port();
+            case SessionEvent.Connected e -> e.session().request().destination().port();
+            case SessionEvent.Failed e -> e.session().request().destination().port();
+            case SessionEvent.TimedOut e -> e.session().request().destination().port();
+            case SessionEvent.Terminated e -> e.session().request().destination().port();
+            case SessionEvent.ProtocolError e -> -1;
+        };
+    }
+}

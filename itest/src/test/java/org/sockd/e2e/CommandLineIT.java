@@ -1,0 +1,80 @@
+package org.sockd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import org.junit.jupiter.api.Test;
+
+/** The flags of the built daemon, its refusal to run half-configured, and its graceful stop. */
+class CommandLineIT {
+
+    @Test
+    void verPrintsTheVersionFactsAndExitsZero() throws Exception {
+        try (Daemon daemon = Daemon.run("-ver")) {
+            assertThat(daemon.awaitExit(30)).isZero();
+            assertThat(daemon.output()).contains("SOCKS protocol versions: 4, 4A, 5", "SOCKSified: no",
+                    "Mode: stand-alone", "Route file: not required");
+            assertThat(daemon.output()).anyMatch(line -> line.matches("sockd \\S+ \\(classic-compatible 4\\.3\\)"));
+        }
+    }
+
+    @Test
+    void anUnknownFlagPrintsUsageAndExitsTwo() throws Exception {
+        try (Daemon daemon = Daemon.run("-Z")) {
+            assertThat(daemon.awaitExit(30)).isEqualTo(2);
+            assertThat(daemon.output()).contains("sockd: unknown option -Z");
+            assertThat(daemon.output()).anyMatch(line -> line.startsWith("usage: sockd"));
+        }
+    }
+
+    @Test
+    void aBadListenAddressIsExplained() throws Exception {
+        try (Daemon daemon = Daemon.run("-l", "::1:1080")) {
+            assertThat(daemon.awaitExit(30)).isEqualTo(2);
+            assertThat(daemon.output()).anyMatch(line -> line.contains("write IPv6 addresses in brackets"));
+        }
+    }
+
+    @Test
+    void aMissingRulesFileStopsTheDaemon() throws Exception {
+        try (Daemon daemon = Daemon.run("-f", "/nonexistent/sockd.conf", "-l", "127.0.0.1:0")) {
+            assertThat(daemon.awaitExit(30)).isEqualTo(1);
+            assertThat(daemon.output()).contains("sockd: Unable to open config file (/nonexistent/sockd.conf)");
+        }
+    }
+
+    @Test
+    void aPortInUseStopsTheDaemonWithTheReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+                Daemon daemon = Daemon.run("-l", "127.0.0.1:" + taken.getLocalPort())) {
+            assertThat(daemon.awaitExit(60)).isEqualTo(1);
+            assertThat(daemon.output()).anyMatch(line -> line.contains("error -- main bind()"));
+            assertThat(daemon.output()).anyMatch(line -> line.contains("cannot listen on every address"));
+        }
+    }
+
+    @Test
+    void listensOnEveryAddressGivenIncludingIpv6() throws Exception {
+        int v4 = Daemon.freePort();
+        int v6 = Daemon.freePort();
+        try (Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n",
+                "-l", "127.0.0.1:" + v4, "-l", "[::1]:" + v6)) {
+            daemon.awaitLine(line -> line.contains("listening on [::1]:" + v6), 5);
+            try (Socket one = new Socket("127.0.0.1", v4); Socket two = new Socket("::1", v6)) {
+                assertThat(one.isConnected() && two.isConnected()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void sigtermClosesTheListenersAndStopsGracefully() throws Exception {
+        try (Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n")) {
+            daemon.process().toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
+            int status = daemon.awaitExit(30);
+            assertThat(status).isIn(0, 143);
+            daemon.awaitLine(line -> line.contains("no longer listening on 127.0.0.1:" + daemon.port()), 5);
+        }
+    }
+}
