@@ -80,6 +80,39 @@ class RelayIT {
         }
     }
 
+    @Test
+    void aHandshakeTrickledByteByByteWithDataRightAfterTheRequestLosesNothing() throws Exception {
+        try (ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), daemon.port())) {
+            client.setSoTimeout(10_000);
+            client.setTcpNoDelay(true);
+            int port = target.getLocalPort();
+            byte[] greeting = {5, 1, 0};
+            byte[] requestAndData = new byte[10 + 100];
+            System.arraycopy(new byte[] {5, 1, 0, 1, 127, 0, 0, 1, (byte) (port >> 8), (byte) port}, 0, requestAndData, 0, 10);
+            byte[] data = random(100, 3);
+            System.arraycopy(data, 0, requestAndData, 10, 100);
+            OutputStream out = client.getOutputStream();
+            for (byte b : greeting) {
+                out.write(b);
+                Thread.sleep(5);
+            }
+            for (int i = 0; i < 9; i++) {
+                out.write(requestAndData[i]);
+                Thread.sleep(5);
+            }
+            // the last byte of the request and the first payload travel in one segment
+            out.write(requestAndData, 9, requestAndData.length - 9);
+            try (Socket peer = target.accept()) {
+                byte[] got = new DataInputStream(peer.getInputStream()).readNBytes(100);
+                assertThat(got).isEqualTo(data);
+            }
+            byte[] replies = new DataInputStream(client.getInputStream()).readNBytes(12);
+            assertThat(replies[1]).as("method").isZero();
+            assertThat(replies[3]).as("REP").isZero();
+        }
+    }
+
     private static Socket socks5(int port) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), daemon.port());
         socket.setSoTimeout(20_000);
