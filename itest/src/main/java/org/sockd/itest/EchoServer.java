@@ -8,17 +8,20 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-/** A loopback target that sends back every byte it receives, to any number of clients. */
-final class EchoServer implements AutoCloseable {
+/**
+ * A loopback target that sends back every byte it receives, to any number of clients. Public for
+ * the end-to-end tests, which share it.
+ */
+public final class EchoServer implements AutoCloseable {
 
     private final ServerSocket server;
 
-    EchoServer() throws IOException {
+    public EchoServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.sockd.itest.EchoServer;
 
 /**
  * Broken clients get the right reply code or a clean close, and the next client is served
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.Test;
 class MalformedInputIT {
 
     private static Daemon daemon;
-    private static EchoTarget echo;
+    private static EchoServer echo;
 
     @BeforeAll
     static void start() throws Exception {
-        echo = new EchoTarget();
+        echo = new EchoServer();
         daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n");
     }
 
@@ -41,7 +42,8 @@ class MalformedInputIT {
     @AfterEach
     void theNextClientIsServed() throws IOException {
         try (Socket socket = connect()) {
-            byte[] target = echo.socks5ConnectRequest();
+            int port = echo.address().getPort();
+            byte[] target = {5, 1, 0, 1, 127, 0, 0, 1, (byte) (port >> 8), (byte) port};
             socket.getOutputStream().write(HexFormat.of().parseHex("050100"));
             socket.getOutputStream().write(target);
             DataInputStream in = new DataInputStream(socket.getInputStream());
