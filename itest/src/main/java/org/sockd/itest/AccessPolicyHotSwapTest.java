@@ -8,9 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,13 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionListener;
 
@@ -46,7 +44,10 @@ class AccessPolicyHotSwapTest {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final RecordingListener events = new RecordingListener();
-    private Configuration listener;
+    @InjectService(timeout = 5000)
+    ServiceComponentRuntime scr;
+
+    private Daemon daemon;
     private EchoServer echo;
     private InetSocketAddress proxy;
 
@@ -54,18 +55,14 @@ class AccessPolicyHotSwapTest {
     void startDaemon() throws Exception {
         registrations.add(context.registerService(SessionListener.class, events, null));
         echo = new EchoServer();
-        listener = configAdmin.getFactoryConfiguration("sockd.listener", "hotswap", "?");
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("address", "127.0.0.1");
-        properties.put("port", 0);
-        listener.update(properties);
-        proxy = awaitListener();
+        daemon = Daemon.start(context, configAdmin, scr, "hotswap", Map.of());
+        proxy = daemon.address();
     }
 
     @AfterEach
     void stopDaemon() throws Exception {
         registrations.forEach(ServiceRegistration::unregister);
-        listener.delete();
+        daemon.close();
         echo.close();
     }
 
@@ -125,17 +122,5 @@ class AccessPolicyHotSwapTest {
         new DataInputStream(relay.socket().getInputStream()).readFully(received);
         writer.join(5000);
         assertArrayEquals(sent, received);
-    }
-
-    private InetSocketAddress awaitListener() throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() - deadline < 0) {
-            var refs = context.getServiceReferences(ListenerInfo.class, null);
-            if (!refs.isEmpty()) {
-                return context.getService(refs.iterator().next()).address();
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the listener was not bound within 5 s");
     }
 }

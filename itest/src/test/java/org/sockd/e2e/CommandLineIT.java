@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import org.junit.jupiter.api.Test;
+import org.sockd.itest.EchoServer;
 
 /** The flags of the built daemon, its refusal to run half-configured, and its graceful stop. */
 class CommandLineIT {
@@ -65,6 +66,30 @@ class CommandLineIT {
             try (Socket one = new Socket("127.0.0.1", v4); Socket two = new Socket("::1", v6)) {
                 assertThat(one.isConnected() && two.isConnected()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void strictIdentRefusesWithCode92WhileNoIdentClientCanConfirmTheUser() throws Exception {
+        try (EchoServer echo = new EchoServer();
+                Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n", "-I");
+                Socket client = new Socket("127.0.0.1", daemon.port())) {
+            client.setSoTimeout(5000);
+            int port = echo.address().getPort();
+            client.getOutputStream().write(new byte[] {4, 1, (byte) (port >> 8), (byte) port, 127, 0, 0, 1, 'j', 'o', 'e', 0});
+            byte[] reply = client.getInputStream().readNBytes(8);
+            assertThat(reply[1]).as("CD").isEqualTo((byte) 92);
+            daemon.awaitLine(line -> line.contains("refused -- Connect from joe(unknown)@localhost"), 5);
+        }
+    }
+
+    @Test
+    void sigintStopsGracefullyToo() throws Exception {
+        try (Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n")) {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(daemon.process().pid())).start();
+            assertThat(kill.waitFor()).isZero();
+            assertThat(daemon.awaitExit(30)).isIn(0, 130);
+            daemon.awaitLine(line -> line.contains("no longer listening on 127.0.0.1:" + daemon.port()), 5);
         }
     }
 
