@@ -21,4 +21,15 @@ public interface AccessPolicy {
      * @return the verdict, never {@code null}
      */
     Decision decide(ConnectRequest request);
+
+    /**
+     * Whether this policy matches clients by host name. The core then looks up the client's
+     * forward-confirmed reverse names (with a deadline) and passes them in
+     * {@link ConnectRequest#clientNames()}; otherwise that list is empty and no lookup is made.
+     *
+     * @return true when decisions depend on the client's host names
+     */
+    default boolean needsClientNames() {
+        return false;
+    }
 }

@@ -10,11 +10,19 @@ public sealed interface Decision {
      *
      * @param rule the rule that permitted it
      * @param identMode the ident check the rule asks for before the request may go ahead
+     * @param onIdentFailure what to run when that check fails (classic {@code #NO_IDENTD:} and
+     *        {@code #BAD_ID:} lines)
      */
-    record Allow(MatchedRule rule, IdentMode identMode) implements Decision {
+    record Allow(MatchedRule rule, IdentMode identMode, IdentActions onIdentFailure) implements Decision {
         public Allow {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(identMode, "identMode");
+            Objects.requireNonNull(onIdentFailure, "onIdentFailure");
+        }
+
+        /** A permit with no commands for ident failures. */
+        public Allow(MatchedRule rule, IdentMode identMode) {
+            this(rule, identMode, IdentActions.NONE);
         }
     }
 
