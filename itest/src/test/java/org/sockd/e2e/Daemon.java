@@ -51,6 +51,7 @@ final class Daemon implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dgosh.args=--nointeractive", "-Dsockd.home=" + Path.of("..").toAbsolutePath().normalize(),
+                "-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file"),
                 "-jar", JAR.toString()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();

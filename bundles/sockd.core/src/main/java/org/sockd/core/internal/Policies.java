@@ -3,6 +3,7 @@ package org.sockd.core.internal;
 import java.util.List;
 import java.util.Map;
 import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.action.ActionRunner;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 
@@ -13,8 +14,10 @@ import org.sockd.api.protocol.ProtocolHandler;
  * @param access the access policy, or {@code null} when none is registered (every request is refused)
  * @param listeners the session listeners
  * @param handlers the protocol handlers by first byte
+ * @param actions the runner of rule commands, or {@code null} when none is registered
  */
-record Policies(AccessPolicy access, List<SessionListener> listeners, Map<Integer, ProtocolHandler> handlers) {
+record Policies(AccessPolicy access, List<SessionListener> listeners, Map<Integer, ProtocolHandler> handlers,
+        ActionRunner actions) {
 
     Policies {
         listeners = List.copyOf(listeners);

@@ -43,6 +43,26 @@ final class Resolver implements AutoCloseable {
         }
     }
 
+    /**
+     * The client's host name when its reverse lookup is confirmed by a forward lookup that gives
+     * back the same address (the JDK does that check); otherwise none.
+     */
+    List<String> confirmedNames(InetAddress address) throws InterruptedException {
+        Future<String> lookup = pool.submit(() -> InetAddress.getByAddress(address.getAddress()).getHostName());
+        try {
+            String name = lookup.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return name.equals(address.getHostAddress()) ? List.of() : List.of(name);
+        } catch (ExecutionException e) {
+            return List.of();
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            return List.of();
+        } catch (InterruptedException e) {
+            lookup.cancel(true);
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

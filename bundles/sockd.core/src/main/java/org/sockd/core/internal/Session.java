@@ -15,6 +15,7 @@ import org.sockd.api.ClientInfo;
 import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
+import org.sockd.api.action.Action;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionInfo;
 import org.sockd.api.protocol.Handshake;
@@ -114,15 +115,33 @@ final class Session implements Runnable {
             List<InetAddress> resolved = destination.isName()
                     ? context.resolver().resolve(destination.host())
                     : List.of(destination.address());
-            ConnectRequest decoded = new ConnectRequest(client, request.version(), request.command(),
-                    destination, resolved, request.user(), null);
+            ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(),
+                    request.command(), destination, resolved, request.user(), null));
             SessionInfo info = new SessionInfo(live.id(), started, decoded, null);
-            switch (Verdicts.decide(policies.access(), decoded)) {
+            Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded);
+            verdict.actions().forEach(this::submit);
+            switch (verdict) {
                 case Verdicts.Refuse refuse -> {
                     events.emit(new SessionEvent.Refused(info, refuse.reason()));
                     reply(new Reply.Refused(refuse.refusal()));
                 }
                 case Verdicts.Proceed proceed -> carryOut(info, resolved);
+            }
+        }
+
+        /** Only a policy that matches clients by name pays for the reverse lookup. */
+        private ConnectRequest withClientNames(ConnectRequest request) throws InterruptedException {
+            if (policies.access() == null || !policies.access().needsClientNames()) {
+                return request;
+            }
+            return request.withClientNames(context.resolver().confirmedNames(client.remote().getAddress()));
+        }
+
+        private void submit(Action action) {
+            if (policies.actions() != null) {
+                policies.actions().submit(action);
+            } else {
+                context.unrunActions().warn("no action runner registered: the command of {} was not run", action.origin());
             }
         }
 

@@ -7,6 +7,8 @@ package org.sockd.core.internal;
  * @param sessions the session table
  * @param resolver the name resolver
  * @param buffers the pool of large relay buffers
+ * @param unrunActions where to say that a rule command found no runner
  */
-record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers) {
+record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers,
+        RateLimitedLog unrunActions) {
 }

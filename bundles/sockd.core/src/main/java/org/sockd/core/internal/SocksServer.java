@@ -21,6 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.action.ActionRunner;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 
@@ -43,6 +44,9 @@ public class SocksServer implements SessionDispatcher {
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
     private volatile List<SessionListener> listeners;
 
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile ActionRunner actions;
+
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
     private volatile List<ProtocolHandler> handlers;
 
@@ -60,7 +64,8 @@ public class SocksServer implements SessionDispatcher {
         requirePositive("max.sessions", config.max_sessions());
         this.config = config;
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
-                new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST));
+                new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
+                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         long period = sweepPeriodMillis(config);
@@ -99,7 +104,7 @@ public class SocksServer implements SessionDispatcher {
         for (ProtocolHandler handler : handlers) {
             byVersion.put(handler.version(), handler); // ascending ranking: the best comes last and wins
         }
-        return new Policies(access, listeners, byVersion);
+        return new Policies(access, listeners, byVersion, actions);
     }
 
     /** Listeners are closed before this runs (they depend on it); live sessions get a grace period. */

@@ -46,4 +46,12 @@ class ResolverTest {
     void aMalformedNameResolvesToNothing() throws InterruptedException {
         assertThat(resolver.resolve("[::1")).isEmpty();
     }
+
+    @Test
+    void aConfirmedReverseNameIsGivenAndAnUnknownAddressHasNone() throws Exception {
+        try (Resolver resolver = new Resolver(2000)) {
+            assertThat(resolver.confirmedNames(InetAddress.getByName("127.0.0.1"))).containsExactly("localhost");
+            assertThat(resolver.confirmedNames(InetAddress.getByName("127.0.0.9"))).isEmpty();
+        }
+    }
 }
