@@ -14,6 +14,7 @@ import org.sockd.api.log.SessionEvent.Refused;
 import org.sockd.api.log.SessionEvent.Terminated;
 import org.sockd.api.log.SessionEvent.TimedOut;
 import org.sockd.api.log.SessionInfo;
+import org.sockd.common.text.LogText;
 
 /** Turns session events into the lines of the classic daemon (spec/logging.md). */
 final class ClassicLines {

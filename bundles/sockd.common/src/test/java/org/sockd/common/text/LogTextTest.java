@@ -1,4 +1,4 @@
-package org.sockd.log.internal;
+package org.sockd.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,14 @@
-package org.sockd.log.internal;
+package org.sockd.common.text;
 
-/** Makes client-supplied text safe to put in a log line: one line, printable, bounded. */
-final class LogText {
+/**
+ * Makes client-supplied text safe to put in a log line: one line, printable, bounded
+ * (hardening.md LOG-2). Client bytes arrive as ISO-8859-1 characters, so {@code \xHH} shows the
+ * very byte the client sent.
+ */
+public final class LogText {
 
-    static final int MAX_LENGTH = 256;
+    /** Characters of input shown before the rest is cut and counted. */
+    public static final int MAX_LENGTH = 256;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private LogText() {
@@ -14,7 +19,7 @@ final class LogText {
      * sequence reaches the log), doubles backslashes, and cuts the result at {@link #MAX_LENGTH}
      * characters of input with a note of how much was cut.
      */
-    static String escape(String raw) {
+    public static String escape(String raw) {
         int shown = Math.min(raw.length(), MAX_LENGTH);
         StringBuilder out = new StringBuilder(shown + 8);
         for (int i = 0; i < shown; i++) {

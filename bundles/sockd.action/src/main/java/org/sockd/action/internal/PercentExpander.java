@@ -1,0 +1,90 @@
+package org.sockd.action.internal;
+
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.action.Action;
+
+/**
+ * Replaces the {@code %} codes of a rule's command (spec/sockd-conf.md §5). The administrator's
+ * text is kept as written, so pipes and {@code ;} work; every expansion goes through
+ * {@link ShellSafe#clean}, because all of them can be chosen by a client.
+ */
+final class PercentExpander {
+
+    /** Shown in the log when a command is refused for its length, as the classic daemon did. */
+    static final int HEAD_LENGTH = 30;
+
+    /**
+     * What the expansions look up outside the request.
+     *
+     * @param hostName the forward-confirmed name of an address, or its literal when it has none
+     * @param serviceName the tcp service name of a port, if it has one
+     * @param pid the daemon's process id
+     */
+    record Lookups(Function<InetAddress, String> hostName, IntFunction<Optional<String>> serviceName, long pid) {
+    }
+
+    private final Lookups lookups;
+    private final int maxLength;
+
+    PercentExpander(Lookups lookups, int maxLength) {
+        this.lookups = lookups;
+        this.maxLength = maxLength;
+    }
+
+    /** @return the command to run, or {@link Expansion.TooLong} when it exceeds the length cap */
+    Expansion expand(String template, Action action) {
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c != '%') {
+                out.append(c);
+            } else if (++i < template.length()) {
+                out.append(ShellSafe.clean(value(template.charAt(i), action)));
+            }
+            if (out.length() > maxLength) {
+                return new Expansion.TooLong(out.substring(0, Math.min(HEAD_LENGTH, out.length())));
+            }
+        }
+        return new Expansion.Ready(out.toString());
+    }
+
+    /** Codes the classic daemon did not know expand to nothing, as they did there. */
+    private String value(char code, Action action) {
+        ConnectRequest request = action.request();
+        return switch (code) {
+            case 'A' -> clientName(request);
+            case 'a' -> request.client().remote().getAddress().getHostAddress();
+            case 'c' -> request.command().classicName();
+            case 'p' -> Long.toString(lookups.pid());
+            case 'S' -> lookups.serviceName().apply(request.destination().port())
+                    .orElse(Integer.toString(request.destination().port()));
+            case 's' -> Integer.toString(request.destination().port());
+            case 'U' -> action.ident() != null ? action.ident() : "unknown";
+            case 'u' -> request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
+            case 'Z' -> request.destination().isName() ? request.destination().host()
+                    : lookups.hostName().apply(request.destination().address());
+            case 'z' -> destinationAddress(request);
+            case '%' -> "%";
+            default -> "";
+        };
+    }
+
+    /** The access policy may already have confirmed the client's names; then DNS is not asked again. */
+    private String clientName(ConnectRequest request) {
+        return request.clientNames().isEmpty()
+                ? lookups.hostName().apply(request.client().remote().getAddress())
+                : request.clientNames().get(0);
+    }
+
+    /** A name that did not resolve has no address: it expands to nothing. */
+    private static String destinationAddress(ConnectRequest request) {
+        if (!request.resolved().isEmpty()) {
+            return request.resolved().get(0).getHostAddress();
+        }
+        return request.destination().isName() ? "" : request.destination().address().getHostAddress();
+    }
+}
