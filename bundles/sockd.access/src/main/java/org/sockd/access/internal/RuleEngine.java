@@ -1,18 +1,19 @@
 package org.sockd.access.internal;
 
-import java.net.InetAddress;
-import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.sockd.access.internal.rule.Facts;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.ConnectRequest;
-import org.sockd.api.Endpoint;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
 
 /** Decides a request against a rule set: the first matching rule wins, no match is a deny. */
 final class RuleEngine {
+
+    private static final Decision NO_MATCH = new Decision.Deny("no rule matched", null);
 
     private final IdentMode globalMode;
 
@@ -22,32 +23,20 @@ final class RuleEngine {
     }
 
     Decision decide(RuleSet rules, ConnectRequest request) {
-        for (Rule rule : rules.rules()) {
-            if (matches(rule, request)) {
-                return verdict(rules.source(), rule);
-            }
-        }
-        return new Decision.Deny("no rule matched", null);
+        Optional<Rule> match = rules.firstMatch(Facts.of(request));
+        return match.isPresent() ? verdict(rules, match.get()) : NO_MATCH;
     }
 
-    private Decision verdict(String source, Rule rule) {
-        MatchedRule matched = new MatchedRule(source, rule.line(), rule.text());
+    /**
+     * The rule's command runs on a deny and on a permit that goes ahead; the file's
+     * {@code #NO_IDENTD:} and {@code #BAD_ID:} commands travel with a permit in case its ident
+     * check fails (spec section 6). Which of them runs is the core's business.
+     */
+    private Decision verdict(RuleSet rules, Rule rule) {
+        MatchedRule matched = new MatchedRule(rules.source(), rule.line(), rule.text(), rule.command().orElse(null));
         return switch (rule.action()) {
             case DENY -> new Decision.Deny("rule", matched);
-            case PERMIT -> new Decision.Allow(matched, rule.ident().orElse(globalMode));
+            case PERMIT -> new Decision.Allow(matched, rule.ident().orElse(globalMode), rules.identActions());
         };
-    }
-
-    private static boolean matches(Rule rule, ConnectRequest request) {
-        return rule.source().matches(request.client().remote().getAddress())
-                && rule.destination().matchesAny(destinationAddresses(request))
-                && rule.users().admits(request.user())
-                && rule.port().passes(request.destination().port());
-    }
-
-    /** A destination named by host name stands for everything it resolved to. */
-    private static List<InetAddress> destinationAddresses(ConnectRequest request) {
-        Endpoint destination = request.destination();
-        return destination.isName() ? request.resolved() : List.of(destination.address());
     }
 }

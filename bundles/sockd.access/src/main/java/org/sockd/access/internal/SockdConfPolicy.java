@@ -1,14 +1,17 @@
 package org.sockd.access.internal;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -16,24 +19,28 @@ import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.access.internal.parse.ConfError;
-import org.sockd.access.internal.parse.ConfParser;
 import org.sockd.access.internal.parse.ParseResult;
+import org.sockd.access.internal.parse.FrozenFiles;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
-import org.sockd.common.netdb.Services;
+import org.sockd.api.admin.ReloadResult;
+import org.sockd.api.admin.Reloadable;
 
 /**
- * The classic sockd.conf as an {@link AccessPolicy}. A file that cannot be read or has any error
- * leaves the policy with no rules, so it refuses everything rather than half a configuration.
- * Public only because Felix SCR calls public constructors alone.
+ * The classic sockd.conf as an {@link AccessPolicy}. At start, a file that cannot be read or has
+ * any error leaves the policy with no rules, so it refuses everything rather than half a
+ * configuration; a reload (SIGHUP, {@code sockd:reload}, or the file changing on disk) with such a
+ * file keeps the rules in force. Public only because Felix SCR calls public constructors alone.
  */
-@Component(name = "sockd.access.sockdconf", service = AccessPolicy.class,
+@Component(name = SockdConfPolicy.PID, service = {AccessPolicy.class, Reloadable.class},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SockdConfPolicy.Config.class)
-public final class SockdConfPolicy implements AccessPolicy {
+public final class SockdConfPolicy implements AccessPolicy, Reloadable {
+
+    static final String PID = "sockd.access.sockdconf";
 
     @ObjectClassDefinition(name = "sockd access: sockd.conf",
             description = "Access rules read from a classic sockd.conf file")
@@ -46,6 +53,12 @@ public final class SockdConfPolicy implements AccessPolicy {
                         @Option(label = "strict (-I)", value = "STRICT")})
         String ident_mode() default "OFF";
 
+        @AttributeDefinition(description = "Reload the rules when the file, or a user file it names, changes on disk")
+        boolean watch() default true;
+
+        @AttributeDefinition(description = "How often to look at the files for changes, in milliseconds")
+        long watch_period_ms() default 1000;
+
         @AttributeDefinition(description = "Name of this policy, for administration")
         String sockd_policy_name() default "sockd.conf";
 
@@ -54,30 +67,54 @@ public final class SockdConfPolicy implements AccessPolicy {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SockdConfPolicy.class);
+    /** Long enough for an editor or a copy to finish writing, short enough to feel immediate. */
+    private static final Duration SETTLE = Duration.ofMillis(300);
 
     private final RuleEngine engine;
-    // A reload will parse the new file completely and swap it in only when it is valid.
-    private final AtomicReference<RuleSet> rules;
+    private final LiveRules rules;
+    private final Optional<FileWatcher> watcher;
 
     @Activate
     public SockdConfPolicy(Config config) {
+        if (config.watch_period_ms() <= 0) {
+            throw new IllegalArgumentException(PID + ": watch.period.ms must be greater than 0, not "
+                    + config.watch_period_ms());
+        }
         Path file = Path.of(config.file());
         Optional<IdentMode> mode = identMode(config.ident_mode());
         this.engine = new RuleEngine(mode.orElse(IdentMode.STRICT));
-        this.rules = new AtomicReference<>(mode.isPresent()
-                ? load(file)
-                : refuseAll(file, "ident.mode " + config.ident_mode() + " is not OFF, LENIENT or STRICT"));
+        LiveRules live = LiveRules.load(file, mode.isPresent() ? LiveRules::read : badIdentMode(config), LOG);
+        this.rules = live;
+        this.watcher = config.watch()
+                ? Optional.of(new FileWatcher(() -> watched(file, live.current()), live::reload,
+                        Duration.ofMillis(config.watch_period_ms()), SETTLE).start())
+                : Optional.empty();
     }
 
     @Override
     public Decision decide(ConnectRequest request) {
         try {
-            return engine.decide(rules.get(), request);
+            return engine.decide(rules.current(), request);
         } catch (RuntimeException e) {
             // The request itself is not logged: its user-id and host name come from the client.
             LOG.error("policy error, request refused", e);
             return new Decision.Deny("policy error", null);
         }
+    }
+
+    @Override
+    public boolean needsClientNames() {
+        return rules.current().usesSourceNames();
+    }
+
+    @Override
+    public ReloadResult reload() {
+        return rules.reload();
+    }
+
+    @Deactivate
+    void deactivate() {
+        watcher.ifPresent(FileWatcher::close);
     }
 
     private static Optional<IdentMode> identMode(String value) {
@@ -88,34 +125,20 @@ public final class SockdConfPolicy implements AccessPolicy {
         }
     }
 
-    private static RuleSet load(Path file) {
-        ParseResult result;
-        try {
-            result = new ConfParser(Services.system()).parseFile(file);
-        } catch (UncheckedIOException e) {
-            return refuseAll(file, e.getMessage());
-        }
-        return switch (result) {
-            case ParseResult.Parsed parsed -> loaded(file, parsed.rules());
-            case ParseResult.Invalid invalid -> refuseAll(file, errors(invalid.errors()));
-        };
+    /** A configuration error no edit of the file can cure: every load and reload fails with it. */
+    private static Function<Path, ParseResult> badIdentMode(Config config) {
+        ConfError error = new ConfError(PID, 0, "ident.mode " + config.ident_mode() + " is not OFF, LENIENT or STRICT");
+        return file -> new ParseResult.Invalid(List.of(error));
     }
 
-    private static RuleSet loaded(Path file, RuleSet set) {
-        LOG.info("loaded {} rules from {}", set.rules().size(), file);
-        if (set.rules().isEmpty()) {
-            LOG.warn("{} has no rules: every request is refused", file);
-        }
-        return set;
-    }
-
-    private static String errors(List<ConfError> errors) {
-        errors.forEach(error -> LOG.error("{}", error));
-        return errors.size() == 1 ? "1 error" : errors.size() + " errors";
-    }
-
-    private static RuleSet refuseAll(Path file, String why) {
-        LOG.error("{} not loaded ({}): refusing every request", file, why);
-        return RuleSet.empty(file.toString());
+    /**
+     * The rules file, its frozen form (which wins when it exists, so its appearing counts too) and
+     * the user files its {@code *=/path} entries name.
+     */
+    private static Set<Path> watched(Path file, RuleSet rules) {
+        Set<Path> files = new HashSet<>(rules.referencedFiles());
+        files.add(file);
+        files.add(FrozenFiles.frozenPathFor(file));
+        return files;
     }
 }

@@ -7,8 +7,10 @@ import static org.sockd.access.internal.Requests.request;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sockd.access.internal.parse.ConfParser;
@@ -16,6 +18,7 @@ import org.sockd.access.internal.parse.ParseResult;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.Command;
 import org.sockd.api.access.Decision;
+import org.sockd.api.access.IdentActions;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.common.netdb.Services;
@@ -27,10 +30,10 @@ class RuleEngineTest {
     private final RuleEngine engine = new RuleEngine(IdentMode.OFF);
 
     @Test
-    void aDenyRuleRefusesAndNamesItself() {
+    void aDenyRuleRefusesAndNamesItselfWithItsCommand() {
         RuleSet rules = rules("# first\n  deny 10.0.0.0 255.0.0.0 : mail root  \n");
-        assertThat(engine.decide(rules, connect("10.1.2.3", "192.0.2.1", 80))).isEqualTo(
-                new Decision.Deny("rule", new MatchedRule("sockd.conf", 2, "deny 10.0.0.0 255.0.0.0 : mail root")));
+        assertThat(engine.decide(rules, connect("10.1.2.3", "192.0.2.1", 80))).isEqualTo(new Decision.Deny("rule",
+                new MatchedRule("sockd.conf", 2, "deny 10.0.0.0 255.0.0.0 : mail root", "mail root")));
     }
 
     @Test
@@ -110,6 +113,46 @@ class RuleEngineTest {
     void aNameThatResolvedToNothingMatchesOnlyAnyDestination() {
         RuleSet rules = rules("permit 10.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0 eq 80");
         assertThat(lineOf(engine.decide(rules, named("10.0.0.1", "nowhere.example", 80)))).isEqualTo(1);
+    }
+
+    @Test
+    void aPermitCarriesItsCommandAndTheSpecialCommandsOfTheFile() {
+        RuleSet rules = rules("""
+                #NO_IDENTD: mail -s 'run identd on %A' admin
+                permit 10.0.0.0 255.0.0.0 eq 80 : echo %u >> /var/log/web
+                permit 10.0.0.0 255.0.0.0
+                #BAD_ID: mail -s '%U is not %u' admin
+                """);
+        IdentActions actions = new IdentActions("mail -s 'run identd on %A' admin", "mail -s '%U is not %u' admin");
+        assertThat(engine.decide(rules, connect("10.0.0.1", "192.0.2.1", 80))).isEqualTo(new Decision.Allow(
+                new MatchedRule("sockd.conf", 2, "permit 10.0.0.0 255.0.0.0 eq 80 : echo %u >> /var/log/web",
+                        "echo %u >> /var/log/web"), IdentMode.OFF, actions));
+        assertThat(engine.decide(rules, connect("10.0.0.1", "192.0.2.1", 81))).isEqualTo(new Decision.Allow(
+                new MatchedRule("sockd.conf", 3, "permit 10.0.0.0 255.0.0.0", null), IdentMode.OFF, actions));
+    }
+
+    @Test
+    void withoutSpecialLinesAPermitHasNoIdentActions() {
+        assertThat(engine.decide(rules("permit 10.0.0.0 255.0.0.0"), connect("10.0.0.1", "192.0.2.1", 80)))
+                .isInstanceOfSatisfying(Decision.Allow.class,
+                        allow -> assertThat(allow.onIdentFailure()).isEqualTo(IdentActions.NONE));
+    }
+
+    @ParameterizedTest(name = "*={0}")
+    @CsvSource({"'%s,joe'", "'joe,%s'"})
+    void aRuleWithAnUnreadableUserFileNeverMatches(String list, @TempDir Path dir) {
+        Path missing = dir.resolve("socks.users");
+        RuleSet rules = rules("permit *=" + list.formatted(missing) + " 0.0.0.0 0.0.0.0\n");
+        assertThat(lineOf(engine.decide(rules, request(Command.CONNECT, "joe", "10.0.0.1", "192.0.2.1", 80))))
+                .isEqualTo(0);
+    }
+
+    /** Classic behaviour, kept as specified: for a deny rule "fails closed" means it refuses no one. */
+    @Test
+    void aDenyRuleWithAnUnreadableUserFileDeniesNoOne(@TempDir Path dir) {
+        RuleSet rules = rules("deny *=mallory," + dir.resolve("missing") + " 0.0.0.0 0.0.0.0\npermit 0.0.0.0 0.0.0.0\n");
+        assertThat(lineOf(engine.decide(rules, request(Command.CONNECT, "mallory", "10.0.0.1", "192.0.2.1", 80))))
+                .isEqualTo(2);
     }
 
     /** @return the line that decided, or 0 for the implied deny */

@@ -92,6 +92,16 @@ class SockdConfPolicyTest {
     /** Stands in for the instance DS would make from the configuration. */
     private record TestConfig(String file, String ident_mode) implements SockdConfPolicy.Config {
         @Override
+        public boolean watch() {
+            return false;
+        }
+
+        @Override
+        public long watch_period_ms() {
+            return 1000;
+        }
+
+        @Override
         public String sockd_policy_name() {
             return "sockd.conf";
         }

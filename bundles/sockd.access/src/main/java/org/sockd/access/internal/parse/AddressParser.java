@@ -4,39 +4,62 @@ import static org.sockd.access.internal.parse.ConfSyntaxException.quoted;
 
 import java.util.regex.Pattern;
 import org.sockd.access.internal.rule.AddressMask;
+import org.sockd.access.internal.rule.AddressPattern;
+import org.sockd.access.internal.rule.NamePattern;
 
-/** Parses an address and mask pair written as dotted quads. */
+/**
+ * Parses an address and mask pair (spec section 4, SOCKS 4.3 forms): the address is a dotted quad
+ * or a name pattern, the mask always a dotted quad.
+ */
 final class AddressParser {
 
     private static final Pattern DOTTED_QUAD = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
-    private static final Pattern NUMERIC = Pattern.compile("[0-9.]+");
+    /** What inet_addr() would read as a number: decimal, octal or hex parts, one to four of them. */
+    private static final Pattern NUMBER_LIKE =
+            Pattern.compile("([0-9]+|0[xX][0-9A-Fa-f]*)(\\.([0-9]+|0[xX][0-9A-Fa-f]*))*");
     private static final Pattern NAME = Pattern.compile("\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    private static final String ALL = "ALL";
 
     private AddressParser() {
     }
 
     /** @param role "source" or "destination", to name the field in messages */
-    static AddressMask pair(String address, String mask, String role) throws ConfSyntaxException {
-        return new AddressMask(address(address, role), quad(mask, role + " mask"));
-    }
-
-    private static int address(String field, String role) throws ConfSyntaxException {
-        if (field.startsWith("?=") || field.startsWith("*=")) {
-            throw new ConfSyntaxException("Invalid entry: " + quoted(field)
+    static AddressPattern pair(String address, String mask, String role) throws ConfSyntaxException {
+        if (address.startsWith("?=") || address.startsWith("*=")) {
+            throw new ConfSyntaxException("Invalid entry: " + quoted(address)
                     + " is out of place (order: action, ?=, *=, source, destination, port)");
         }
-        if (NAME.matcher(field).matches() && !NUMERIC.matcher(field).matches()) {
-            // A name pattern of SOCKS 4.3 (host, .zone, ALL). Refuse it rather than misread it
-            // until the name matcher exists.
-            throw new ConfSyntaxException("host name patterns are not supported yet: " + role
-                    + " address " + quoted(field));
+        if (NUMBER_LIKE.matcher(address).matches()) {
+            return new AddressMask(quad(address, role + " address"), quad(mask, role + " mask"));
         }
-        return quad(field, role + " address");
+        NamePattern name = name(address, role);
+        // Ignored with a name, but SOCKS 4.3 still required a valid mask, and so does this parser.
+        quad(mask, role + " mask");
+        return name;
+    }
+
+    private static NamePattern name(String field, String role) throws ConfSyntaxException {
+        if (field.equals(ALL)) {
+            return new NamePattern.All();
+        }
+        if (field.equalsIgnoreCase(ALL)) {
+            // 4.3 compared ALL case-sensitively, so "all" was a host called "all" that never
+            // matched: refused here, as a deny rule meant for everyone would let everyone through.
+            throw new ConfSyntaxException("Invalid " + role + " address " + quoted(field)
+                    + " (ALL, any host, is written in upper case)");
+        }
+        if (!NAME.matcher(field).matches()) {
+            throw new ConfSyntaxException("Invalid " + role + " address " + quoted(field)
+                    + " (expected a dotted quad like 10.0.0.0, a host name like host.example.com,"
+                    + " a zone like .example.com, or ALL)");
+        }
+        return field.startsWith(".") ? new NamePattern.Zone(field) : new NamePattern.Host(field);
     }
 
     /**
-     * Exactly four decimal octets. inet_addr() read a leading zero as octal and accepted short
-     * forms like 10.1; both are refused so a rule never means something other than it reads.
+     * Exactly four decimal octets. inet_addr() read a leading zero as octal, 0x as hex, and
+     * accepted short forms like 10.1; all are refused so a rule never means something other than
+     * it reads.
      */
     private static int quad(String field, String what) throws ConfSyntaxException {
         if (!DOTTED_QUAD.matcher(field).matches()) {

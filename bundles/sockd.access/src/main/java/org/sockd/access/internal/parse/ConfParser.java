@@ -3,10 +3,12 @@ package org.sockd.access.internal.parse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
@@ -18,11 +20,54 @@ public final class ConfParser {
     /** The man page's promise; a longer line is an error, never split as the C code did. */
     static final int MAX_LINE = 1023;
 
-    private final RuleParser ruleParser;
+    private static final Logger LOG = LoggerFactory.getLogger(ConfParser.class);
+
+    private final PortParser ports;
+    private final Consumer<String> userFileErrors;
 
     /** @param services where tcp service names in port fields are looked up */
     public ConfParser(Services services) {
-        this.ruleParser = new RuleParser(new PortParser(services));
+        this(services, LOG::error);
+    }
+
+    /**
+     * @param userFileErrors where an unreadable user file is reported (the error log outside
+     *        tests): it is no error of sockd.conf, only that rule's list admits no one
+     */
+    public ConfParser(Services services, Consumer<String> userFileErrors) {
+        this.ports = new PortParser(services);
+        this.userFileErrors = userFileErrors;
+    }
+
+    /**
+     * Reads the rules the classic way: the frozen file ({@code sockd.fc} beside {@code sockd.conf})
+     * when it exists, else the text file. A file named directly may be either form.
+     */
+    public ParseResult load(Path file) {
+        Path frozen = FrozenFiles.frozenPathFor(file);
+        if (Files.exists(frozen)) {
+            if (FrozenFiles.olderThan(frozen, file)) {
+                LOG.warn("{} is older than {}: the frozen rules are used; run bin/sockd make-fc after every edit",
+                        frozen, file);
+            }
+            return readFrozen(frozen);
+        }
+        return FrozenFiles.isFrozen(file) ? readFrozen(file) : parseFile(file);
+    }
+
+    private ParseResult readFrozen(Path frozen) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(frozen);
+        } catch (IOException e) {
+            return new ParseResult.Invalid(List.of(
+                    new ConfError(frozen.toString(), 0, "Unable to open frozen file (" + frozen + "): " + IoReason.of(e))));
+        }
+        ParseResult result = new FrozenReader(new UserFiles(userFileErrors)).read(frozen.toString(), bytes);
+        if (result instanceof ParseResult.Parsed parsed) {
+            LOG.info("using the frozen rules of {} (made from {})", frozen, parsed.rules().source());
+        }
+        return result;
     }
 
     /**
@@ -34,15 +79,19 @@ public final class ConfParser {
         try {
             text = Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            String why = e instanceof NoSuchFileException ? "no such file" : e.toString();
             return new ParseResult.Invalid(List.of(
-                    new ConfError(file.toString(), 0, "Unable to open config file (" + file + "): " + why)));
+                    new ConfError(file.toString(), 0, "Unable to open config file (" + file + "): " + IoReason.of(e))));
         }
         return parse(file.toString(), text);
     }
 
-    /** @param source the file name to put in rules and errors */
+    /**
+     * Parses the text of a sockd.conf and reads the user files it names.
+     *
+     * @param source the file name to put in rules and errors
+     */
     public ParseResult parse(String source, String text) {
+        RuleParser ruleParser = new RuleParser(ports, new UserFiles(userFileErrors));
         List<Rule> rules = new ArrayList<>();
         List<SpecialCommand> specials = new ArrayList<>();
         List<ConfError> errors = new ArrayList<>();

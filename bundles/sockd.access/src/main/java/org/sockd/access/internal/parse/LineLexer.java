@@ -27,8 +27,11 @@ final class LineLexer {
         return fields.isEmpty() ? new Lexed.Blank() : new Lexed.Fields(fields, "");
     }
 
-    /** Runs of blanks and tabs separate fields; there is no quoting and no escaping. */
+    /**
+     * Runs of white space separate fields (isspace() in the C locale, as the classic mkargs()
+     * split them); there is no quoting and no escaping.
+     */
     private static List<String> fields(String text) {
-        return Arrays.stream(text.split("[ \t]+")).filter(field -> !field.isEmpty()).toList();
+        return Arrays.stream(text.split("[ \t\f\\x0B]+")).filter(field -> !field.isEmpty()).toList();
     }
 }

@@ -2,10 +2,10 @@ package org.sockd.access.internal.parse;
 
 import static org.sockd.access.internal.parse.ConfSyntaxException.quoted;
 
-import java.util.List;
 import java.util.Optional;
 import org.sockd.access.internal.rule.Action;
 import org.sockd.access.internal.rule.AddressMask;
+import org.sockd.access.internal.rule.AddressPattern;
 import org.sockd.access.internal.rule.Op;
 import org.sockd.access.internal.rule.PortTest;
 import org.sockd.access.internal.rule.Rule;
@@ -20,9 +20,12 @@ import org.sockd.api.access.IdentMode;
 final class RuleParser {
 
     private final PortParser ports;
+    private final UserFiles userFiles;
 
-    RuleParser(PortParser ports) {
+    /** @param userFiles the user files of the sockd.conf being loaded */
+    RuleParser(PortParser ports, UserFiles userFiles) {
         this.ports = ports;
+        this.userFiles = userFiles;
     }
 
     Rule parse(int line, String text, Lexed.Fields lexed) throws ConfSyntaxException {
@@ -32,17 +35,21 @@ final class RuleParser {
         }
         Action action = action(tokens.next());
         Optional<IdentMode> ident = tokens.nextStartsWith("?=") ? Optional.of(ident(tokens.next())) : Optional.empty();
-        UserList users = tokens.nextStartsWith("*=") ? users(tokens.next()) : UserList.ALL;
+        UserList users = tokens.nextStartsWith("*=") ? UserListParser.parse(tokens.next(), userFiles) : UserList.ANYONE;
         if (tokens.remaining() < 2) {
             throw new ConfSyntaxException("Invalid entry: a rule needs a source address and a source mask");
         }
-        AddressMask source = AddressParser.pair(tokens.next(), tokens.next(), "source");
+        AddressPattern source = AddressParser.pair(tokens.next(), tokens.next(), "source");
         // As in the classic parser: two or more fields left that do not start with an operator
         // are the destination pair.
-        AddressMask destination = tokens.remaining() >= 2 && Op.of(tokens.peek()).isEmpty()
+        AddressPattern destination = tokens.remaining() >= 2 && Op.of(tokens.peek()).isEmpty()
                 ? AddressParser.pair(tokens.next(), tokens.next(), "destination")
                 : AddressMask.ANY;
-        return new Rule(line, text, action, ident, users, source, destination, port(tokens), lexed.command());
+        return new Rule(line, text, action, ident, users, source, destination, port(tokens), command(lexed));
+    }
+
+    private static Optional<String> command(Lexed.Fields lexed) {
+        return lexed.command().isBlank() ? Optional.empty() : Optional.of(lexed.command());
     }
 
     private static Action action(String field) throws ConfSyntaxException {
@@ -62,24 +69,6 @@ final class RuleParser {
             case "n", "" -> IdentMode.OFF;
             default -> throw new ConfSyntaxException("Invalid ?= field " + quoted(field) + " (?=I, ?=i, ?=n or ?=)");
         };
-    }
-
-    private static UserList users(String field) throws ConfSyntaxException {
-        if (field.length() == 2) {
-            return UserList.ALL;
-        }
-        List<String> names = List.of(field.substring(2).split(",", -1));
-        for (String name : names) {
-            if (name.isEmpty()) {
-                throw new ConfSyntaxException("Invalid *= field " + quoted(field) + " (empty user-id)");
-            }
-            if (name.startsWith("/")) {
-                // Until user files are read, a rule naming one is refused: a deny rule that could
-                // never match would let its users through.
-                throw new ConfSyntaxException("user files are not supported yet: " + quoted(name));
-            }
-        }
-        return new UserList(names);
     }
 
     private PortTest port(Tokens tokens) throws ConfSyntaxException {

@@ -15,7 +15,7 @@ import org.sockd.api.access.IdentMode;
  * @param source the client address pattern
  * @param destination the destination address pattern
  * @param port the port test
- * @param command the shell command after the first {@code :}, or the empty string
+ * @param command the shell command after the first {@code :}, if the line has a non-blank one
  */
 public record Rule(
         int line,
@@ -23,10 +23,10 @@ public record Rule(
         Action action,
         Optional<IdentMode> ident,
         UserList users,
-        AddressMask source,
-        AddressMask destination,
+        AddressPattern source,
+        AddressPattern destination,
         PortTest port,
-        String command) {
+        Optional<String> command) {
 
     public Rule {
         Objects.requireNonNull(text, "text");
@@ -37,5 +37,18 @@ public record Rule(
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(command, "command");
+    }
+
+    /** The four tests of spec section 6; the port test first, as it is the cheapest. */
+    boolean matches(Facts facts) {
+        return port.passes(facts.port)
+                && source.matches(facts.client, facts.clientNames)
+                && destination.matches(facts.destination, facts.destinationNames)
+                && users.admits(facts.user);
+    }
+
+    /** @return whether the rule needs the client's host names to be decided */
+    boolean usesSourceNames() {
+        return source instanceof NamePattern && !(source instanceof NamePattern.All);
     }
 }

@@ -18,6 +18,7 @@ class LineLexerTest {
                 Arguments.of("# a comment: with a colon", new Lexed.Blank()),
                 Arguments.of("   # indented comment", new Lexed.Blank()),
                 Arguments.of("a  b\tc\t\td", fields("", "a", "b", "c", "d")),
+                Arguments.of("a\fb\013c", fields("", "a", "b", "c")),
                 Arguments.of("a b # c : d", fields("", "a", "b")),
                 Arguments.of("a b : cmd # not a comment", fields("cmd # not a comment", "a", "b")),
                 Arguments.of("a b:cmd\targ", fields("cmd\targ", "a", "b")),

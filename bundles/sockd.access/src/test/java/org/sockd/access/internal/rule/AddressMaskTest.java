@@ -26,7 +26,7 @@ class AddressMaskTest {
     void comparesOnlyTheBitsOfTheMask(String address, String mask, String candidate, boolean matches)
             throws Exception {
         AddressMask pattern = new AddressMask(ipv4(address), ipv4(mask));
-        assertThat(pattern.matches(InetAddress.getByName(candidate))).isEqualTo(matches);
+        assertThat(matches(pattern, InetAddress.getByName(candidate))).isEqualTo(matches);
     }
 
     @Test
@@ -34,26 +34,36 @@ class AddressMaskTest {
         byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 1};
         InetAddress address = Inet6Address.getByAddress(null, mapped, -1);
         assertThat(address).isInstanceOf(Inet6Address.class);
-        assertThat(LOOPBACK.matches(address)).isTrue();
+        assertThat(matches(LOOPBACK, address)).isTrue();
     }
 
     @Test
     void otherIpv6AddressesMatchOnlyAPatternThatComparesNoBit() throws Exception {
         InetAddress compatible = Inet6Address.getByAddress(null, new byte[] {
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 127, 0, 0, 1}, -1);
-        assertThat(LOOPBACK.matches(InetAddress.getByName("::1"))).isFalse();
-        assertThat(LOOPBACK.matches(compatible)).isFalse();
-        assertThat(new AddressMask(0, 0xFF000000).matches(InetAddress.getByName("::1"))).isFalse();
-        assertThat(new AddressMask(0x0A000000, 0).matches(InetAddress.getByName("2001:db8::1"))).isTrue();
+        assertThat(matches(LOOPBACK, InetAddress.getByName("::1"))).isFalse();
+        assertThat(matches(LOOPBACK, compatible)).isFalse();
+        assertThat(matches(new AddressMask(0, 0xFF000000), InetAddress.getByName("::1"))).isFalse();
+        assertThat(matches(new AddressMask(0x0A000000, 0), InetAddress.getByName("2001:db8::1"))).isTrue();
     }
 
     @Test
-    void aListMatchesWhenAnyAddressDoesAndAnEmptyOneOnlyTheAnyPattern() throws Exception {
-        List<InetAddress> both = List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("127.0.0.1"));
-        assertThat(LOOPBACK.matchesAny(both)).isTrue();
-        assertThat(LOOPBACK.matchesAny(both.subList(0, 1))).isFalse();
-        assertThat(LOOPBACK.matchesAny(List.of())).isFalse();
-        assertThat(AddressMask.ANY.matchesAny(List.of())).isTrue();
+    void aHostMatchesWhenAnyAddressDoesAndOneWithoutAddressesOnlyTheAnyPattern() throws Exception {
+        List<InetAddress> both = List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("::1"),
+                InetAddress.getByName("127.0.0.1"));
+        assertThat(LOOPBACK.matches(Ipv4.of(both), List.of())).isTrue();
+        assertThat(LOOPBACK.matches(Ipv4.of(both.subList(0, 2)), List.of())).isFalse();
+        assertThat(LOOPBACK.matches(Ipv4.of(List.of()), List.of())).isFalse();
+        assertThat(AddressMask.ANY.matches(Ipv4.of(List.of()), List.of())).isTrue();
+    }
+
+    @Test
+    void namesPlayNoPartInANumericPattern() {
+        assertThat(LOOPBACK.matches(new int[0], List.of("localhost"))).isFalse();
+    }
+
+    private static boolean matches(AddressMask pattern, InetAddress address) {
+        return pattern.matches(Ipv4.of(address), List.of());
     }
 
     private static int ipv4(String dotted) throws Exception {

@@ -1,0 +1,61 @@
+package org.sockd.access.internal.parse;
+
+import static org.sockd.access.internal.parse.ConfSyntaxException.quoted;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.sockd.access.internal.rule.UserList;
+
+/** Parses a {@code *=} field: user-ids and {@code /absolute/path} user files, separated by commas. */
+final class UserListParser {
+
+    private UserListParser() {
+    }
+
+    static UserList parse(String field, UserFiles userFiles) throws ConfSyntaxException {
+        if (field.length() == 2) {
+            return UserList.ANYONE;
+        }
+        Set<String> names = new HashSet<>();
+        List<Path> files = new ArrayList<>();
+        boolean unreadable = false;
+        for (String entry : field.substring(2).split(",", -1)) {
+            if (entry.isEmpty()) {
+                throw new ConfSyntaxException("Invalid *= field " + quoted(field) + " (empty user-id)");
+            }
+            if (!entry.contains("/")) {
+                names.add(entry);
+                continue;
+            }
+            Path file = file(field, entry);
+            files.add(file);
+            Optional<Set<String>> content = userFiles.names(file);
+            content.ifPresent(names::addAll);
+            unreadable |= content.isEmpty();
+        }
+        return unreadable ? new UserList.Unreadable(files) : new UserList.Listed(names, files);
+    }
+
+    /**
+     * The classic daemon took an entry starting with '/' as a file and anything else as a
+     * user-id. A user-id cannot hold a '/', so an entry with one elsewhere is a relative path,
+     * which the daemon never resolved against any directory: refused rather than guessed.
+     */
+    private static Path file(String field, String entry) throws ConfSyntaxException {
+        try {
+            Path file = Path.of(entry);
+            if (entry.startsWith("/") && file.isAbsolute()) {
+                return file;
+            }
+        } catch (InvalidPathException e) {
+            // reported below like any other unusable path
+        }
+        throw new ConfSyntaxException("Invalid *= field " + quoted(field) + " (user file " + quoted(entry)
+                + " is not an absolute path, like /etc/socks.users)");
+    }
+}

@@ -1,0 +1,166 @@
+package org.sockd.access.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sockd.access.internal.Requests.connect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sockd.api.access.Decision;
+import org.sockd.api.access.IdentMode;
+import org.sockd.api.access.MatchedRule;
+import org.sockd.api.admin.ReloadResult;
+
+/** Reloads through the component, as SIGHUP, sockd:reload and the file watcher do. */
+class SockdConfReloadTest {
+
+    private static final String PERMIT_ALL = "permit 0.0.0.0 0.0.0.0\n";
+    private static final String DENY_ALL = "# no one\ndeny 0.0.0.0 0.0.0.0\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBrokenFileKeepsTheOldDecisionsAndReportsEveryBadLine() throws Exception {
+        Path file = write(PERMIT_ALL);
+        SockdConfPolicy policy = policy(file, "OFF", false);
+        write("deny 0.0.0.0\npermit 0.0.0.0 0.0.0.0 eq nosuchservice\n");
+
+        assertThat(policy.reload()).isInstanceOfSatisfying(ReloadResult.Failed.class, failed ->
+                assertThat(failed.errors()).satisfiesExactly(
+                        first -> assertThat(first).startsWith(file + ":1: "),
+                        second -> assertThat(second).startsWith(file + ":2: ")));
+        assertThat(decide(policy)).isEqualTo(permitted(file));
+    }
+
+    @Test
+    void aGoodFileIsSwappedIn() throws Exception {
+        Path file = write(PERMIT_ALL);
+        SockdConfPolicy policy = policy(file, "OFF", false);
+        write(DENY_ALL);
+
+        assertThat(policy.reload()).isEqualTo(new ReloadResult.Reloaded(file.toString(), 1));
+        assertThat(decide(policy)).isEqualTo(denied(file));
+    }
+
+    @Test
+    void whetherClientNamesAreNeededFollowsTheRulesInForce() throws Exception {
+        Path file = write("permit .example.com 0.0.0.0\n");
+        SockdConfPolicy policy = policy(file, "OFF", false);
+        assertThat(policy.needsClientNames()).isTrue();
+
+        write(PERMIT_ALL);
+        policy.reload();
+        assertThat(policy.needsClientNames()).isFalse();
+    }
+
+    @Test
+    void aBadIdentModeFailsEveryReloadAndSaysWhy() throws Exception {
+        SockdConfPolicy policy = policy(write(PERMIT_ALL), "SOMETIMES", false);
+        assertThat(policy.reload()).isInstanceOfSatisfying(ReloadResult.Failed.class, failed ->
+                assertThat(failed.errors()).containsExactly(
+                        "sockd.access.sockdconf: ident.mode SOMETIMES is not OFF, LENIENT or STRICT"));
+        assertThat(decide(policy)).isEqualTo(new Decision.Deny("no rule matched", null));
+    }
+
+    @Test
+    void aDecisionDuringReloadsIsWhollyOldOrWhollyNew() throws Exception {
+        Path file = write(PERMIT_ALL);
+        SockdConfPolicy policy = policy(file, "OFF", false);
+        Set<Decision> seen = new HashSet<>();
+        CompletableFuture<Void> reloads = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 200; i++) {
+                replace(file, i % 2 == 0 ? DENY_ALL : PERMIT_ALL);
+                assertThat(policy.reload()).isInstanceOf(ReloadResult.Reloaded.class);
+            }
+        });
+        while (!reloads.isDone()) {
+            seen.add(decide(policy));
+        }
+        reloads.get();
+        assertThat(seen).containsExactlyInAnyOrder(permitted(file), denied(file));
+    }
+
+    @Test
+    void aChangedFileIsReloadedByTheWatcherAndABrokenOneIsNot() throws Exception {
+        Path file = write(PERMIT_ALL);
+        SockdConfPolicy policy = policy(file, "OFF", true);
+        try {
+            replace(file, DENY_ALL);
+            awaitTrue(() -> decide(policy).equals(denied(file)));
+
+            replace(file, "permit 0.0.0.0\n");
+            Thread.sleep(1000); // several polls and the settle time: long enough to have reloaded
+            assertThat(decide(policy)).isEqualTo(denied(file));
+        } finally {
+            policy.deactivate();
+        }
+    }
+
+    private static Decision decide(SockdConfPolicy policy) {
+        return policy.decide(connect("10.0.0.1", "192.0.2.1", 80));
+    }
+
+    private static Decision permitted(Path file) {
+        return new Decision.Allow(new MatchedRule(file.toString(), 1, "permit 0.0.0.0 0.0.0.0"), IdentMode.OFF);
+    }
+
+    private static Decision denied(Path file) {
+        return new Decision.Deny("rule", new MatchedRule(file.toString(), 2, "deny 0.0.0.0 0.0.0.0"));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("waited 5 s").isNegative();
+            Thread.sleep(10);
+        }
+    }
+
+    private Path write(String text) throws Exception {
+        return Files.writeString(dir.resolve("sockd.conf"), text);
+    }
+
+    /** As an editor saves: a new file renamed over the old one, so no reader sees half of it. */
+    private static void replace(Path file, String text) {
+        try {
+            Path saved = Files.writeString(file.resolveSibling(file.getFileName() + ".new"), text);
+            Files.move(saved, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static SockdConfPolicy policy(Path file, String identMode, boolean watch) {
+        return new SockdConfPolicy(new Config(file.toString(), identMode, watch, 20));
+    }
+
+    /** Stands in for the instance DS would make from the configuration. */
+    private record Config(String file, String ident_mode, boolean watch, long watch_period_ms)
+            implements SockdConfPolicy.Config {
+        @Override
+        public String sockd_policy_name() {
+            return "sockd.conf";
+        }
+
+        @Override
+        public int service_ranking() {
+            return 0;
+        }
+
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return SockdConfPolicy.Config.class;
+        }
+    }
+}
