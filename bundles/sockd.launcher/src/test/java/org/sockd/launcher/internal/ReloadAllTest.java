@@ -1,0 +1,65 @@
+package org.sockd.launcher.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sockd.api.admin.ReloadResult;
+import org.sockd.api.admin.Reloadable;
+import org.sockd.launcher.internal.RecordingLogger.Line;
+
+/** What SIGHUP does; a real signal is not sent to the test JVM. */
+class ReloadAllTest {
+
+    private final RecordingLogger log = new RecordingLogger();
+    private final List<String> called = new ArrayList<>();
+
+    @Test
+    void everyPolicyIsReloadedAndEachResultLogged() {
+        ReloadResult good = new ReloadResult.Reloaded("/etc/sockd.conf", 12);
+        ReloadResult bad = new ReloadResult.Failed("/etc/sockd.route", List.of("/etc/sockd.route:3: bad", "/etc/sockd.route:4: bad"));
+
+        assertThat(ReloadAll.run(List.of(answering("conf", good), answering("route", bad)), log.logger()))
+                .containsExactly(good, bad);
+        assertThat(called).containsExactly("conf", "route");
+        assertThat(log.lines()).containsExactly(
+                new Line("info", "SIGHUP: /etc/sockd.conf: reloaded 12 rules"),
+                new Line("warn", "SIGHUP: /etc/sockd.route: NOT reloaded (2 errors), the previous rules stay"));
+    }
+
+    @Test
+    void aPolicyThatThrowsDoesNotStopTheOthers() {
+        Reloadable broken = new Reloadable() {
+            @Override
+            public ReloadResult reload() {
+                called.add("broken");
+                throw new IllegalStateException("disk on fire");
+            }
+
+            @Override
+            public String toString() {
+                return "broken policy";
+            }
+        };
+        ReloadResult good = new ReloadResult.Reloaded("/etc/sockd.conf", 1);
+
+        assertThat(ReloadAll.run(List.of(broken, answering("conf", good)), log.logger())).containsExactly(
+                new ReloadResult.Failed("broken policy", List.of("java.lang.IllegalStateException: disk on fire")), good);
+        assertThat(called).containsExactly("broken", "conf");
+        assertThat(log.lines()).first().isEqualTo(new Line("error", "SIGHUP: reloading broken policy failed"));
+    }
+
+    @Test
+    void withNoPolicyItSaysSo() {
+        assertThat(ReloadAll.run(List.of(), log.logger())).isEmpty();
+        assertThat(log.lines()).containsExactly(new Line("info", "SIGHUP: nothing to reload"));
+    }
+
+    private Reloadable answering(String name, ReloadResult result) {
+        return () -> {
+            called.add(name);
+            return result;
+        };
+    }
+}
