@@ -1,0 +1,72 @@
+package org.sockd.shell.internal;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.sockd.api.ClientInfo;
+import org.sockd.api.Command;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.Endpoint;
+import org.sockd.api.SocksVersion;
+import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.access.Decision;
+import org.sockd.common.netdb.Services;
+
+/** Asks the access policy in use about a CONNECT that no client sent (sockd:check). */
+final class Check {
+
+    private static final InetSocketAddress LISTENER = new InetSocketAddress("0.0.0.0", 1080);
+
+    private final NameLookup names;
+    private final Supplier<Services> services;
+
+    /** @param services the tcp service names, read when a command runs so that edits count */
+    Check(NameLookup names, Supplier<Services> services) {
+        this.names = names;
+        this.services = services;
+    }
+
+    /** Every argument is checked before anything is looked up. */
+    CheckReport run(List<PolicyService> policies, String source, String destination, String port, String user)
+            throws InterruptedException {
+        InetAddress client = Arguments.client(source);
+        int number = Arguments.port(port, services.get());
+        Optional<InetAddress> literal = Arguments.literal(destination, "DST");
+        String host = literal.isPresent() ? destination : Arguments.hostName(destination);
+        Optional<PolicyService> inUse = PolicyService.preferredFirst(policies).stream().findFirst();
+        if (inUse.isEmpty()) {
+            return new CheckReport.NoPolicy();
+        }
+        ClientInfo from = new ClientInfo(new InetSocketAddress(client, 0), LISTENER);
+        ConnectRequest request = literal.isPresent()
+                ? toAddress(from, literal.get(), number, user)
+                : new ConnectRequest(from, SocksVersion.SOCKS4A, Command.CONNECT, Endpoint.ofName(host, number),
+                        names.addresses(host), user, null);
+        AccessPolicy policy = inUse.get().policy();
+        boolean withNames = policy.needsClientNames();
+        if (withNames) {
+            request = request.withClientNames(names.confirmedNames(client));
+        }
+        return new CheckReport.Decided(inUse.get().name(), request, withNames, decide(policy, request));
+    }
+
+    /** SOCKS 4 cannot carry an IPv6 destination: a client would have to speak SOCKS 5. */
+    private static ConnectRequest toAddress(ClientInfo from, InetAddress address, int port, String user) {
+        SocksVersion version = address instanceof Inet4Address ? SocksVersion.SOCKS4 : SocksVersion.SOCKS5;
+        return new ConnectRequest(from, version, Command.CONNECT, Endpoint.ofAddress(address, port), List.of(address),
+                user, null);
+    }
+
+    /** As the core does: a policy that fails or answers nothing refuses. */
+    private static Decision decide(AccessPolicy policy, ConnectRequest request) {
+        try {
+            Decision decision = policy.decide(request);
+            return decision != null ? decision : new Decision.Deny("the policy returned no decision", null);
+        } catch (RuntimeException e) {
+            return new Decision.Deny("the policy failed: " + e, null);
+        }
+    }
+}

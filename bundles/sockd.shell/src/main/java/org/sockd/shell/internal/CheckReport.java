@@ -1,0 +1,39 @@
+package org.sockd.shell.internal;
+
+import java.util.Objects;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.access.Decision;
+
+/** What sockd:check found out; Gogo prints it through {@link #toString()}. */
+public sealed interface CheckReport {
+
+    /** No access policy is registered, so the core refuses every request. */
+    record NoPolicy() implements CheckReport {
+        @Override
+        public String toString() {
+            return Text.check(this);
+        }
+    }
+
+    /**
+     * The policy in use decided the request.
+     *
+     * @param policy the policy's name
+     * @param request the request as the policy saw it
+     * @param clientNamesLookedUp whether the policy asked for the client's host names
+     * @param decision its verdict
+     */
+    record Decided(String policy, ConnectRequest request, boolean clientNamesLookedUp, Decision decision)
+            implements CheckReport {
+        public Decided {
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(decision, "decision");
+        }
+
+        @Override
+        public String toString() {
+            return Text.check(this);
+        }
+    }
+}
