@@ -22,11 +22,13 @@ final class Daemon implements AutoCloseable {
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final int port;
+    private final Path rulesFile;
     private final Thread collector;
 
-    private Daemon(Process process, int port) {
+    private Daemon(Process process, int port, Path rulesFile) {
         this.process = process;
         this.port = port;
+        this.rulesFile = rulesFile;
         this.collector = Thread.ofVirtual().start(this::collectOutput);
     }
 
@@ -34,17 +36,22 @@ final class Daemon implements AutoCloseable {
     static Daemon start(String rules, String... extraArgs) throws IOException, InterruptedException {
         Path conf = Files.createTempFile("sockd", ".conf");
         Files.writeString(conf, rules);
+        return start(conf, extraArgs);
+    }
+
+    /** Starts the daemon on a free loopback port with the given rules file and waits until it is ready. */
+    static Daemon start(Path conf, String... extraArgs) throws IOException, InterruptedException {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("-f", conf.toString(), "-l", "127.0.0.1:" + port));
         args.addAll(List.of(extraArgs));
-        Daemon daemon = new Daemon(launch(args), port);
+        Daemon daemon = new Daemon(launch(args), port, conf);
         daemon.awaitLine(line -> line.contains("sockd ready"), 30);
         return daemon;
     }
 
     /** Starts the daemon with exactly these arguments and does not wait for anything. */
     static Daemon run(String... args) throws IOException {
-        return new Daemon(launch(List.of(args)), -1);
+        return new Daemon(launch(List.of(args)), -1, null);
     }
 
     private static Process launch(List<String> args) throws IOException {
@@ -61,6 +68,11 @@ final class Daemon implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
+    }
+
+    /** @return the rules file the daemon was started with, or {@code null} */
+    Path rulesFile() {
+        return rulesFile;
     }
 
     InetSocketAddress address() {
