@@ -36,6 +36,8 @@ final class RecordingListener implements SessionListener {
             case SessionEvent.Failed e -> e.session().request().destination().port();
             case SessionEvent.TimedOut e -> e.session().request().destination().port();
             case SessionEvent.Terminated e -> e.session().request().destination().port();
+            case SessionEvent.IdentUnreachable e -> e.session().request().destination().port();
+            case SessionEvent.IdentMismatch e -> e.session().request().destination().port();
             case SessionEvent.ProtocolError e -> -1;
         };
     }

@@ -70,16 +70,20 @@ class CommandLineIT {
     }
 
     @Test
-    void strictIdentRefusesWithCode92WhileNoIdentClientCanConfirmTheUser() throws Exception {
+    void strictIdentRefusesWithCode92WhenIdentdCannotBeReached() throws Exception {
         try (EchoServer echo = new EchoServer();
                 Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n", "-I");
-                Socket client = new Socket("127.0.0.1", daemon.port())) {
-            client.setSoTimeout(5000);
+                Socket client = new Socket()) {
+            client.setSoTimeout(30_000);
+            // no identd listens on 127.0.0.2, whatever runs on 127.0.0.1:113
+            client.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+            client.connect(daemon.address(), 5000);
             int port = echo.address().getPort();
             client.getOutputStream().write(new byte[] {4, 1, (byte) (port >> 8), (byte) port, 127, 0, 0, 1, 'j', 'o', 'e', 0});
             byte[] reply = client.getInputStream().readNBytes(8);
             assertThat(reply[1]).as("CD").isEqualTo((byte) 92);
-            daemon.awaitLine(line -> line.contains("refused -- Connect from joe(unknown)@localhost"), 5);
+            daemon.awaitLine(line -> line.endsWith("cannot connect to identd on 127.0.0.2"), 5);
+            daemon.awaitLine(line -> line.contains("refused -- Connect from joe(unknown)@127.0.0.2"), 5);
         }
     }
 

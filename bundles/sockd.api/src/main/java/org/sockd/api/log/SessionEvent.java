@@ -22,6 +22,32 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * An ident check got no usable answer from the identd on the client's host (classic
+     * {@code cannot connect to identd on HOST}); whether the request goes on depends on the mode.
+     *
+     * @param session the session
+     * @param reason what happened, for diagnostics
+     */
+    record IdentUnreachable(SessionInfo session, String reason) implements SessionEvent {
+        public IdentUnreachable {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * identd on the client's host named another user than the client claimed (classic
+     * {@code *Alert*: real user is X, not Y}); {@link SessionInfo#ident()} holds the real one.
+     *
+     * @param session the session
+     */
+    record IdentMismatch(SessionInfo session) implements SessionEvent {
+        public IdentMismatch {
+            Objects.requireNonNull(session, "session");
+        }
+    }
+
+    /**
      * The outgoing connection is established and relaying begins.
      *
      * @param session the session

@@ -16,6 +16,9 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Milliseconds to resolve a destination name")
     int resolve_timeout_ms() default 5_000;
 
+    @AttributeDefinition(description = "Milliseconds to wait for the ident client's answer (it has its own, shorter timeout)")
+    int ident_wait_ms() default 20_000;
+
     @AttributeDefinition(description = "Seconds without traffic either way before a relay is closed (classic: 2 hours)")
     int idle_timeout_s() default 7_200;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.action.ActionRunner;
+import org.sockd.api.ident.IdentClient;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 
@@ -15,9 +16,10 @@ import org.sockd.api.protocol.ProtocolHandler;
  * @param listeners the session listeners
  * @param handlers the protocol handlers by first byte
  * @param actions the runner of rule commands, or {@code null} when none is registered
+ * @param ident the ident client, or {@code null} when none is registered (identd counts as unreachable)
  */
 record Policies(AccessPolicy access, List<SessionListener> listeners, Map<Integer, ProtocolHandler> handlers,
-        ActionRunner actions) {
+        ActionRunner actions, IdentClient ident) {
 
     Policies {
         listeners = List.copyOf(listeners);

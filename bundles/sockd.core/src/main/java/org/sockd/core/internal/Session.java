@@ -9,6 +9,9 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.ClientInfo;
@@ -16,6 +19,8 @@ import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
 import org.sockd.api.action.Action;
+import org.sockd.api.ident.IdentClient;
+import org.sockd.api.ident.IdentResult;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionInfo;
 import org.sockd.api.protocol.Handshake;
@@ -117,15 +122,40 @@ final class Session implements Runnable {
                     : List.of(destination.address());
             ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(),
                     request.command(), destination, resolved, request.user(), null));
-            SessionInfo info = new SessionInfo(live.id(), started, decoded, null);
-            Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded);
+            Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded, this::askIdentd);
+            IdentFinding ident = verdict.ident();
+            SessionInfo info = new SessionInfo(live.id(), started, decoded, ident.answer());
             verdict.actions().forEach(this::submit);
+            switch (ident.trouble()) {
+                case UNREACHABLE -> events.emit(new SessionEvent.IdentUnreachable(info, ident.reason()));
+                case MISMATCH -> events.emit(new SessionEvent.IdentMismatch(info));
+                case NONE -> { }
+            }
             switch (verdict) {
                 case Verdicts.Refuse refuse -> {
                     events.emit(new SessionEvent.Refused(info, refuse.reason()));
                     reply(new Reply.Refused(refuse.refusal()));
                 }
                 case Verdicts.Proceed proceed -> carryOut(info, resolved);
+            }
+        }
+
+        /**
+         * Waits for the ident client on this virtual thread (parking it, not a platform thread).
+         * No client registered, or none that answers in time, counts as identd unreachable.
+         */
+        private IdentResult askIdentd() throws InterruptedException {
+            IdentClient identClient = policies.ident();
+            if (identClient == null) {
+                return new IdentResult.Unreachable("no ident client registered");
+            }
+            try {
+                return identClient.lookup(client.remote(), client.local()).toCompletableFuture()
+                        .get(context.config().ident_wait_ms(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                return new IdentResult.Unreachable("no answer within " + context.config().ident_wait_ms() + " ms");
+            } catch (ExecutionException | RuntimeException e) {
+                return new IdentResult.Unreachable("ident client failed: " + e);
             }
         }
 

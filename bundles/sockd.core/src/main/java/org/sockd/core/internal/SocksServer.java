@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.action.ActionRunner;
+import org.sockd.api.ident.IdentClient;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 
@@ -47,6 +48,9 @@ public class SocksServer implements SessionDispatcher {
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile ActionRunner actions;
 
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile IdentClient ident;
+
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
     private volatile List<ProtocolHandler> handlers;
 
@@ -62,6 +66,7 @@ public class SocksServer implements SessionDispatcher {
         requirePositive("resolve.timeout.ms", config.resolve_timeout_ms());
         requirePositive("idle.timeout.s", config.idle_timeout_s());
         requirePositive("max.sessions", config.max_sessions());
+        requirePositive("ident.wait.ms", config.ident_wait_ms());
         this.config = config;
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
@@ -104,7 +109,7 @@ public class SocksServer implements SessionDispatcher {
         for (ProtocolHandler handler : handlers) {
             byVersion.put(handler.version(), handler); // ascending ranking: the best comes last and wins
         }
-        return new Policies(access, listeners, byVersion, actions);
+        return new Policies(access, listeners, byVersion, actions, ident);
     }
 
     /** Listeners are closed before this runs (they depend on it); live sessions get a grace period. */

@@ -5,75 +5,121 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.ConnectRequest;
+import org.sockd.api.SocksVersion;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.api.action.Action;
+import org.sockd.api.ident.IdentResult;
 import org.sockd.api.protocol.Refusal;
 
 /**
- * Turns the access policy's decision into what the session does next, failing closed, and into
- * the shell commands the classic rules run for it (spec/sockd-conf.md §5-§7).
+ * Turns the access policy's decision, and the ident answer where the decision asks for one, into
+ * what the session does next and which rule commands run (spec/sockd-conf.md §5-§7, spec/ident.md
+ * §3). Fails closed.
  */
 final class Verdicts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Verdicts.class);
 
+    /** Asks identd; called only when the matched rule's ident mode is not off. */
+    @FunctionalInterface
+    interface IdentCheck {
+        IdentResult check() throws InterruptedException;
+    }
+
     sealed interface Verdict {
         /** @return the commands to run about this request, in order */
         List<Action> actions();
+
+        /** @return what the ident check found */
+        IdentFinding ident();
     }
 
-    record Proceed(List<Action> actions) implements Verdict {
+    record Proceed(List<Action> actions, IdentFinding ident) implements Verdict {
     }
 
-    record Refuse(Refusal refusal, String reason, List<Action> actions) implements Verdict {
+    record Refuse(Refusal refusal, String reason, List<Action> actions, IdentFinding ident) implements Verdict {
     }
 
     private Verdicts() {
     }
 
-    static Verdict decide(AccessPolicy policy, ConnectRequest request) {
+    static Verdict decide(AccessPolicy policy, ConnectRequest request, IdentCheck ident) throws InterruptedException {
         if (policy == null) {
-            return new Refuse(Refusal.NOT_ALLOWED, "no access policy registered", List.of());
+            return refuse("no access policy registered");
         }
         Decision decision;
         try {
             decision = policy.decide(request);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             LOG.error("access policy {} failed; refusing the request", policy, e);
-            return new Refuse(Refusal.NOT_ALLOWED, "access policy failed", List.of());
+            return refuse("access policy failed");
         }
         return switch (decision) {
-            case Decision.Deny deny -> new Refuse(Refusal.NOT_ALLOWED, deny.reason(), ruleCommand(deny.rule(), request));
-            case Decision.Allow allow -> permit(allow, request);
-            case null -> new Refuse(Refusal.NOT_ALLOWED, "access policy returned no decision", List.of());
+            case Decision.Deny deny -> new Refuse(Refusal.NOT_ALLOWED, deny.reason(),
+                    ruleCommand(deny.rule(), request, null), IdentFinding.NOT_ASKED);
+            case Decision.Allow allow -> permit(allow, request, ident);
+            case null -> refuse("access policy returned no decision");
+        };
+    }
+
+    private static Verdict permit(Decision.Allow allow, ConnectRequest request, IdentCheck ident)
+            throws InterruptedException {
+        return switch (allow.identMode()) {
+            case OFF -> new Proceed(ruleCommand(allow.rule(), request, null), IdentFinding.NOT_ASKED);
+            case LENIENT, STRICT -> checked(allow, request, ident.check());
+        };
+    }
+
+    /** The decision table of spec/ident.md §3. */
+    private static Verdict checked(Decision.Allow allow, ConnectRequest request, IdentResult result) {
+        MatchedRule rule = allow.rule();
+        return switch (result) {
+            case IdentResult.User user when agrees(user.userId(), request) -> new Proceed(
+                    ruleCommand(rule, request, user.userId()), new IdentFinding(user.userId(), IdentFinding.Trouble.NONE, null));
+            case IdentResult.User user -> new Refuse(Refusal.IDENT_MISMATCH, "identd names another user",
+                    special(allow.onIdentFailure().badId(), rule, "#BAD_ID:", request, user.userId()),
+                    new IdentFinding(user.userId(), IdentFinding.Trouble.MISMATCH, null));
+            case IdentResult.NoUser noUser -> unanswered(allow, request, "identd answered ERROR : " + noUser.error());
+            case IdentResult.Unreachable unreachable -> unanswered(allow, request, unreachable.reason());
+        };
+    }
+
+    /** Lenient goes on, after #NO_IDENTD: and then the rule's own command; strict refuses with 92. */
+    private static Verdict unanswered(Decision.Allow allow, ConnectRequest request, String reason) {
+        IdentFinding finding = new IdentFinding(null, IdentFinding.Trouble.UNREACHABLE, reason);
+        List<Action> noIdentd = special(allow.onIdentFailure().noIdentd(), allow.rule(), "#NO_IDENTD:", request, null);
+        return switch (allow.identMode()) {
+            case STRICT -> new Refuse(Refusal.IDENT_UNREACHABLE, "cannot connect to identd", noIdentd, finding);
+            default -> new Proceed(concat(noIdentd, ruleCommand(allow.rule(), request, null)), finding);
         };
     }
 
     /**
-     * No ident client exists yet, so identd counts as unreachable: strict refuses (code 92) and
-     * runs the {@code #NO_IDENTD:} command only; lenient runs it and then the rule's own command.
+     * Exact and case-sensitive, as the classic strcmp. A SOCKS 5 client without a user name claims
+     * nobody, so whoever identd names is taken as its user.
      */
-    private static Verdict permit(Decision.Allow allow, ConnectRequest request) {
-        List<Action> noIdentd = special(allow.onIdentFailure().noIdentd(), allow.rule(), "#NO_IDENTD:", request);
-        return switch (allow.identMode()) {
-            case OFF -> new Proceed(ruleCommand(allow.rule(), request));
-            case LENIENT -> new Proceed(concat(noIdentd, ruleCommand(allow.rule(), request)));
-            case STRICT -> new Refuse(Refusal.IDENT_UNREACHABLE, "cannot connect to identd", noIdentd);
-        };
+    private static boolean agrees(String identUser, ConnectRequest request) {
+        String claimed = request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
+        return identUser.equals(claimed) || (request.version() == SocksVersion.SOCKS5 && claimed.isEmpty());
     }
 
-    private static List<Action> ruleCommand(MatchedRule rule, ConnectRequest request) {
+    private static Refuse refuse(String reason) {
+        return new Refuse(Refusal.NOT_ALLOWED, reason, List.of(), IdentFinding.NOT_ASKED);
+    }
+
+    private static List<Action> ruleCommand(MatchedRule rule, ConnectRequest request, String ident) {
         if (rule == null || rule.command() == null || rule.command().isBlank()) {
             return List.of();
         }
-        return List.of(new Action(rule.command(), rule.source() + ":" + rule.line(), request, null));
+        return List.of(new Action(rule.command(), rule.source() + ":" + rule.line(), request, ident));
     }
 
-    private static List<Action> special(String command, MatchedRule rule, String line, ConnectRequest request) {
+    private static List<Action> special(String command, MatchedRule rule, String line, ConnectRequest request,
+            String ident) {
         return command == null || command.isBlank() ? List.of()
-                : List.of(new Action(command, rule.source() + " " + line, request, null));
+                : List.of(new Action(command, rule.source() + " " + line, request, ident));
     }
 
     private static List<Action> concat(List<Action> first, List<Action> second) {

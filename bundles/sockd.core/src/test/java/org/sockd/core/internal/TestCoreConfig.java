@@ -4,16 +4,16 @@ import java.lang.annotation.Annotation;
 
 /** A {@link CoreConfig} with chosen values, where Config Admin would make one in the framework. */
 record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int resolve_timeout_ms, int idle_timeout_s,
-        int max_sessions, int shutdown_grace_ms) implements CoreConfig {
+        int max_sessions, int shutdown_grace_ms, int ident_wait_ms) implements CoreConfig {
 
     /** The defaults declared on {@link CoreConfig}. */
     static TestCoreConfig defaults() {
-        return new TestCoreConfig(30_000, 120_000, 5_000, 7_200, 8_192, 5_000);
+        return new TestCoreConfig(30_000, 120_000, 5_000, 7_200, 8_192, 5_000, 20_000);
     }
 
     TestCoreConfig withTimeouts(int handshakeMillis, int idleSeconds) {
         return new TestCoreConfig(handshakeMillis, connect_timeout_ms, resolve_timeout_ms, idleSeconds, max_sessions,
-                shutdown_grace_ms);
+                shutdown_grace_ms, ident_wait_ms);
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.sockd.api.Endpoint;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionEvent.Connected;
 import org.sockd.api.log.SessionEvent.Failed;
+import org.sockd.api.log.SessionEvent.IdentMismatch;
+import org.sockd.api.log.SessionEvent.IdentUnreachable;
 import org.sockd.api.log.SessionEvent.ProtocolError;
 import org.sockd.api.log.SessionEvent.Refused;
 import org.sockd.api.log.SessionEvent.Terminated;
@@ -43,6 +45,9 @@ final class ClassicLines {
                     t.bytesFromClient() + " bytes from " + source(t.session().request())
                             + ", " + t.bytesFromTarget() + " bytes from "
                             + destination(t.session().request().destination()));
+            case IdentUnreachable i -> List.of("cannot connect to identd on " + source(i.session().request()));
+            case IdentMismatch m -> List.of("*Alert*: real user is " + LogText.escape(String.valueOf(m.session().ident()))
+                    + ", not " + user(m.session().request()));
             case ProtocolError p -> List.of("error -- " + LogText.escape(p.message())
                     + " from host " + hostName.apply(p.client().remote().getAddress()));
         };

@@ -71,6 +71,18 @@ class ClassicLinesTest {
     }
 
     @Test
+    void identLinesReadAsTheClassicOnesInThe43Order() {
+        SessionInfo unanswered = session(Command.CONNECT, Endpoint.ofAddress(TARGET, 21), "bob", null);
+        assertThat(lines.linesFor(new SessionEvent.IdentUnreachable(unanswered, "connection refused")))
+                .containsExactly("cannot connect to identd on eon.cstc.org");
+        SessionInfo mismatch = session(Command.CONNECT, Endpoint.ofAddress(TARGET, 80), "jim", "sam");
+        assertThat(lines.linesFor(new SessionEvent.IdentMismatch(mismatch)))
+                .containsExactly("*Alert*: real user is sam, not jim");
+        assertThat(lines.linesFor(new SessionEvent.Refused(mismatch, "ident")))
+                .containsExactly("refused -- Connect from jim(sam)@eon.cstc.org to 137.12.4.15 (80)");
+    }
+
+    @Test
     void protocolErrorsNameTheHost() {
         var client = new ClientInfo(new InetSocketAddress(CLIENT, 1234), new InetSocketAddress(CLIENT, 1080));
         assertThat(lines.linesFor(new SessionEvent.ProtocolError(7, client, "wrong version (0x 6)")))
