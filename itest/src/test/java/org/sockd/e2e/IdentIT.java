@@ -1,0 +1,293 @@
+package org.sockd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.itest.EchoServer;
+
+/**
+ * The RFC 1413 checks ({@code -I}, {@code -i}, {@code ?=} on a rule) against a real oidentd on
+ * 127.0.0.1:113, with SOCKS 4 clients run as real local users, so that identd names the real owner
+ * of each client socket. Clients from 127.0.0.2 have no identd: nothing listens on 127.0.0.2:113.
+ * Needs root (port 113, useradd, runuser), as in CI; skipped otherwise.
+ */
+class IdentIT {
+
+    private static final String ALICE = "sockd-ident-a";
+    private static final String BOB = "sockd-ident-b";
+    private static final String ANY_LOOPBACK = "127.0.0.0 255.0.0.0";
+
+    /**
+     * A SOCKS 4 CONNECT to 127.0.0.1:DPORT through the daemon from SOURCE with the claimed USER-ID;
+     * prints the uid it runs as, the CD byte of the reply and, when granted, what the target echoed.
+     */
+    private static final String SOCKS4_CLIENT = """
+            import os, socket, sys
+            source, port, dport, user = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+            print("uid", os.getuid(), flush=True)
+            s = socket.socket()
+            s.settimeout(40)
+            s.bind((source, 0))
+            s.connect(("127.0.0.1", port))
+            s.sendall(bytes([4, 1, dport >> 8, dport & 255, 127, 0, 0, 1]) + user.encode() + b"\\0")
+            reply = b""
+            while len(reply) < 8:
+                chunk = s.recv(8 - len(reply))
+                if not chunk:
+                    break
+                reply += chunk
+            if len(reply) < 8:
+                print("short reply", reply.hex(), flush=True)
+                sys.exit(3)
+            print("cd", reply[1], flush=True)
+            if reply[1] == 90:
+                s.sendall(b"ping")
+                echoed = b""
+                while len(echoed) < 4:
+                    chunk = s.recv(4 - len(echoed))
+                    if not chunk:
+                        break
+                    echoed += chunk
+                print("echo", echoed.decode("ascii", "replace"), flush=True)
+            """;
+
+    /** Connects to 127.0.0.1:PORT and asks identd on 127.0.0.1:113 who owns that connection. */
+    private static final String IDENT_QUERY = """
+            import socket, sys
+            port = int(sys.argv[1])
+            s = socket.create_connection(("127.0.0.1", port), timeout=10)
+            q = socket.create_connection(("127.0.0.1", 113), timeout=10)
+            q.sendall(("%d , %d\\r\\n" % (s.getsockname()[1], port)).encode())
+            print(q.makefile().readline().strip(), flush=True)
+            """;
+
+    @TempDir
+    static Path dir;
+
+    private static Oidentd oidentd;
+    private static EchoServer echo;
+    private static int aliceUid;
+    private static int bobUid;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(isRoot(), "needs root: oidentd on port 113, useradd and runuser (CI runs as root)");
+        aliceUid = LocalUsers.ensure(ALICE);
+        bobUid = LocalUsers.ensure(BOB);
+        oidentd = Oidentd.start(dir);
+        echo = new EchoServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (echo != null) {
+            echo.close();
+        }
+        if (oidentd != null) {
+            oidentd.close();
+        }
+    }
+
+    // --- the harness itself: real users own the client sockets, and oidentd says so ---
+
+    @Test
+    void oidentdNamesTheRealOwnerOfAClientSocket() throws Exception {
+        int queriesBefore = identQueries();
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            LocalUsers.Result result = LocalUsers.runAs(BOB,
+                    List.of(python(), "-c", IDENT_QUERY, String.valueOf(server.getLocalPort())), 30);
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output().strip().replace(" ", ""))
+                    .as("oidentd's answer; its output:\n" + String.join("\n", oidentd.output()))
+                    .matches("\\d+," + server.getLocalPort() + ":USERID:UNIX[^:]*:" + BOB);
+        }
+        // what questionNOnARuleOverridesStrictI relies on to see that identd was not asked
+        for (int i = 0; i < 100 && identQueries() == queriesBefore; i++) {
+            Thread.sleep(50); // oidentd's line may still be on its way to the collector
+        }
+        assertThat(identQueries()).as("queries counted in oidentd's output:\n" + String.join("\n", oidentd.output()))
+                .isEqualTo(queriesBefore + 1);
+    }
+
+    // --- -I strict ---
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-I", "-i"})
+    void aMatchingUserIsPermitted(String flag) throws Exception {
+        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", flag)) {
+            Reply reply = socks4(daemon, ALICE, "127.0.0.1", ALICE);
+            assertThat(reply.cd()).as(reply.toString()).isEqualTo(90);
+            assertThat(reply.echoed()).isEqualTo("ping");
+            daemon.awaitLine(line -> line.contains(
+                    "connected -- Connect from " + ALICE + "(" + ALICE + ")@localhost to localhost (" + echoPort() + ")"), 10);
+        }
+    }
+
+    @Test
+    void strictMismatchIsRefusedWith93AndAnAlert() throws Exception {
+        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", "-I")) {
+            assertMismatchRefused(daemon);
+        }
+    }
+
+    @Test
+    void strictUnreachableIdentdIsRefusedWith92() throws Exception {
+        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", "-I")) {
+            assertUnreachableRefused(daemon);
+        }
+    }
+
+    // --- -i lenient ---
+
+    @Test
+    void lenientMismatchIsRefusedWith93AndAnAlert() throws Exception {
+        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", "-i")) {
+            assertMismatchRefused(daemon);
+        }
+    }
+
+    @Test
+    void lenientUnreachableIdentdIsPermittedAndLogged() throws Exception {
+        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", "-i")) {
+            Reply reply = socks4(daemon, ALICE, "127.0.0.2", ALICE);
+            assertThat(reply.cd()).as(reply.toString()).isEqualTo(90);
+            assertThat(reply.echoed()).isEqualTo("ping");
+            String cannot = daemon.awaitLine(cannotConnectTo("127.0.0.2"), 20);
+            String connected = daemon.awaitLine(line -> line.contains(
+                    "connected -- Connect from " + ALICE + "(unknown)@127.0.0.2 to localhost (" + echoPort() + ")"), 10);
+            assertInOrder(daemon, cannot, connected);
+        }
+    }
+
+    // --- ?= on a rule ---
+
+    @Test
+    void questionNOnARuleOverridesStrictI() throws Exception {
+        int queriesBefore = identQueries();
+        try (Daemon daemon = Daemon.start("permit ?=n " + ANY_LOOPBACK + "\n", "-I")) {
+            // no identd on 127.0.0.2, and a claim identd would contradict: neither is asked about
+            Reply unreachable = socks4(daemon, ALICE, "127.0.0.2", ALICE);
+            assertThat(unreachable.cd()).as(unreachable.toString()).isEqualTo(90);
+            assertThat(unreachable.echoed()).isEqualTo("ping");
+            daemon.awaitLine(line -> line.contains(
+                    "connected -- Connect from " + ALICE + "(unknown)@127.0.0.2 to localhost (" + echoPort() + ")"), 10);
+
+            Reply contradicted = socks4(daemon, ALICE, "127.0.0.1", BOB);
+            assertThat(contradicted.cd()).as(contradicted.toString()).isEqualTo(90);
+            assertThat(contradicted.echoed()).isEqualTo("ping");
+            daemon.awaitLine(line -> line.contains(
+                    "connected -- Connect from " + BOB + "(unknown)@localhost to localhost (" + echoPort() + ")"), 10);
+
+            assertThat(daemon.output()).noneMatch(line -> line.contains("cannot connect to identd") || line.contains("*Alert*"));
+        }
+        Thread.sleep(500); // oidentd's line of a query, had there been one, may still be on its way
+        assertThat(identQueries()).as("queries oidentd answered; its output:\n"
+                + String.join("\n", oidentd.output())).isEqualTo(queriesBefore);
+    }
+
+    @Test
+    void questionIOnARuleWithoutAGlobalFlagIsStrict() throws Exception {
+        try (Daemon daemon = Daemon.start("permit ?=I " + ANY_LOOPBACK + "\n")) {
+            assertUnreachableRefused(daemon);
+
+            Reply matching = socks4(daemon, ALICE, "127.0.0.1", ALICE);
+            assertThat(matching.cd()).as(matching.toString()).isEqualTo(90);
+            assertThat(matching.echoed()).isEqualTo("ping");
+            daemon.awaitLine(line -> line.contains(
+                    "connected -- Connect from " + ALICE + "(" + ALICE + ")@localhost to localhost (" + echoPort() + ")"), 10);
+        }
+    }
+
+    // --- shared checks ---
+
+    /** BOB's socket claiming to be ALICE's: identd names BOB. */
+    private static void assertMismatchRefused(Daemon daemon) throws Exception {
+        Reply reply = socks4(daemon, BOB, "127.0.0.1", ALICE);
+        assertThat(reply.cd()).as(reply.toString()).isEqualTo(93);
+        String alert = daemon.awaitLine(line -> line.endsWith("*Alert*: real user is " + BOB + ", not " + ALICE), 20);
+        String refused = daemon.awaitLine(line -> line.contains(
+                "refused -- Connect from " + ALICE + "(" + BOB + ")@localhost to localhost (" + echoPort() + ")"), 10);
+        assertInOrder(daemon, alert, refused);
+    }
+
+    /** A client from 127.0.0.2, whose identd (127.0.0.2:113) does not answer. */
+    private static void assertUnreachableRefused(Daemon daemon) throws Exception {
+        Reply reply = socks4(daemon, ALICE, "127.0.0.2", ALICE);
+        assertThat(reply.cd()).as(reply.toString()).isEqualTo(92);
+        String cannot = daemon.awaitLine(cannotConnectTo("127.0.0.2"), 20);
+        String refused = daemon.awaitLine(line -> line.contains(
+                "refused -- Connect from " + ALICE + "(unknown)@127.0.0.2 to localhost (" + echoPort() + ")"), 10);
+        assertInOrder(daemon, cannot, refused);
+    }
+
+    private static Predicate<String> cannotConnectTo(String host) {
+        return line -> line.endsWith("cannot connect to identd on " + host);
+    }
+
+    /** The 4.3 order (ident.md §4): the identd line comes before the request's line. */
+    private static void assertInOrder(Daemon daemon, String first, String second) {
+        List<String> output = daemon.output();
+        assertThat(output.indexOf(first)).as("line order in:\n" + String.join("\n", output))
+                .isLessThan(output.indexOf(second));
+    }
+
+    private static int echoPort() {
+        return echo.address().getPort();
+    }
+
+    /** How many queries oidentd has answered (its --debug output has one "Connection from" line each). */
+    private static int identQueries() {
+        return (int) oidentd.output().stream().filter(line -> line.contains("Connection from")).count();
+    }
+
+    /** Runs the SOCKS 4 client as the given local user, so that user owns the client socket. */
+    private static Reply socks4(Daemon daemon, String user, String source, String claimed) throws Exception {
+        LocalUsers.Result result = LocalUsers.runAs(user, List.of(python(), "-c", SOCKS4_CLIENT, source,
+                String.valueOf(daemon.port()), String.valueOf(echoPort()), claimed), 60);
+        Integer uid = null;
+        Integer cd = null;
+        String echoed = null;
+        for (String line : result.output().split("\n")) {
+            if (line.startsWith("uid ")) {
+                uid = Integer.parseInt(line.substring(4).strip());
+            } else if (line.startsWith("cd ")) {
+                cd = Integer.parseInt(line.substring(3).strip());
+            } else if (line.startsWith("echo ")) {
+                echoed = line.substring(5);
+            }
+        }
+        assertThat(uid).as("the client runs as " + user + "; its output: " + result.output())
+                .isEqualTo(user.equals(ALICE) ? aliceUid : bobUid);
+        assertThat(cd).as("the client got a reply (exit " + result.exitCode() + "): " + result.output()
+                + "\ndaemon output:\n" + String.join("\n", daemon.output())).isNotNull();
+        return new Reply(cd, echoed, result.output());
+    }
+
+    private record Reply(int cd, String echoed, String clientOutput) {
+    }
+
+    private static String python() {
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    private static boolean isRoot() {
+        try {
+            Process id = new ProcessBuilder("id", "-u").redirectErrorStream(true).start();
+            return new String(id.getInputStream().readAllBytes()).strip().equals("0") && id.waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.sockd.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real oidentd (RFC 1413 server) run by the test in the foreground on 127.0.0.1:113 with its own
+ * configuration, as the identd of the loopback "host" 127.0.0.1. Nothing listens on 127.0.0.2:113,
+ * so clients connecting from 127.0.0.2 have an unreachable identd. Needs root (port 113).
+ */
+final class Oidentd implements AutoCloseable {
+
+    static final InetSocketAddress ADDRESS = new InetSocketAddress("127.0.0.1", 113);
+
+    /** Users may not hide or spoof anything: every answer names the real owner of the connection. */
+    private static final String CONFIG = """
+            default {
+            	default {
+            		deny spoof
+            		deny spoof_all
+            		deny spoof_privport
+            		deny random
+            		deny random_numeric
+            		deny numeric
+            		deny hide
+            		deny forward
+            	}
+            }
+            """;
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final Thread collector;
+
+    private Oidentd(Process process) {
+        this.process = process;
+        this.collector = Thread.ofVirtual().start(this::collectOutput);
+    }
+
+    /** Starts oidentd with a configuration written to {@code dir} and waits until it accepts connections. */
+    static Oidentd start(Path dir) throws IOException, InterruptedException {
+        if (accepts()) {
+            throw new AssertionError("something already listens on 127.0.0.1:113 (a leftover oidentd? "
+                    + "`pgrep -ax oidentd`; stop it with `service oidentd stop` or kill it): the test needs its own");
+        }
+        Path config = dir.resolve("oidentd.conf");
+        Files.writeString(config, CONFIG);
+        List<String> command = List.of(executable(), "--foreground", "--nosyslog", "--debug",
+                "--address=127.0.0.1", "--port=113", "--config=" + config,
+                "--user=65534", "--group=65534"); // nobody / nogroup once bound
+        Oidentd oidentd;
+        try {
+            oidentd = new Oidentd(new ProcessBuilder(command).redirectErrorStream(true).start());
+        } catch (IOException e) {
+            throw new AssertionError("cannot run oidentd (apt-get install oidentd; .ci/run does): " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!accepts()) {
+            if (!oidentd.process.isAlive()) {
+                oidentd.collector.join(2000);
+                throw new AssertionError("oidentd exited (" + oidentd.process.exitValue() + ") before listening on "
+                        + "127.0.0.1:113; its output:\n" + String.join("\n", oidentd.output));
+            }
+            if (System.nanoTime() - deadline > 0) {
+                oidentd.close();
+                throw new AssertionError("oidentd did not listen on 127.0.0.1:113 within 10 s; its output:\n"
+                        + String.join("\n", oidentd.output));
+            }
+            Thread.sleep(50);
+        }
+        // The probe above counts as a connection in oidentd's output: let its line arrive now, so
+        // that tests counting queries start from a settled count.
+        for (int i = 0; i < 100 && oidentd.output.stream().noneMatch(line -> line.contains("Connection from")); i++) {
+            Thread.sleep(50);
+        }
+        return oidentd;
+    }
+
+    private static String executable() {
+        for (String candidate : List.of("/usr/sbin/oidentd", "/usr/local/sbin/oidentd")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        return "oidentd";
+    }
+
+    private static boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(ADDRESS, 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Asks this identd about a connection, as the daemon does, and returns the answer line. */
+    static String query(int portOnClientHost, int portOnServer) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(ADDRESS, 2000);
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write((portOnClientHost + " , " + portOnServer + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
+    /** @return what oidentd printed so far (with --debug: one line per query it answered) */
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    private void collectOutput() {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                output.add(line);
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        collector.join(2000);
+    }
+}
