@@ -32,6 +32,7 @@ final class ProcessTree {
         all.forEach(ProcessHandle::destroy);
         if (!endWithin(all, grace)) {
             all.forEach(ProcessHandle::destroyForcibly);
+            awaitShell(process);
         }
         return all.size() - 1;
     }
@@ -41,6 +42,18 @@ final class ProcessTree {
         List<ProcessHandle> all = snapshot(process);
         all.forEach(ProcessHandle::destroyForcibly);
         endWithin(all, grace);
+    }
+
+    /**
+     * SIGKILL is delivered asynchronously: wait (bounded) until the shell, our own child, is reaped,
+     * so "killed" means gone. Orphaned children cannot be waited for; they end as the signal lands.
+     */
+    private void awaitShell(Process process) {
+        try {
+            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The descendants are listed before anything is killed: once the shell is gone, they are orphans. */

@@ -96,8 +96,12 @@ class ShellRunTest {
         assertEnded(((ActionReport.TimedOut) report).pid(), Long.parseLong(Files.readString(child).trim()));
     }
 
+    /** A SIGKILL lands asynchronously: an orphan gets up to 1 s to be gone, no more. */
     private static void assertEnded(long... pids) throws Exception {
         for (long pid : pids) {
+            for (int i = 0; i < 20 && Processes.running(pid); i++) {
+                Thread.sleep(50);
+            }
             assertThat(Processes.running(pid)).as("process %d of %s", pid, Arrays.toString(pids)).isFalse();
         }
     }
