@@ -7,22 +7,11 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.junit5.context.BundleContextExtension;
-import org.osgi.test.junit5.service.ServiceExtension;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionListener;
 
@@ -30,40 +19,17 @@ import org.sockd.api.log.SessionListener;
  * The core holds its access policy dynamically and greedily: a better-ranked policy decides the
  * next request, sessions already relaying are untouched, and without any policy nothing passes.
  */
-@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
-class AccessPolicyHotSwapTest {
+class AccessPolicyHotSwapTest extends DaemonTest {
 
     private static final int REP_SUCCEEDED = 0;
     private static final int REP_NOT_ALLOWED = 2;
 
-    @InjectBundleContext
-    BundleContext context;
-
-    @InjectService(timeout = 5000)
-    ConfigurationAdmin configAdmin;
-
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final RecordingListener events = new RecordingListener();
-    @InjectService(timeout = 5000)
-    ServiceComponentRuntime scr;
-
-    private Daemon daemon;
-    private EchoServer echo;
-    private InetSocketAddress proxy;
 
     @BeforeEach
-    void startDaemon() throws Exception {
+    void start() throws Exception {
         registrations.add(context.registerService(SessionListener.class, events, null));
-        echo = new EchoServer();
-        daemon = Daemon.start(context, configAdmin, scr, "hotswap", Map.of());
-        proxy = daemon.address();
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        registrations.forEach(ServiceRegistration::unregister);
-        daemon.close();
-        echo.close();
+        startDaemon("hotswap", Map.of());
     }
 
     @Test
@@ -81,7 +47,7 @@ class AccessPolicyHotSwapTest {
     @Test
     void aRelayInFlightKeepsFlowingAcrossTheSwap() throws Exception {
         registrations.add(Policies.permitAll(context, 10));
-        try (Socks5Client.Connection relay = Socks5Client.connect(proxy, echo.address())) {
+        try (Socks5Client.Connection relay = Socks5Client.connect(proxy(), echo.address())) {
             assertEquals(REP_SUCCEEDED, relay.reply());
             roundTrip(relay, 100_000, 1);
 
@@ -100,7 +66,7 @@ class AccessPolicyHotSwapTest {
     }
 
     private int replyTo(InetSocketAddress target) throws IOException {
-        try (Socks5Client.Connection connection = Socks5Client.connect(proxy, target)) {
+        try (Socks5Client.Connection connection = Socks5Client.connect(proxy(), target)) {
             return connection.reply();
         }
     }

@@ -2,30 +2,15 @@ package org.sockd.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.junit5.context.BundleContextExtension;
-import org.osgi.test.junit5.service.ServiceExtension;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
@@ -37,37 +22,15 @@ import org.sockd.api.ident.IdentResult;
  * The ident client is a policy like the others: a better-ranked one answers the next check, and
  * with none registered identd counts as unreachable (strict refuses with 92, lenient goes on).
  */
-@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
-class IdentClientHotSwapTest {
+class IdentClientHotSwapTest extends DaemonTest {
 
     private static final int GRANTED = 90;
     private static final int NO_IDENTD = 92;
     private static final int BAD_ID = 93;
 
-    @InjectBundleContext
-    BundleContext context;
-
-    @InjectService(timeout = 5000)
-    ConfigurationAdmin configAdmin;
-
-    @InjectService(timeout = 5000)
-    ServiceComponentRuntime scr;
-
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
-    private Daemon daemon;
-    private EchoServer echo;
-
     @BeforeEach
-    void startDaemon() throws Exception {
-        echo = new EchoServer();
-        daemon = Daemon.start(context, configAdmin, scr, "ident", Map.of());
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        registrations.forEach(ServiceRegistration::unregister);
-        daemon.close();
-        echo.close();
+    void start() throws Exception {
+        startDaemon("ident", Map.of());
     }
 
     @Test
@@ -111,15 +74,6 @@ class IdentClientHotSwapTest {
 
     /** A SOCKS 4 CONNECT claiming {@code user}; returns the reply code. */
     private int socks4(String user) throws IOException {
-        InetSocketAddress target = echo.address();
-        try (Socket socket = new Socket()) {
-            socket.setSoTimeout(5000);
-            socket.connect(daemon.address(), 5000);
-            byte[] address = target.getAddress().getAddress();
-            socket.getOutputStream().write(new byte[] {4, 1, (byte) (target.getPort() >> 8), (byte) target.getPort(),
-                address[0], address[1], address[2], address[3]});
-            socket.getOutputStream().write((user + "\0").getBytes(StandardCharsets.ISO_8859_1));
-            return new DataInputStream(socket.getInputStream()).readNBytes(8)[1] & 0xff;
-        }
+        return Socks4Client.connect(proxy(), echo.address(), user, 5000);
     }
 }

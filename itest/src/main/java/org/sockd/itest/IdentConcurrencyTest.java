@@ -3,9 +3,6 @@ package org.sockd.itest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataInputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -16,18 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.junit5.context.BundleContextExtension;
-import org.osgi.test.junit5.service.ServiceExtension;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
@@ -36,29 +23,14 @@ import org.sockd.api.ident.IdentClient;
 import org.sockd.api.ident.IdentResult;
 
 /** Ident checks do not serialise clients: 200 at once whose identd takes 1 s are decided in about 1 s. */
-@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
-class IdentConcurrencyTest {
+class IdentConcurrencyTest extends DaemonTest {
 
     private static final int CLIENTS = 200;
     private static final long IDENTD_DELAY_MS = 1000;
 
-    @InjectBundleContext
-    BundleContext context;
-
-    @InjectService(timeout = 5000)
-    ConfigurationAdmin configAdmin;
-
-    @InjectService(timeout = 5000)
-    ServiceComponentRuntime scr;
-
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
-    private Daemon daemon;
-    private EchoServer echo;
-
     @BeforeEach
-    void startDaemon() throws Exception {
-        echo = new EchoServer();
-        daemon = Daemon.start(context, configAdmin, scr, "ident-load", Map.of());
+    void start() throws Exception {
+        startDaemon("ident-load", Map.of());
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(AccessPolicy.NAME, "strict ident");
         AccessPolicy strict = request -> new Decision.Allow(new MatchedRule("itest", 1, "permit ?=I"), IdentMode.STRICT);
@@ -66,13 +38,6 @@ class IdentConcurrencyTest {
         IdentClient slow = (client, server) -> CompletableFuture.supplyAsync(() -> new IdentResult.User("UNIX", "joe"),
                 CompletableFuture.delayedExecutor(IDENTD_DELAY_MS, TimeUnit.MILLISECONDS));
         registrations.add(context.registerService(IdentClient.class, slow, null));
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        registrations.forEach(ServiceRegistration::unregister);
-        daemon.close();
-        echo.close();
     }
 
     @Test
@@ -94,13 +59,6 @@ class IdentConcurrencyTest {
     }
 
     private int socks4Joe() throws Exception {
-        InetSocketAddress target = echo.address();
-        try (Socket socket = new Socket()) {
-            socket.setSoTimeout(20_000);
-            socket.connect(daemon.address(), 5000);
-            socket.getOutputStream().write(new byte[] {4, 1, (byte) (target.getPort() >> 8), (byte) target.getPort(),
-                127, 0, 0, 1, 'j', 'o', 'e', 0});
-            return new DataInputStream(socket.getInputStream()).readNBytes(8)[1] & 0xff;
-        }
+        return Socks4Client.connect(proxy(), echo.address(), "joe", 20_000);
     }
 }

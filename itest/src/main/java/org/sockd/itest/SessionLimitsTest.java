@@ -5,59 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.common.annotation.InjectService;
-import org.osgi.test.junit5.context.BundleContextExtension;
-import org.osgi.test.junit5.service.ServiceExtension;
 
 /** The limits of the core configuration (PID sockd.core) hold: the session cap and the handshake deadline. */
-@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
-class SessionLimitsTest {
+class SessionLimitsTest extends DaemonTest {
 
     private static final int MAX_SESSIONS = 3;
     private static final int HANDSHAKE_MS = 300;
 
-    @InjectBundleContext
-    BundleContext context;
-
-    @InjectService(timeout = 5000)
-    ConfigurationAdmin configAdmin;
-
-    @InjectService(timeout = 5000)
-    ServiceComponentRuntime scr;
-
-    private Daemon daemon;
-    private ServiceRegistration<?> policy;
-    private EchoServer echo;
-    private InetSocketAddress proxy;
-
     @BeforeEach
-    void startDaemon() throws Exception {
-        policy = Policies.permitAll(context, 0);
-        echo = new EchoServer();
-        daemon = Daemon.start(context, configAdmin, scr, "limits",
-                Map.of("max.sessions", MAX_SESSIONS, "handshake.timeout.ms", HANDSHAKE_MS));
-        proxy = daemon.address();
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        daemon.close();
-        policy.unregister();
-        echo.close();
+    void start() throws Exception {
+        registrations.add(Policies.permitAll(context, 0));
+        startDaemon("limits", Map.of("max.sessions", MAX_SESSIONS, "handshake.timeout.ms", HANDSHAKE_MS));
     }
 
     @Test
@@ -65,12 +29,12 @@ class SessionLimitsTest {
         List<Socks5Client.Connection> held = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_SESSIONS; i++) {
-                held.add(Socks5Client.connect(proxy, echo.address()));
+                held.add(Socks5Client.connect(proxy(), echo.address()));
                 assertEquals(0, held.get(i).reply());
             }
             try (Socket extra = new Socket()) {
                 extra.setSoTimeout(2000);
-                extra.connect(proxy, 2000);
+                extra.connect(proxy(), 2000);
                 // nothing is sent, so the close arrives as a clean end of stream rather than a reset
                 assertEquals(-1, extra.getInputStream().read(), "the daemon closes a client over the cap");
             }
@@ -86,7 +50,7 @@ class SessionLimitsTest {
     void aClientThatSendsNothingIsClosedAtTheHandshakeDeadline() throws Exception {
         try (Socket silent = new Socket()) {
             silent.setSoTimeout(5000);
-            silent.connect(proxy, 2000);
+            silent.connect(proxy(), 2000);
             long start = System.nanoTime();
             InputStream in = silent.getInputStream();
             assertEquals(-1, in.read());
@@ -100,7 +64,7 @@ class SessionLimitsTest {
     private int replyWhenRoomAgain() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
-            try (Socks5Client.Connection connection = Socks5Client.connect(proxy, echo.address())) {
+            try (Socks5Client.Connection connection = Socks5Client.connect(proxy(), echo.address())) {
                 return connection.reply();
             } catch (IOException closedOverCap) {
                 if (System.nanoTime() - deadline > 0) {

@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sockd.access.internal.RecordingLogger.Line;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.admin.ReloadResult;
+import org.sockd.common.testing.RecordingLogger;
+import org.sockd.common.testing.RecordingLogger.Line;
 
 class LiveRulesTest {
 

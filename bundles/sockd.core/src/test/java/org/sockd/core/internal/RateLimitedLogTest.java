@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sockd.common.testing.RecordingLogger;
 
 @Timeout(10)
 class RateLimitedLogTest {

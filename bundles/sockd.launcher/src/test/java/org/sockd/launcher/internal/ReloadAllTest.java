@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
-import org.sockd.launcher.internal.RecordingLogger.Line;
+import org.sockd.common.testing.RecordingLogger;
+import org.sockd.common.testing.RecordingLogger.Line;
 
 /** What SIGHUP does; a real signal is not sent to the test JVM. */
 class ReloadAllTest {
