@@ -3,6 +3,7 @@ package org.sockd.core.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,20 +27,13 @@ final class Resolver implements AutoCloseable {
 
     /** @return every address of the name, or an empty list when it does not resolve in time */
     List<InetAddress> resolve(String name) throws InterruptedException {
-        Future<InetAddress[]> lookup = pool.submit(() -> InetAddress.getAllByName(name));
         try {
-            return List.of(lookup.get(timeoutMillis, TimeUnit.MILLISECONDS));
+            return List.of(within(() -> InetAddress.getAllByName(name), new InetAddress[0]));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownHostException) {
                 return List.of();
             }
             throw new IllegalStateException("name lookup failed", e.getCause());
-        } catch (TimeoutException e) {
-            lookup.cancel(true);
-            return List.of();
-        } catch (InterruptedException e) {
-            lookup.cancel(true);
-            throw e;
         }
     }
 
@@ -48,17 +42,25 @@ final class Resolver implements AutoCloseable {
      * back the same address (the JDK does that check); otherwise none.
      */
     List<String> confirmedNames(InetAddress address) throws InterruptedException {
-        Future<String> lookup = pool.submit(() -> InetAddress.getByAddress(address.getAddress()).getHostName());
+        String literal = address.getHostAddress();
         try {
-            String name = lookup.get(timeoutMillis, TimeUnit.MILLISECONDS);
-            return name.equals(address.getHostAddress()) ? List.of() : List.of(name);
+            String name = within(() -> InetAddress.getByAddress(address.getAddress()).getHostName(), literal);
+            return name.equals(literal) ? List.of() : List.of(name);
         } catch (ExecutionException e) {
             return List.of();
+        }
+    }
+
+    /** Runs a lookup on the pool; past the deadline it is abandoned and {@code none} returned. */
+    private <T> T within(Callable<T> lookup, T none) throws InterruptedException, ExecutionException {
+        Future<T> future = pool.submit(lookup);
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            lookup.cancel(true);
-            return List.of();
+            future.cancel(true);
+            return none;
         } catch (InterruptedException e) {
-            lookup.cancel(true);
+            future.cancel(true);
             throw e;
         }
     }
