@@ -1,5 +1,6 @@
 package org.sockd.access.internal;
 
+import org.sockd.common.files.FrozenName;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.sockd.access.internal.parse.CanonicalText;
 import org.sockd.access.internal.parse.ConfParser;
-import org.sockd.access.internal.parse.FrozenFiles;
 import org.sockd.access.internal.parse.FrozenWriter;
 import org.sockd.access.internal.parse.ParseResult;
 import org.sockd.access.internal.rule.RuleSet;
@@ -41,9 +41,9 @@ public final class FrozenTool {
         return switch (args.get(0)) {
             case "make-fc" -> {
                 Path in = args.size() > 1 ? Path.of(args.get(1)) : defaultText;
-                yield make(in, args.size() > 2 ? Path.of(args.get(2)) : FrozenFiles.frozenPathFor(in), out, err);
+                yield make(in, args.size() > 2 ? Path.of(args.get(2)) : FrozenName.of(in), out, err);
             }
-            case "dump-fc" -> dump(args.size() > 1 ? Path.of(args.get(1)) : FrozenFiles.frozenPathFor(defaultText), out, err);
+            case "dump-fc" -> dump(args.size() > 1 ? Path.of(args.get(1)) : FrozenName.of(defaultText), out, err);
             default -> {
                 err.print(USAGE);
                 yield 2;

@@ -1,5 +1,6 @@
 package org.sockd.access.internal;
 
+import org.sockd.common.files.FrozenName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -20,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.access.internal.parse.ConfError;
 import org.sockd.access.internal.parse.ParseResult;
-import org.sockd.access.internal.parse.FrozenFiles;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.AccessPolicy;
@@ -138,7 +138,7 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable {
     private static Set<Path> watched(Path file, RuleSet rules) {
         Set<Path> files = new HashSet<>(rules.referencedFiles());
         files.add(file);
-        files.add(FrozenFiles.frozenPathFor(file));
+        files.add(FrozenName.of(file));
         return files;
     }
 }

@@ -1,5 +1,6 @@
 package org.sockd.launcher.internal;
 
+import org.sockd.common.files.FrozenName;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public class Launcher {
 
     private static void start(Options options, ConfigurationAdmin configAdmin, BundleContext context, ServiceComponentRuntime scr)
             throws IOException {
-        if (!Files.isReadable(options.rulesFile()) && !Files.isReadable(frozenBeside(options.rulesFile()))) {
+        if (!Files.isReadable(options.rulesFile()) && !Files.isReadable(FrozenName.of(options.rulesFile()))) {
             exit(1, "sockd: Unable to open config file (" + options.rulesFile() + ")\n", true);
             return;
         }
@@ -103,12 +104,6 @@ public class Launcher {
                 configuration.delete();
             }
         }
-    }
-
-    /** The classic frozen twin of a rules file ({@code sockd.conf} → {@code sockd.fc}), used when present. */
-    private static Path frozenBeside(Path rules) {
-        String name = rules.getFileName().toString();
-        return rules.resolveSibling((name.endsWith(".conf") ? name.substring(0, name.length() - 5) : name) + ".fc");
     }
 
     private static String[] arguments(BundleContext context) {

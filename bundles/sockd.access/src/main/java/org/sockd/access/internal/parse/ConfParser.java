@@ -1,5 +1,6 @@
 package org.sockd.access.internal.parse;
 
+import org.sockd.common.files.FrozenName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class ConfParser {
      * when it exists, else the text file. A file named directly may be either form.
      */
     public ParseResult load(Path file) {
-        Path frozen = FrozenFiles.frozenPathFor(file);
+        Path frozen = FrozenName.of(file);
         if (Files.exists(frozen)) {
             if (FrozenFiles.olderThan(frozen, file)) {
                 LOG.warn("{} is older than {}: the frozen rules are used; run bin/sockd make-fc after every edit",

@@ -5,18 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where a frozen file lives and how to recognise one. */
+/** How to recognise a frozen file and whether it is stale. */
 public final class FrozenFiles {
 
     private FrozenFiles() {
-    }
-
-    /** {@code sockd.conf} freezes to {@code sockd.fc} beside it (classic names); any other name gets {@code .fc} added. */
-    public static Path frozenPathFor(Path text) {
-        String name = text.getFileName().toString();
-        String frozen = name.endsWith(".conf") ? name.substring(0, name.length() - ".conf".length()) + ".fc"
-                : name.endsWith(".fc") ? name : name + ".fc";
-        return text.resolveSibling(frozen);
     }
 
     /** @return whether the file starts with the frozen header (an unreadable file is not frozen) */
