@@ -1,16 +1,12 @@
 package org.sockd.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -20,16 +16,15 @@ final class Daemon implements AutoCloseable {
     static final Path JAR = Path.of(System.getProperty("sockd.jar", "../bndrun/target/sockd.jar"));
 
     private final Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final ProcessOutput output;
     private final int port;
     private final Path rulesFile;
-    private final Thread collector;
 
     private Daemon(Process process, int port, Path rulesFile) {
         this.process = process;
         this.port = port;
         this.rulesFile = rulesFile;
-        this.collector = Thread.ofVirtual().start(this::collectOutput);
+        this.output = new ProcessOutput(process);
     }
 
     /** Starts the daemon on a free loopback port with the given rules and waits until it is ready. */
@@ -88,26 +83,26 @@ final class Daemon implements AutoCloseable {
     }
 
     List<String> output() {
-        return List.copyOf(output);
+        return List.copyOf(output.lines());
     }
 
     /** Waits for an output line that satisfies the test and returns it. */
     String awaitLine(Predicate<String> test, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() - deadline < 0) {
-            for (String line : output) {
+            for (String line : output.lines()) {
                 if (test.test(line)) {
                     return line;
                 }
             }
             if (!process.isAlive()) {
-                collector.join(5000);
-                return output.stream().filter(test).findFirst().orElseThrow(() -> new AssertionError(
-                        "the daemon exited (" + process.exitValue() + ") without the line; output:\n" + String.join("\n", output)));
+                output.awaitEnd(5000);
+                return output.lines().stream().filter(test).findFirst().orElseThrow(() -> new AssertionError(
+                        "the daemon exited (" + process.exitValue() + ") without the line; output:\n" + String.join("\n", output.lines())));
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no such line within " + seconds + " s; output:\n" + String.join("\n", output));
+        throw new AssertionError("no such line within " + seconds + " s; output:\n" + String.join("\n", output.lines()));
     }
 
     /** Waits for the process to end and for its last output line to be collected. */
@@ -115,19 +110,8 @@ final class Daemon implements AutoCloseable {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("the daemon did not exit within " + seconds + " s");
         }
-        collector.join(5000);
+        output.awaitEnd(5000);
         return process.exitValue();
-    }
-
-    private void collectOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                output.add(line);
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,12 +37,11 @@ final class Oidentd implements AutoCloseable {
             """;
 
     private final Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
-    private final Thread collector;
+    private final ProcessOutput output;
 
     private Oidentd(Process process) {
         this.process = process;
-        this.collector = Thread.ofVirtual().start(this::collectOutput);
+        this.output = new ProcessOutput(process);
     }
 
     /** Starts oidentd with a configuration written to {@code dir} and waits until it accepts connections. */
@@ -66,20 +64,20 @@ final class Oidentd implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!accepts()) {
             if (!oidentd.process.isAlive()) {
-                oidentd.collector.join(2000);
+                oidentd.output.awaitEnd(2000);
                 throw new AssertionError("oidentd exited (" + oidentd.process.exitValue() + ") before listening on "
-                        + "127.0.0.1:113; its output:\n" + String.join("\n", oidentd.output));
+                        + "127.0.0.1:113; its output:\n" + String.join("\n", oidentd.output.lines()));
             }
             if (System.nanoTime() - deadline > 0) {
                 oidentd.close();
                 throw new AssertionError("oidentd did not listen on 127.0.0.1:113 within 10 s; its output:\n"
-                        + String.join("\n", oidentd.output));
+                        + String.join("\n", oidentd.output.lines()));
             }
             Thread.sleep(50);
         }
         // The probe above counts as a connection in oidentd's output: let its line arrive now, so
         // that tests counting queries start from a settled count.
-        for (int i = 0; i < 100 && oidentd.output.stream().noneMatch(line -> line.contains("Connection from")); i++) {
+        for (int i = 0; i < 100 && oidentd.output.lines().stream().noneMatch(line -> line.contains("Connection from")); i++) {
             Thread.sleep(50);
         }
         return oidentd;
@@ -117,18 +115,7 @@ final class Oidentd implements AutoCloseable {
 
     /** @return what oidentd printed so far (with --debug: one line per query it answered) */
     List<String> output() {
-        return List.copyOf(output);
-    }
-
-    private void collectOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                output.add(line);
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
+        return List.copyOf(output.lines());
     }
 
     @Override
@@ -138,6 +125,6 @@ final class Oidentd implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
-        collector.join(2000);
+        output.awaitEnd(2000);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sockd.access.internal.Requests.connect;
 import static org.sockd.access.internal.Requests.named;
 
-import java.lang.annotation.Annotation;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,34 +85,6 @@ class SockdConfPolicyTest {
     }
 
     private static SockdConfPolicy policy(Path file, String identMode) {
-        return new SockdConfPolicy(new TestConfig(file.toString(), identMode));
-    }
-
-    /** Stands in for the instance DS would make from the configuration. */
-    private record TestConfig(String file, String ident_mode) implements SockdConfPolicy.Config {
-        @Override
-        public boolean watch() {
-            return false;
-        }
-
-        @Override
-        public long watch_period_ms() {
-            return 1000;
-        }
-
-        @Override
-        public String sockd_policy_name() {
-            return "sockd.conf";
-        }
-
-        @Override
-        public int service_ranking() {
-            return 0;
-        }
-
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return SockdConfPolicy.Config.class;
-        }
+        return new SockdConfPolicy(new TestPolicyConfig(file, identMode));
     }
 }

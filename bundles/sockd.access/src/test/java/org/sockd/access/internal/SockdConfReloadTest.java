@@ -5,7 +5,6 @@ import static org.sockd.access.internal.Requests.connect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -142,25 +141,6 @@ class SockdConfReloadTest {
     }
 
     private static SockdConfPolicy policy(Path file, String identMode, boolean watch) {
-        return new SockdConfPolicy(new Config(file.toString(), identMode, watch, 20));
-    }
-
-    /** Stands in for the instance DS would make from the configuration. */
-    private record Config(String file, String ident_mode, boolean watch, long watch_period_ms)
-            implements SockdConfPolicy.Config {
-        @Override
-        public String sockd_policy_name() {
-            return "sockd.conf";
-        }
-
-        @Override
-        public int service_ranking() {
-            return 0;
-        }
-
-        @Override
-        public Class<? extends Annotation> annotationType() {
-            return SockdConfPolicy.Config.class;
-        }
+        return new SockdConfPolicy(new TestPolicyConfig(file.toString(), identMode, watch, 20));
     }
 }
