@@ -1,11 +1,12 @@
 package org.sockd.itest;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -17,12 +18,15 @@ import org.sockd.api.admin.ListenerInfo;
 final class Daemon implements AutoCloseable {
 
     private final BundleContext context;
+    private final ServiceComponentRuntime scr;
     private final Configuration listener;
     private final Configuration core;
     private final InetSocketAddress address;
 
-    private Daemon(BundleContext context, Configuration listener, Configuration core, InetSocketAddress address) {
+    private Daemon(BundleContext context, ServiceComponentRuntime scr, Configuration listener, Configuration core,
+            InetSocketAddress address) {
         this.context = context;
+        this.scr = scr;
         this.listener = listener;
         this.core = core;
         this.address = address;
@@ -45,21 +49,30 @@ final class Daemon implements AutoCloseable {
         properties.put("address", "127.0.0.1");
         properties.put("port", 0);
         listener.update(properties);
-        return new Daemon(context, listener, core, awaitListener(context));
+        return new Daemon(context, scr, listener, core, awaitListener(context, listener.getPid()));
     }
 
     InetSocketAddress address() {
         return address;
     }
 
+    /**
+     * Config Admin delivers updates on its own thread, so the core may still run with an earlier
+     * test's properties; wait until it has these ones.
+     */
     private static void awaitCoreProperties(ServiceComponentRuntime scr, Map<String, Object> wanted)
+            throws InterruptedException {
+        awaitCore(scr, properties -> properties.entrySet().containsAll(wanted.entrySet()), "take " + wanted);
+    }
+
+    private static void awaitCore(ServiceComponentRuntime scr, Predicate<Map<String, Object>> condition, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() - deadline < 0) {
             for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
                 if (description.name.equals("sockd.core")) {
                     for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
-                        if (configuration.properties.entrySet().containsAll(wanted.entrySet())) {
+                        if (condition.test(configuration.properties)) {
                             return;
                         }
                     }
@@ -67,26 +80,42 @@ final class Daemon implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("the core did not take " + wanted + " within 5 s");
+        throw new AssertionError("the core did not " + what + " within 5 s");
     }
 
-    private static InetSocketAddress awaitListener(BundleContext context) throws Exception {
+    /** Waits for the listener of this configuration, not one an earlier test is still closing. */
+    private static InetSocketAddress awaitListener(BundleContext context, String pid) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() - deadline < 0) {
-            var refs = context.getServiceReferences(ListenerInfo.class, null);
+            var refs = context.getServiceReferences(ListenerInfo.class, pidFilter(pid));
             if (!refs.isEmpty()) {
                 return context.getService(refs.iterator().next()).address();
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("the listener was not bound within 5 s");
+        throw new AssertionError("the listener " + pid + " was not bound within 5 s");
     }
 
+    private static String pidFilter(String pid) {
+        return "(" + Constants.SERVICE_PID + "=" + pid + ")";
+    }
+
+    /** Deletes the listener and core configurations and waits until the daemon no longer uses them. */
     @Override
-    public void close() throws IOException {
+    public void close() throws Exception {
+        String pid = listener.getPid();
         listener.delete();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!context.getServiceReferences(ListenerInfo.class, pidFilter(pid)).isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("the listener " + pid + " was still open 5 s after its configuration was deleted");
+            }
+            Thread.sleep(10);
+        }
         if (core != null) {
             core.delete();
+            awaitCore(scr, properties -> !"sockd.core".equals(properties.get(Constants.SERVICE_PID)),
+                    "return to its defaults");
         }
     }
 }

@@ -8,7 +8,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,7 +50,8 @@ public class Listener {
     private final ServiceRegistration<ListenerInfo> registration;
 
     @Activate
-    public Listener(Config config, @Reference SessionDispatcher dispatcher, BundleContext context) throws IOException {
+    public Listener(Config config, Map<String, Object> componentProperties, @Reference SessionDispatcher dispatcher,
+            BundleContext context) throws IOException {
         this.dispatcher = dispatcher;
         InetSocketAddress wanted = new InetSocketAddress(config.address(), config.port());
         this.server = ServerSocketChannel.open();
@@ -64,6 +67,11 @@ public class Listener {
         this.acceptor = Thread.ofPlatform().daemon().name("sockd-accept-" + Addresses.text(bound)).start(this::acceptLoop);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ListenerInfo.ADDRESS, Addresses.text(bound));
+        // the configuration's PID tells an administrator (or a test) which listener this is
+        Object pid = componentProperties.get(Constants.SERVICE_PID);
+        if (pid != null) {
+            properties.put(Constants.SERVICE_PID, pid);
+        }
         InetSocketAddress address = bound;
         this.registration = context.registerService(ListenerInfo.class, () -> address, properties);
         LOG.info("listening on {}", Addresses.text(bound));
