@@ -9,10 +9,17 @@ public sealed interface Handshake {
      * A complete request was read; the core must answer it with {@link ProtocolHandler#reply}.
      *
      * @param request the request
+     * @param authenticatedUser the user an authenticator accepted, or {@code null} when the client
+     *        did not authenticate
      */
-    record Received(SocksRequest request) implements Handshake {
+    record Received(SocksRequest request, String authenticatedUser) implements Handshake {
         public Received {
             Objects.requireNonNull(request, "request");
+        }
+
+        /** A request from a client that did not authenticate. */
+        public Received(SocksRequest request) {
+            this(request, null);
         }
     }
 

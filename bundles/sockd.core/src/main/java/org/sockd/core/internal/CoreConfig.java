@@ -27,4 +27,15 @@ public @interface CoreConfig {
 
     @AttributeDefinition(description = "Milliseconds live sessions may go on after the daemon is told to stop")
     int shutdown_grace_ms() default 5_000;
+
+    @AttributeDefinition(description = "SOCKS 5 authentication methods in order of preference (RFC 1928 numbers); "
+            + "registered authenticators of other methods come after these")
+    int[] auth_preference() default {2};
+
+    @AttributeDefinition(description = "Serve SOCKS 4 clients even while an authenticator is registered "
+            + "(a SOCKS 4 user-id is a claim, not a credential)")
+    boolean socks4_without_auth() default false;
+
+    @AttributeDefinition(description = "Milliseconds a BIND waits for the incoming connection (classic: 2 minutes)")
+    int bind_timeout_ms() default 120_000;
 }

@@ -3,10 +3,12 @@ package org.sockd.core.internal;
 import java.util.List;
 import java.util.Map;
 import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.auth.Authenticator;
 import org.sockd.api.action.ActionRunner;
 import org.sockd.api.ident.IdentClient;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
+import org.sockd.api.route.RouteSelector;
 
 /**
  * The services one session uses from its start to its end, read once so that a swap in the middle
@@ -17,12 +19,17 @@ import org.sockd.api.protocol.ProtocolHandler;
  * @param handlers the protocol handlers by first byte
  * @param actions the runner of rule commands, or {@code null} when none is registered
  * @param ident the ident client, or {@code null} when none is registered (identd counts as unreachable)
+ * @param authenticators the SOCKS 5 authentication methods clients must choose from, in order of
+ *        preference; empty when none is registered (no authentication required)
+ * @param routes the route selector, or {@code null} when none is registered (single-homed: the
+ *        system chooses local addresses)
  */
 record Policies(AccessPolicy access, List<SessionListener> listeners, Map<Integer, ProtocolHandler> handlers,
-        ActionRunner actions, IdentClient ident) {
+        ActionRunner actions, IdentClient ident, List<Authenticator> authenticators, RouteSelector routes) {
 
     Policies {
         listeners = List.copyOf(listeners);
         handlers = Map.copyOf(handlers);
+        authenticators = List.copyOf(authenticators);
     }
 }

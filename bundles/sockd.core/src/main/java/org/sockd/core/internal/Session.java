@@ -84,7 +84,7 @@ final class Session implements Runnable {
                 events.emit(new SessionEvent.ProtocolError(live.id(), client, String.format("wrong version (0x%2x)", first)));
                 return;
             }
-            switch (handler.handshake(in, out, client)) {
+            switch (handler.handshake(in, out, client, policies.authenticators())) {
                 case Handshake.Received received -> new Request(handler, client, received.request(), out).serve();
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));

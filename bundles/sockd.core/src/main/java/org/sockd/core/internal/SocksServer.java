@@ -21,10 +21,12 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.auth.Authenticator;
 import org.sockd.api.action.ActionRunner;
 import org.sockd.api.ident.IdentClient;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
+import org.sockd.api.route.RouteSelector;
 
 /**
  * Composes the policies into sessions. Every policy is held dynamically and greedily, so a
@@ -53,6 +55,12 @@ public class SocksServer implements SessionDispatcher {
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
     private volatile List<ProtocolHandler> handlers;
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile List<Authenticator> authenticators;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile RouteSelector routes;
 
     private final CoreConfig config;
     private final SessionContext context;
@@ -109,7 +117,8 @@ public class SocksServer implements SessionDispatcher {
         for (ProtocolHandler handler : handlers) {
             byVersion.put(handler.version(), handler); // ascending ranking: the best comes last and wins
         }
-        return new Policies(access, listeners, byVersion, actions, ident);
+        return new Policies(access, listeners, byVersion, actions, ident,
+                AuthenticationOrder.arrange(authenticators, config.auth_preference()), routes);
     }
 
     /** Listeners are closed before this runs (they depend on it); live sessions get a grace period. */

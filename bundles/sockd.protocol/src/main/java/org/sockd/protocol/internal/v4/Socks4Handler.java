@@ -3,8 +3,10 @@ package org.sockd.protocol.internal.v4;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.sockd.api.ClientInfo;
+import org.sockd.api.auth.Authenticator;
 import org.sockd.api.protocol.Handshake;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Reply;
@@ -25,7 +27,8 @@ public final class Socks4Handler implements ProtocolHandler {
     }
 
     @Override
-    public Handshake handshake(InputStream in, OutputStream out, ClientInfo client) throws IOException {
+    public Handshake handshake(InputStream in, OutputStream out, ClientInfo client, List<Authenticator> authenticators)
+            throws IOException {
         return switch (MessageReader.read(in, decoder)) {
             case Decoded.Done<SocksRequest> done -> new Handshake.Received(done.message());
             case Decoded.Malformed<SocksRequest> malformed -> reject(out, malformed.replyCode(), malformed.reason());

@@ -3,8 +3,11 @@ package org.sockd.protocol.internal.v5;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.sockd.api.ClientInfo;
+import org.sockd.api.auth.Authentication;
+import org.sockd.api.auth.Authenticator;
 import org.sockd.api.protocol.Handshake;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Reply;
@@ -26,10 +29,16 @@ public final class Socks5Handler implements ProtocolHandler {
     }
 
     @Override
-    public Handshake handshake(InputStream in, OutputStream out, ClientInfo client) throws IOException {
-        return switch (negotiation.negotiate(in, out)) {
+    public Handshake handshake(InputStream in, OutputStream out, ClientInfo client, List<Authenticator> authenticators)
+            throws IOException {
+        return switch (negotiation.negotiate(in, out, authenticators)) {
             case MethodNegotiation.Outcome.Failed failed -> new Handshake.Rejected(failed.reason());
-            case MethodNegotiation.Outcome.Agreed agreed -> readRequest(in, out);
+            case MethodNegotiation.Outcome.Open open -> readRequest(in, out, null);
+            case MethodNegotiation.Outcome.Chosen chosen -> switch (chosen.authenticator().authenticate(in, out, client)) {
+                case Authentication.Accepted accepted -> readRequest(in, out, accepted.user());
+                case Authentication.Rejected rejected -> new Handshake.Rejected("authentication failed"
+                        + (rejected.user() == null ? "" : " for user " + rejected.user()) + ": " + rejected.reason());
+            };
         };
     }
 
@@ -38,9 +47,9 @@ public final class Socks5Handler implements ProtocolHandler {
         Wire.send(out, Socks5Replies.encode(reply));
     }
 
-    private Handshake readRequest(InputStream in, OutputStream out) throws IOException {
+    private Handshake readRequest(InputStream in, OutputStream out, String authenticatedUser) throws IOException {
         return switch (MessageReader.read(in, decoder)) {
-            case Decoded.Done<SocksRequest> done -> new Handshake.Received(done.message());
+            case Decoded.Done<SocksRequest> done -> new Handshake.Received(done.message(), authenticatedUser);
             case Decoded.Malformed<SocksRequest> malformed -> {
                 Wire.send(out, Socks5Replies.failure(malformed.replyCode()));
                 yield new Handshake.Rejected(malformed.reason());

@@ -63,7 +63,7 @@ class Socks4HandlerTest {
         for (PacedInputStream in : List.of(
                 PacedInputStream.whole(concat(c.input(), data)),
                 PacedInputStream.oneByteAtATime(concat(c.input(), data)))) {
-            assertThat(handler.handshake(in, out, CLIENT)).isEqualTo(new Handshake.Received(c.request()));
+            assertThat(handler.handshake(in, out, CLIENT, List.of())).isEqualTo(new Handshake.Received(c.request()));
             assertThat(in.readAllBytes()).isEqualTo(data);
         }
     }
@@ -86,7 +86,7 @@ class Socks4HandlerTest {
     void rejectsA10KbUserIdAfterAtMost264Bytes() throws IOException {
         PacedInputStream in = PacedInputStream.whole(concat(hex("01 0050 01020304"), repeat('u', 10 * 1024)));
 
-        Handshake result = handler.handshake(in, out, CLIENT);
+        Handshake result = handler.handshake(in, out, CLIENT, List.of());
 
         assertThat(result).isEqualTo(new Handshake.Rejected("user-id longer than 255 bytes"));
         assertThat(out.toByteArray()).isEqualTo(FAILED);
@@ -94,6 +94,6 @@ class Socks4HandlerTest {
     }
 
     private Handshake handshake(PacedInputStream in) throws IOException {
-        return handler.handshake(in, out, CLIENT);
+        return handler.handshake(in, out, CLIENT, List.of());
     }
 }
