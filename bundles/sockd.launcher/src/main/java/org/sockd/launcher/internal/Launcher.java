@@ -36,6 +36,8 @@ public class Launcher {
     static final String ARGUMENTS = "launcher.arguments";
     static final String HOME = "sockd.home";
     static final String ACCESS_PID = "sockd.access.sockdconf";
+    static final String ROUTE_PID = "sockd.route.file";
+    static final String AUTH_PID = "sockd.auth.passwd";
     static final String LISTENER_FACTORY = "sockd.listener";
     static final String CLI_LISTENER = "cli";
 
@@ -70,6 +72,15 @@ public class Launcher {
             exit(1, "sockd: Unable to open config file (" + options.rulesFile() + ")\n", true);
             return;
         }
+        if (options.routeFile() != null && !Files.isReadable(options.routeFile())
+                && !Files.isReadable(FrozenName.of(options.routeFile()))) {
+            exit(1, "sockd: Unable to open routing file (" + options.routeFile() + ")\n", true);
+            return;
+        }
+        if (options.passwordFile() != null && !Files.isReadable(options.passwordFile())) {
+            exit(1, "sockd: Unable to open password file (" + options.passwordFile() + ")\n", true);
+            return;
+        }
         configure(options, configAdmin);
         ListenerWait.watch(context, scr, options.listen(), code -> exit(code, "", true));
     }
@@ -79,6 +90,8 @@ public class Launcher {
         access.put("file", options.rulesFile().toAbsolutePath().toString());
         access.put("ident.mode", options.identMode().name());
         configAdmin.getConfiguration(ACCESS_PID, "?").update(access);
+        configureFile(configAdmin, ROUTE_PID, options.routeFile());
+        configureFile(configAdmin, AUTH_PID, options.passwordFile());
         removeStaleListeners(configAdmin, options.listen().size());
         List<InetSocketAddress> listen = options.listen();
         for (int i = 0; i < listen.size(); i++) {
@@ -87,6 +100,18 @@ public class Launcher {
             listener.put("port", listen.get(i).getPort());
             configAdmin.getFactoryConfiguration(LISTENER_FACTORY, CLI_LISTENER + i, "?").update(listener);
         }
+    }
+
+    /** A file-backed policy runs only while its file is named; without the flag its configuration goes. */
+    private static void configureFile(ConfigurationAdmin configAdmin, String pid, Path file) throws IOException {
+        Configuration configuration = configAdmin.getConfiguration(pid, "?");
+        if (file == null) {
+            configuration.delete();
+            return;
+        }
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("file", file.toAbsolutePath().toString());
+        configuration.update(properties);
     }
 
     /** Listeners this launcher made on an earlier run, beyond the ones asked for now. */

@@ -12,15 +12,19 @@ import org.sockd.api.access.IdentMode;
  * @param identMode the daemon-wide ident check ({@code -I} strict, {@code -i} lenient)
  * @param rulesFile the access rules file ({@code -f})
  * @param listen where to accept clients ({@code -l}, repeatable)
+ * @param routeFile the route file of a multi-homed host ({@code -r}), or {@code null}: single-homed
+ * @param passwordFile the SOCKS 5 password file ({@code -U}), or {@code null}: no authentication
  */
-record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> listen) {
+record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> listen, Path routeFile, Path passwordFile) {
 
     static final String USAGE = """
-            usage: sockd [-ver] [-I | -i] [-f FILE] [-l ADDR:PORT]...
+            usage: sockd [-ver] [-I | -i] [-f FILE] [-r FILE] [-U FILE] [-l ADDR:PORT]...
               -ver          print version facts and exit
               -I            strict ident checks: refuse when identd cannot confirm the user
               -i            lenient ident checks: refuse only when identd names another user
               -f FILE       access rules file (default: config/sockd.conf)
+              -r FILE       route file of a multi-homed host (default: none, the system chooses)
+              -U FILE       require SOCKS 5 username/password from this password file
               -l ADDR:PORT  listen address, repeatable; IPv6 as [::1]:1080 (default: 127.0.0.1:1080)
               -h, --help    print this help and exit
             """;
@@ -56,6 +60,8 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
     static Parsed parse(List<String> args, Path defaultRules, Path cwd) {
         IdentMode ident = IdentMode.OFF;
         Path rules = defaultRules;
+        Path routes = null;
+        Path passwords = null;
         List<InetSocketAddress> listen = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -73,13 +79,17 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                     }
                     ident = wanted;
                 }
-                case "-f", "-l" -> {
+                case "-f", "-l", "-r", "-U" -> {
                     if (i + 1 >= args.size()) {
                         return new Invalid(arg + " needs a value");
                     }
                     String value = args.get(++i);
                     if (arg.equals("-f")) {
                         rules = cwd.resolve(value).normalize();
+                    } else if (arg.equals("-r")) {
+                        routes = cwd.resolve(value).normalize();
+                    } else if (arg.equals("-U")) {
+                        passwords = cwd.resolve(value).normalize();
                     } else {
                         try {
                             listen.add(ListenAddress.parse(value));
@@ -93,6 +103,6 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                 }
             }
         }
-        return new Run(new Options(ident, rules, listen.isEmpty() ? List.of(DEFAULT_LISTEN) : listen));
+        return new Run(new Options(ident, rules, listen.isEmpty() ? List.of(DEFAULT_LISTEN) : listen, routes, passwords));
     }
 }

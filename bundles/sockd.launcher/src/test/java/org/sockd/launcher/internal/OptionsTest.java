@@ -22,15 +22,17 @@ class OptionsTest {
     @Test
     void noFlagsMeansTheShippedRulesOnLoopbackPort1080WithoutIdent() {
         assertThat(parse()).isEqualTo(new Options.Run(new Options(IdentMode.OFF, DEFAULT_RULES,
-                List.of(new InetSocketAddress("127.0.0.1", 1080)))));
+                List.of(new InetSocketAddress("127.0.0.1", 1080)), null, null)));
     }
 
     @Test
     void everyFlagTogether() {
-        Options.Parsed parsed = parse("-I", "-f", "rules/sockd.conf", "-l", "0.0.0.0:1080", "-l", "[::1]:1081");
+        Options.Parsed parsed = parse("-I", "-f", "rules/sockd.conf", "-l", "0.0.0.0:1080", "-l", "[::1]:1081",
+                "-r", "/etc/sockd.route", "-U", "sockd.passwd");
         assertThat(parsed).isEqualTo(new Options.Run(new Options(IdentMode.STRICT,
                 Path.of("/home/admin/rules/sockd.conf"),
-                List.of(new InetSocketAddress("0.0.0.0", 1080), new InetSocketAddress("::1", 1081)))));
+                List.of(new InetSocketAddress("0.0.0.0", 1080), new InetSocketAddress("::1", 1081)),
+                Path.of("/etc/sockd.route"), Path.of("/home/admin/sockd.passwd"))));
     }
 
     @Test
