@@ -38,6 +38,8 @@ final class RecordingListener implements SessionListener {
             case SessionEvent.Terminated e -> e.session().request().destination().port();
             case SessionEvent.IdentUnreachable e -> e.session().request().destination().port();
             case SessionEvent.IdentMismatch e -> e.session().request().destination().port();
+            case SessionEvent.WrongPeer e -> e.session().request().destination().port();
+            case SessionEvent.DatagramsDropped e -> e.session().request().destination().port();
             case SessionEvent.ProtocolError e -> -1;
         };
     }

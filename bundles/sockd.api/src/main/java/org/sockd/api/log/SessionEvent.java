@@ -1,6 +1,7 @@
 package org.sockd.api.log;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Objects;
 import org.sockd.api.ClientInfo;
 
@@ -95,11 +96,44 @@ public sealed interface SessionEvent {
      * @param session the session
      * @param bytesFromClient bytes read from the client and written to the destination
      * @param bytesFromTarget bytes read from the destination and written to the client
+     * @param peer for BIND, the host that connected in; otherwise {@code null}
      */
-    record Terminated(SessionInfo session, long bytesFromClient, long bytesFromTarget)
+    record Terminated(SessionInfo session, long bytesFromClient, long bytesFromTarget, InetSocketAddress peer)
             implements SessionEvent {
         public Terminated {
             Objects.requireNonNull(session, "session");
+        }
+
+        /** The end of a CONNECT or UDP relay. */
+        public Terminated(SessionInfo session, long bytesFromClient, long bytesFromTarget) {
+            this(session, bytesFromClient, bytesFromTarget, null);
+        }
+    }
+
+    /**
+     * A BIND was answered by another host than the request named; the client got the failure
+     * reply and both connections were closed.
+     *
+     * @param session the session
+     * @param peer the host that connected in
+     */
+    record WrongPeer(SessionInfo session, InetSocketAddress peer) implements SessionEvent {
+        public WrongPeer {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(peer, "peer");
+        }
+    }
+
+    /**
+     * A UDP association ended having dropped datagrams (each is counted, not logged).
+     *
+     * @param session the session
+     * @param dropped how many, by reason (e.g. {@code denied}, {@code fragment}), only reasons with a count
+     */
+    record DatagramsDropped(SessionInfo session, Map<String, Long> dropped) implements SessionEvent {
+        public DatagramsDropped {
+            Objects.requireNonNull(session, "session");
+            dropped = Map.copyOf(dropped);
         }
     }
 

@@ -1,13 +1,18 @@
 package org.sockd.log.internal;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionEvent.Connected;
+import org.sockd.api.log.SessionEvent.DatagramsDropped;
 import org.sockd.api.log.SessionEvent.Failed;
 import org.sockd.api.log.SessionEvent.IdentMismatch;
 import org.sockd.api.log.SessionEvent.IdentUnreachable;
@@ -15,6 +20,7 @@ import org.sockd.api.log.SessionEvent.ProtocolError;
 import org.sockd.api.log.SessionEvent.Refused;
 import org.sockd.api.log.SessionEvent.Terminated;
 import org.sockd.api.log.SessionEvent.TimedOut;
+import org.sockd.api.log.SessionEvent.WrongPeer;
 import org.sockd.api.log.SessionInfo;
 import org.sockd.common.text.LogText;
 
@@ -36,21 +42,34 @@ final class ClassicLines {
     List<String> linesFor(SessionEvent event) {
         return switch (event) {
             case Refused r -> List.of("refused -- " + request(r.session()));
-            case Connected c -> List.of("connected -- " + request(c.session()));
+            case Connected c -> List.of("connected -- " + request(c.session()) + peerService(c.session(), c.target()));
             case Failed f -> List.of("failed -- " + request(f.session())
                     + ".  Error code: " + LogText.escape(f.call()) + "() " + LogText.escape(f.error()));
             case TimedOut t -> List.of("timed-out -- " + request(t.session()));
             case Terminated t -> List.of(
-                    "terminated -- " + request(t.session()) + ".",
+                    "terminated -- " + request(t.session()) + peerService(t.session(), t.peer()) + ".",
                     t.bytesFromClient() + " bytes from " + source(t.session().request())
                             + ", " + t.bytesFromTarget() + " bytes from "
-                            + destination(t.session().request().destination()));
+                            + (t.peer() != null ? hostName.apply(t.peer().getAddress())
+                                    : destination(t.session().request().destination())));
+            case WrongPeer w -> List.of("failed -- " + request(w.session()) + ". Error: connected to wrong host "
+                    + hostName.apply(w.peer().getAddress()) + " (" + serviceName.apply(w.peer().getPort()) + ")");
+            case DatagramsDropped d -> List.of(request(d.session()) + ": dropped datagrams "
+                    + new TreeMap<>(d.dropped()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(" ")));
             case IdentUnreachable i -> List.of("cannot connect to identd on " + source(i.session().request()));
             case IdentMismatch m -> List.of("*Alert*: real user is " + LogText.escape(String.valueOf(m.session().ident()))
                     + ", not " + user(m.session().request()));
             case ProtocolError p -> List.of("error -- " + LogText.escape(p.message())
                     + " from host " + hostName.apply(p.client().remote().getAddress()));
         };
+    }
+
+    /** For BIND the classic lines name the service of the host that connected in: {@code (ftp-data)}. */
+    private String peerService(SessionInfo session, InetSocketAddress peer) {
+        return session.request().command() == Command.BIND && peer != null
+                ? " (" + serviceName.apply(peer.getPort()) + ")"
+                : "";
     }
 
     /** The classic request description, {@code Connect from user(ident)@src to dst (svc)}. */

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sockd.api.ClientInfo;
 import org.sockd.api.Command;
@@ -57,6 +58,28 @@ class ClassicLinesTest {
         SessionInfo session = session(Command.BIND, Endpoint.ofAddress(address(0, 0, 0, 0), 21), "don", null);
         assertThat(lines.linesFor(new SessionEvent.Refused(session, "rule")))
                 .containsExactly("refused -- Bind from don(unknown)@eon.cstc.org for Unspecified.Host");
+    }
+
+    @Test
+    void bindLinesNameTheHostThatConnectedInAndItsService() {
+        SessionInfo session = session(Command.BIND, Endpoint.ofAddress(TARGET, 21), "don", "don");
+        var listening = new InetSocketAddress(CLIENT, 4000);
+        var peer = new InetSocketAddress(TARGET, 23);
+        assertThat(lines.linesFor(new SessionEvent.Connected(session, listening, peer)))
+                .containsExactly("connected -- Bind from don(don)@eon.cstc.org for 137.12.4.15 (telnet)");
+        assertThat(lines.linesFor(new SessionEvent.Terminated(session, 10, 20, peer))).containsExactly(
+                "terminated -- Bind from don(don)@eon.cstc.org for 137.12.4.15 (telnet).",
+                "10 bytes from eon.cstc.org, 20 bytes from 137.12.4.15");
+        var stranger = new InetSocketAddress(CLIENT, 2049);
+        assertThat(lines.linesFor(new SessionEvent.WrongPeer(session, stranger))).containsExactly(
+                "failed -- Bind from don(don)@eon.cstc.org for 137.12.4.15. Error: connected to wrong host eon.cstc.org (2049)");
+    }
+
+    @Test
+    void droppedDatagramsAreCountedOnOneLine() {
+        SessionInfo session = session(Command.UDP_ASSOCIATE, Endpoint.ofAddress(address(0, 0, 0, 0), 0), "", null);
+        assertThat(lines.linesFor(new SessionEvent.DatagramsDropped(session, Map.of("fragment", 2L, "denied", 1L))))
+                .containsExactly("UDP associate from (unknown)@eon.cstc.org for Unspecified.Host: dropped datagrams denied=1 fragment=2");
     }
 
     @Test
