@@ -17,6 +17,8 @@ import org.sockd.access.internal.parse.ConfParser;
 import org.sockd.access.internal.parse.ParseResult;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.Command;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.SocksVersion;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentActions;
 import org.sockd.api.access.IdentMode;
@@ -41,6 +43,18 @@ class RuleEngineTest {
         assertThat(engine.decide(rules(""), connect("10.1.2.3", "192.0.2.1", 80))).isEqualTo(NO_MATCH);
         assertThat(engine.decide(rules("permit 10.0.0.0 255.0.0.0"), connect("11.1.2.3", "192.0.2.1", 80)))
                 .isEqualTo(NO_MATCH);
+    }
+
+    @Test
+    void anAuthenticatedNameIsTheUserTheRulesSeeNotTheClaimedOne() {
+        RuleSet rules = rules("permit *=alice 0.0.0.0 0.0.0.0");
+        ConnectRequest claimed = request(Command.CONNECT, "alice", "10.0.0.1", "192.0.2.1", 80);
+        ConnectRequest proven = new ConnectRequest(claimed.client(), SocksVersion.SOCKS5, Command.CONNECT,
+                claimed.destination(), claimed.resolved(), "", "alice");
+        ConnectRequest provenOther = new ConnectRequest(claimed.client(), SocksVersion.SOCKS5, Command.CONNECT,
+                claimed.destination(), claimed.resolved(), "alice", "bob");
+        assertThat(engine.decide(rules, proven)).isInstanceOf(Decision.Allow.class);
+        assertThat(engine.decide(rules, provenOther)).isEqualTo(NO_MATCH);
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class Facts {
         // address of the name otherwise: a numeric pattern matches when any of them does.
         this.destination = Ipv4.of(request.resolved());
         this.destinationNames = destinationNames(request.destination());
-        this.user = request.user();
+        // a name proven by authentication is the user the rules see; a SOCKS 4 user-id is only a claim
+        this.user = request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
         this.port = request.destination().port();
         this.clientValue = single(client);
         this.clientSelector = client.length == 1 ? -1 : 0;
