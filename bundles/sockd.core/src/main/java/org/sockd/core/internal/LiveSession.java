@@ -1,9 +1,12 @@
 package org.sockd.core.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.time.Instant;
+import org.sockd.api.ConnectRequest;
 
 /**
  * What the core knows of a session while it runs: its sockets, and the moment after which the
@@ -16,7 +19,12 @@ final class LiveSession {
 
     private final long id;
     private final SocketChannel client;
+    private final Instant started = Instant.now();
     private volatile SocketChannel target;
+    /** Something else the session holds open: a BIND's listening socket, a UDP association. */
+    private volatile Closeable held;
+    private volatile Stage stage = new Stage("handshake", null, null);
+    private volatile Traffic traffic = Traffic.NONE;
     private volatile long deadline;
     private volatile long idleAllowance;
     private volatile boolean expired;
@@ -27,8 +35,62 @@ final class LiveSession {
         this.deadline = handshakeDeadline;
     }
 
+    /** Bytes moved so far, read while the session runs. */
+    interface Traffic {
+        Traffic NONE = new Traffic() {
+            @Override
+            public long fromClient() {
+                return 0;
+            }
+
+            @Override
+            public long fromTarget() {
+                return 0;
+            }
+        };
+
+        long fromClient();
+
+        long fromTarget();
+    }
+
+    /**
+     * Where the session is, for administration.
+     *
+     * @param state handshake, deciding, waiting, relaying
+     * @param request the request once read, else {@code null}
+     * @param ident what identd said, or {@code null}
+     */
+    record Stage(String state, ConnectRequest request, String ident) {
+    }
+
     long id() {
         return id;
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    void stage(String state, ConnectRequest request, String ident) {
+        this.stage = new Stage(state, request, ident);
+    }
+
+    Traffic traffic() {
+        return traffic;
+    }
+
+    void traffic(Traffic traffic) {
+        this.traffic = traffic;
+    }
+
+    /** Closed with the session; closing it also ends a wait on it. */
+    void hold(Closeable resource) {
+        this.held = resource;
     }
 
     SocketChannel client() {
@@ -95,9 +157,10 @@ final class LiveSession {
     void close() {
         closeQuietly(client);
         closeQuietly(target);
+        closeQuietly(held);
     }
 
-    private static void closeQuietly(SocketChannel channel) {
+    private static void closeQuietly(Closeable channel) {
         if (channel != null) {
             try {
                 channel.close();

@@ -10,7 +10,7 @@ import java.nio.channels.SocketChannel;
  * input on one side is passed on as a half-close, so the other direction keeps flowing; an error
  * on either side ends both.
  */
-final class Relay {
+final class Relay implements LiveSession.Traffic {
 
     /** Held by each direction for its whole life: enough for interactive traffic. */
     static final int SMALL_BUFFER = 512;
@@ -33,11 +33,13 @@ final class Relay {
         back.join();
     }
 
-    long fromClient() {
+    @Override
+    public long fromClient() {
         return fromClient;
     }
 
-    long fromTarget() {
+    @Override
+    public long fromTarget() {
         return fromTarget;
     }
 

@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +22,7 @@ import org.sockd.api.ClientInfo;
 import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
+import org.sockd.api.SocksVersion;
 import org.sockd.api.action.Action;
 import org.sockd.api.ident.IdentClient;
 import org.sockd.api.ident.IdentResult;
@@ -28,6 +33,7 @@ import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Refusal;
 import org.sockd.api.protocol.Reply;
 import org.sockd.api.protocol.SocksRequest;
+import org.sockd.api.route.Route;
 
 /** One client from accept to close: handshake, decision, connect, relay, events. */
 final class Session implements Runnable {
@@ -85,7 +91,8 @@ final class Session implements Runnable {
                 return;
             }
             switch (handler.handshake(in, out, client, policies.authenticators())) {
-                case Handshake.Received received -> new Request(handler, client, received.request(), out).serve();
+                case Handshake.Received received ->
+                    new Request(handler, client, received.request(), received.authenticatedUser(), out).serve();
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));
             }
@@ -105,12 +112,15 @@ final class Session implements Runnable {
         private final ProtocolHandler handler;
         private final ClientInfo client;
         private final SocksRequest request;
+        private final String authenticatedUser;
         private final OutputStream out;
 
-        Request(ProtocolHandler handler, ClientInfo client, SocksRequest request, OutputStream out) {
+        Request(ProtocolHandler handler, ClientInfo client, SocksRequest request, String authenticatedUser,
+                OutputStream out) {
             this.handler = handler;
             this.client = client;
             this.request = request;
+            this.authenticatedUser = authenticatedUser;
             this.out = out;
         }
 
@@ -121,10 +131,19 @@ final class Session implements Runnable {
                     ? context.resolver().resolve(destination.host())
                     : List.of(destination.address());
             ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(),
-                    request.command(), destination, resolved, request.user(), null));
+                    request.command(), destination, resolved, request.user(), authenticatedUser));
+            live.stage("deciding", decoded, null);
+            if (unauthenticatedWhileRequired()) {
+                SessionInfo info = new SessionInfo(live.id(), started, decoded, null);
+                events.emit(new SessionEvent.Refused(info, "SOCKS 4 carries no password, and username/password "
+                        + "authentication is required (core socks4.without.auth=false)"));
+                reply(new Reply.Refused(Refusal.NOT_ALLOWED));
+                return;
+            }
             Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded, this::askIdentd);
             IdentFinding ident = verdict.ident();
             SessionInfo info = new SessionInfo(live.id(), started, decoded, ident.answer());
+            live.stage("deciding", decoded, ident.answer());
             verdict.actions().forEach(this::submit);
             switch (ident.trouble()) {
                 case UNREACHABLE -> events.emit(new SessionEvent.IdentUnreachable(info, ident.reason()));
@@ -138,6 +157,12 @@ final class Session implements Runnable {
                 }
                 case Verdicts.Proceed proceed -> carryOut(info, resolved);
             }
+        }
+
+        /** A SOCKS 4 user-id is a claim, not a credential: no way around a required password. */
+        private boolean unauthenticatedWhileRequired() {
+            return request.version() != SocksVersion.SOCKS5 && !policies.authenticators().isEmpty()
+                    && !context.config().socks4_without_auth();
         }
 
         /**
@@ -176,30 +201,130 @@ final class Session implements Runnable {
         }
 
         private void carryOut(SessionInfo info, List<InetAddress> resolved) throws IOException, InterruptedException {
-            if (request.command() != Command.CONNECT) {
-                events.emit(new SessionEvent.Failed(info, request.command().classicName(), "command not supported"));
-                reply(new Reply.Refused(Refusal.COMMAND_NOT_SUPPORTED));
-                return;
-            }
-            switch (Upstream.connect(resolved, request.destination().port(), context.config().connect_timeout_ms())) {
-                case Upstream.Failed failed -> {
-                    events.emit(failed.timedOut() ? new SessionEvent.TimedOut(info)
-                            : new SessionEvent.Failed(info, "connect", failed.error()));
-                    reply(new Reply.Refused(failed.refusal()));
+            switch (request.command()) {
+                case CONNECT -> connect(info, resolved);
+                case BIND -> bind(info, resolved);
+                case UDP_ASSOCIATE -> {
+                    events.emit(new SessionEvent.Failed(info, request.command().classicName(), "command not supported"));
+                    reply(new Reply.Refused(Refusal.COMMAND_NOT_SUPPORTED));
                 }
-                case Upstream.Connected connected -> relay(info, connected.channel());
             }
         }
 
-        private void relay(SessionInfo info, SocketChannel target) throws IOException, InterruptedException {
-            live.relaying(target, context.config().idle_timeout_s() * 1_000_000_000L);
-            InetSocketAddress bound = (InetSocketAddress) target.getLocalAddress();
-            reply(new Reply.Granted(bound));
+        private void connect(SessionInfo info, List<InetAddress> resolved) throws IOException, InterruptedException {
+            Endpoint destination = request.destination();
+            switch (Upstream.connect(resolved, destination.port(), context.config().connect_timeout_ms(),
+                    policies.routes(), destination.host())) {
+                case Upstream.Failed failed -> {
+                    events.emit(failed.timedOut() ? new SessionEvent.TimedOut(info)
+                            : new SessionEvent.Failed(info, failed.call(), failed.error()));
+                    reply(new Reply.Refused(failed.refusal()));
+                }
+                case Upstream.Connected connected -> {
+                    SocketChannel target = connected.channel();
+                    InetSocketAddress bound = (InetSocketAddress) target.getLocalAddress();
+                    live.relaying(target, context.config().idle_timeout_s() * 1_000_000_000L);
+                    reply(new Reply.Granted(bound));
+                    relayed = true;
+                    events.emit(new SessionEvent.Connected(info, bound, (InetSocketAddress) target.getRemoteAddress()));
+                    relay(info, target, null);
+                }
+            }
+        }
+
+        /**
+         * BIND: listen on the address that faces the expected peer, tell the client where, accept
+         * one connection within the BIND timeout, check it comes from the expected host (any host
+         * when the request named the wildcard address), tell the client who came, relay.
+         */
+        private void bind(SessionInfo info, List<InetAddress> resolved) throws IOException, InterruptedException {
+            Optional<InetAddress> local = bindAddress(info, resolved);
+            if (local.isEmpty()) {
+                return;
+            }
+            ServerSocketChannel listener = ServerSocketChannel.open();
+            live.hold(listener);
+            InetSocketAddress listening;
+            try {
+                listener.bind(new InetSocketAddress(local.get(), 0), 1);
+                listening = (InetSocketAddress) listener.getLocalAddress();
+            } catch (IOException e) {
+                listener.close();
+                events.emit(new SessionEvent.Failed(info, "bind", e.getMessage() + " (" + local.get().getHostAddress() + ")"));
+                reply(new Reply.Refused(Refusal.GENERAL_FAILURE));
+                return;
+            }
+            reply(new Reply.Granted(listening));
+            live.stage("waiting", info.request(), info.ident());
+            SocketChannel peer;
+            try (listener) {
+                peer = acceptWithin(listener, context.config().bind_timeout_ms());
+            }
+            if (peer == null) {
+                events.emit(new SessionEvent.TimedOut(info));
+                reply(new Reply.Refused(Refusal.GENERAL_FAILURE));
+                return;
+            }
+            InetSocketAddress peerAddress = (InetSocketAddress) peer.getRemoteAddress();
+            if (!expectedPeer(resolved, peerAddress.getAddress())) {
+                peer.close();
+                events.emit(new SessionEvent.WrongPeer(info, peerAddress));
+                reply(new Reply.Refused(Refusal.GENERAL_FAILURE));
+                return;
+            }
+            peer.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            live.relaying(peer, context.config().idle_timeout_s() * 1_000_000_000L);
+            reply(new Reply.Granted(peerAddress));
             relayed = true;
-            events.emit(new SessionEvent.Connected(info, bound, (InetSocketAddress) target.getRemoteAddress()));
+            events.emit(new SessionEvent.Connected(info, listening, peerAddress));
+            relay(info, peer, peerAddress);
+        }
+
+        /** The routed interface when there is a route table, else the address the client reached us at. */
+        private Optional<InetAddress> bindAddress(SessionInfo info, List<InetAddress> resolved) throws IOException {
+            if (policies.routes() == null) {
+                return Optional.of(client.local().getAddress());
+            }
+            if (resolved.isEmpty()) {
+                events.emit(new SessionEvent.Failed(info, "route", "unknown host " + request.destination().hostText()));
+                reply(new Reply.Refused(Refusal.HOST_UNREACHABLE));
+                return Optional.empty();
+            }
+            return switch (policies.routes().select(resolved.getFirst(), request.destination().host())) {
+                case Route.Via via -> Optional.of(via.local());
+                case Route.NoRoute none -> {
+                    events.emit(new SessionEvent.Failed(info, "route", none.reason()));
+                    reply(new Reply.Refused(Refusal.NETWORK_UNREACHABLE));
+                    yield Optional.empty();
+                }
+            };
+        }
+
+        /** @return the accepted connection, or {@code null} when none came in time */
+        private static SocketChannel acceptWithin(ServerSocketChannel listener, int timeoutMillis) throws IOException {
+            listener.socket().setSoTimeout(timeoutMillis);
+            try {
+                return listener.socket().accept().getChannel();
+            } catch (SocketTimeoutException e) {
+                return null;
+            }
+        }
+
+        /** The peer must be the host the request named; the wildcard address accepts any (as Dante does). */
+        private static boolean expectedPeer(List<InetAddress> resolved, InetAddress peer) {
+            if (resolved.size() == 1 && resolved.getFirst().isAnyLocalAddress()) {
+                return true;
+            }
+            // Java gives IPv4-mapped peers of a dual-stack socket as Inet4Address, so equals suffices
+            return resolved.contains(peer);
+        }
+
+        private void relay(SessionInfo info, SocketChannel target, InetSocketAddress peer) throws InterruptedException {
+            live.stage("relaying", info.request(), info.ident());
             Relay relay = new Relay(live, context.buffers());
+            live.traffic(relay);
             relay.run(live.client(), target);
-            events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget()));
+            events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget(), peer));
         }
 
         private void reply(Reply reply) throws IOException {

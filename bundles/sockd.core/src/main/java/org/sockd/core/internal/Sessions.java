@@ -9,6 +9,8 @@ final class Sessions {
 
     private final ConcurrentHashMap<Long, LiveSession> live = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicLong endedFromClients = new AtomicLong();
+    private final AtomicLong endedFromTargets = new AtomicLong();
 
     long nextId() {
         return nextId.getAndIncrement();
@@ -19,7 +21,30 @@ final class Sessions {
     }
 
     void remove(LiveSession session) {
-        live.remove(session.id());
+        if (live.remove(session.id()) != null) {
+            endedFromClients.addAndGet(session.traffic().fromClient());
+            endedFromTargets.addAndGet(session.traffic().fromTarget());
+        }
+    }
+
+    LiveSession get(long id) {
+        return live.get(id);
+    }
+
+    /** @return sessions numbered so far */
+    long numbered() {
+        return nextId.get() - 1;
+    }
+
+    /** @return bytes from clients and from targets, of ended and live sessions */
+    long[] bytesMoved() {
+        long fromClients = endedFromClients.get();
+        long fromTargets = endedFromTargets.get();
+        for (LiveSession session : live.values()) {
+            fromClients += session.traffic().fromClient();
+            fromTargets += session.traffic().fromTarget();
+        }
+        return new long[] {fromClients, fromTargets};
     }
 
     int size() {

@@ -6,10 +6,14 @@ import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.SessionRegistry;
+import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.api.auth.Authenticator;
 import org.sockd.api.action.ActionRunner;
 import org.sockd.api.ident.IdentClient;
@@ -33,9 +41,9 @@ import org.sockd.api.route.RouteSelector;
  * better-ranked service takes over for the next session with no restart, and sessions already
  * running finish under the services they started with.
  */
-@Component(name = "sockd.core", service = SessionDispatcher.class)
+@Component(name = "sockd.core", service = {SessionDispatcher.class, SessionRegistry.class})
 @Designate(ocd = CoreConfig.class)
-public class SocksServer implements SessionDispatcher {
+public class SocksServer implements SessionDispatcher, SessionRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocksServer.class);
     private static final int LARGE_BUFFER = 64 * 1024;
@@ -62,6 +70,7 @@ public class SocksServer implements SessionDispatcher {
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile RouteSelector routes;
 
+    private final Instant started = Instant.now();
     private final CoreConfig config;
     private final SessionContext context;
     private final ScheduledExecutorService sweeper;
@@ -119,6 +128,52 @@ public class SocksServer implements SessionDispatcher {
         }
         return new Policies(access, listeners, byVersion, actions, ident,
                 AuthenticationOrder.arrange(authenticators, config.auth_preference()), routes);
+    }
+
+    @Override
+    public List<SessionSnapshot> sessions() {
+        return context.sessions().all().stream()
+                .sorted(Comparator.comparingLong(LiveSession::id))
+                .map(SocksServer::snapshot)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** Empty when the client has already gone (its address can no longer be read). */
+    private static Optional<SessionSnapshot> snapshot(LiveSession session) {
+        LiveSession.Stage stage = session.stage();
+        ConnectRequest request = stage.request();
+        InetSocketAddress client;
+        try {
+            client = request != null ? request.client().remote() : (InetSocketAddress) session.client().getRemoteAddress();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (client == null) {
+            return Optional.empty();
+        }
+        String user = request == null ? ""
+                : request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
+        return Optional.of(new SessionSnapshot(session.id(), client, user, stage.ident(),
+                request == null ? null : request.command(), request == null ? null : request.destination(),
+                stage.state(), session.started(), session.traffic().fromClient(), session.traffic().fromTarget()));
+    }
+
+    @Override
+    public boolean close(long id) {
+        LiveSession session = context.sessions().get(id);
+        if (session == null) {
+            return false;
+        }
+        session.close();
+        return true;
+    }
+
+    @Override
+    public DaemonTotals totals() {
+        Sessions sessions = context.sessions();
+        long[] bytes = sessions.bytesMoved();
+        return new DaemonTotals(started, sessions.numbered(), sessions.size(), bytes[0], bytes[1]);
     }
 
     /** Listeners are closed before this runs (they depend on it); live sessions get a grace period. */
