@@ -1,5 +1,6 @@
 package org.sockd.access.internal;
 
+import org.sockd.common.files.FileWatcher;
 import org.sockd.common.files.FrozenName;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -18,4 +18,15 @@ public final class FrozenName {
                 : name.endsWith(".fc") ? name : name + ".fc";
         return text.resolveSibling(frozen);
     }
+
+    /**
+     * {@code sockd.route} freezes to {@code sockd.fr} beside it (classic names); a name that already
+     * ends in {@code .fr} is its own frozen form; any other name gets {@code .fr} added.
+     */
+    public static Path ofRoute(Path text) {
+        String name = text.getFileName().toString();
+        String frozen = name.endsWith(".route") ? name.substring(0, name.length() - ".route".length()) + ".fr"
+                : name.endsWith(".fr") ? name : name + ".fr";
+        return text.resolveSibling(frozen);
+    }
 }

@@ -73,7 +73,7 @@ public class Launcher {
             return;
         }
         if (options.routeFile() != null && !Files.isReadable(options.routeFile())
-                && !Files.isReadable(FrozenName.of(options.routeFile()))) {
+                && !Files.isReadable(FrozenName.ofRoute(options.routeFile()))) {
             exit(1, "sockd: Unable to open routing file (" + options.routeFile() + ")\n", true);
             return;
         }

@@ -1,4 +1,4 @@
-package org.sockd.access.internal;
+package org.sockd.common.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,13 +17,13 @@ import java.util.Map;
  * @param modified the last modification time, or {@code null} when the file cannot be seen
  * @param key the file system's identity of the file, or {@code null} when it has none
  */
-record FileStamp(long size, FileTime modified, Object key) {
+public record FileStamp(long size, FileTime modified, Object key) {
 
     /** A file that does not exist or cannot be looked at. */
-    static final FileStamp MISSING = new FileStamp(-1, null, null);
+    public static final FileStamp MISSING = new FileStamp(-1, null, null);
 
     /** Follows symbolic links, so a link switched to another file counts as a change. */
-    static FileStamp of(Path file) {
+    public static FileStamp of(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return new FileStamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
@@ -32,7 +32,8 @@ record FileStamp(long size, FileTime modified, Object key) {
         }
     }
 
-    static Map<Path, FileStamp> of(Collection<Path> files) {
+    /** @return the stamp of each file, keyed by the path as given */
+    public static Map<Path, FileStamp> of(Collection<Path> files) {
         Map<Path, FileStamp> stamps = new HashMap<>();
         files.forEach(file -> stamps.put(file, of(file)));
         return stamps;

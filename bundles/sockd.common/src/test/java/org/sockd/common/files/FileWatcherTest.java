@@ -1,4 +1,4 @@
-package org.sockd.access.internal;
+package org.sockd.common.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.sockd.access.internal;
+package org.sockd.common.files;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * few files, and unlike directory events it also sees editors that rename a new file over the old
  * one, symbolic links switched to another target, and files in several directories.
  */
-final class FileWatcher implements AutoCloseable {
+public final class FileWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileWatcher.class);
     private static final Duration JOIN = Duration.ofSeconds(5);
@@ -34,23 +34,30 @@ final class FileWatcher implements AutoCloseable {
     private Map<Path, FileStamp> pending;
     private long pendingSince;
 
+    /** A watcher whose thread is called {@code sockd-file-watch}; see the other constructor. */
+    public FileWatcher(Supplier<Set<Path>> files, Runnable onChange, Duration period, Duration settle) {
+        this("sockd-file-watch", files, onChange, period, settle);
+    }
+
     /**
+     * @param threadName names the polling thread, so a thread dump tells which files it watches
      * @param files the files to watch, asked again at every poll (what is watched may change)
      * @param onChange what to do once a change has settled
      * @param period how often to look when nothing is changing
      * @param settle how long a change must stay as it is before {@code onChange} runs
      */
-    FileWatcher(Supplier<Set<Path>> files, Runnable onChange, Duration period, Duration settle) {
+    public FileWatcher(String threadName, Supplier<Set<Path>> files, Runnable onChange, Duration period,
+            Duration settle) {
         this.files = Objects.requireNonNull(files, "files");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
         this.periodNanos = period.toNanos();
         this.settleNanos = settle.toNanos();
         this.accepted = FileStamp.of(files.get());
-        this.thread = Thread.ofPlatform().daemon().name("sockd-conf-watch").unstarted(this::run);
+        this.thread = Thread.ofPlatform().daemon().name(threadName).unstarted(this::run);
     }
 
     /** Starts polling on a thread of its own. */
-    FileWatcher start() {
+    public FileWatcher start() {
         thread.start();
         return this;
     }

@@ -1,0 +1,121 @@
+package org.sockd.route.internal;
+
+import static org.sockd.route.internal.RouteSyntaxException.quoted;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
+/**
+ * Address fields of a route line: IPv4 dotted quads as in the classic file, and, as an extension,
+ * IPv6 addresses. Also writes addresses back in their one canonical spelling.
+ */
+final class AddressText {
+
+    private static final Pattern DOTTED_QUAD = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
+    /** What inet_addr() would read as a number: decimal, octal or hex parts, one to four of them. */
+    private static final Pattern NUMBER_LIKE =
+            Pattern.compile("([0-9]+|0[xX][0-9A-Fa-f]*)(\\.([0-9]+|0[xX][0-9A-Fa-f]*))*");
+    /** Hex digits, colons and dots with at least one colon; a scope ({@code %eth0}) is not accepted. */
+    private static final Pattern IPV6_LIKE = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private static final String QUAD_HINT = "four decimal numbers 0-255 without leading zeros, like 10.0.0.0,"
+            + " or an IPv6 address like fd00::1";
+
+    private AddressText() {
+    }
+
+    /** @return whether the field is written as an address, so that it must be a valid one, not a name */
+    static boolean looksNumeric(String field) {
+        return NUMBER_LIKE.matcher(field).matches() || IPV6_LIKE.matcher(field).matches();
+    }
+
+    /** @param what names the field in messages, e.g. "interface address" */
+    static InetAddress parse(String field, String what) throws RouteSyntaxException {
+        return IPV6_LIKE.matcher(field).matches() ? ipv6(field, what) : ipv4(field, what);
+    }
+
+    /**
+     * Exactly four decimal octets. inet_addr() read a leading zero as octal, 0x as hex, and
+     * accepted short forms like 10.1; all are refused so a line never means something other than
+     * it reads.
+     */
+    private static InetAddress ipv4(String field, String what) throws RouteSyntaxException {
+        if (!DOTTED_QUAD.matcher(field).matches()) {
+            throw new RouteSyntaxException("Invalid " + what + " " + quoted(field) + " (expected " + QUAD_HINT + ")");
+        }
+        byte[] bytes = new byte[4];
+        String[] octets = field.split("\\.");
+        for (int i = 0; i < 4; i++) {
+            int number = Integer.parseInt(octets[i]);
+            if (number > 255) {
+                throw new RouteSyntaxException("Invalid " + what + " " + quoted(field) + " (" + number + " is over 255)");
+            }
+            bytes[i] = (byte) number;
+        }
+        return byAddress(bytes);
+    }
+
+    /** A colon makes getByName() read the field as a literal: no name is ever looked up here. */
+    private static InetAddress ipv6(String field, String what) throws RouteSyntaxException {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(field);
+        } catch (UnknownHostException e) {
+            throw new RouteSyntaxException("Invalid " + what + " " + quoted(field) + " (not a valid IPv6 address)");
+        }
+        if (address instanceof Inet4Address) {
+            throw new RouteSyntaxException("Invalid " + what + " " + quoted(field)
+                    + " (an IPv4-mapped IPv6 address: write the IPv4 address " + address.getHostAddress() + ")");
+        }
+        return address;
+    }
+
+    /** @param bytes 4 or 16 bytes */
+    static InetAddress byAddress(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("an address has 4 or 16 bytes, not " + bytes.length, e);
+        }
+    }
+
+    /** @return the dotted quad, or the IPv6 address in its RFC 5952 form ({@code fd00::1}) */
+    static String text(InetAddress address) {
+        return address instanceof Inet4Address ? address.getHostAddress() : ipv6Text(address.getAddress());
+    }
+
+    /** Lower-case hex, no leading zeros, the longest run of two or more zero groups (the first if tied) as "::". */
+    private static String ipv6Text(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
+        }
+        int runStart = -1;
+        int runLength = 1;
+        for (int i = 0; i < 8;) {
+            int end = i;
+            while (end < 8 && groups[end] == 0) {
+                end++;
+            }
+            if (end - i > runLength) {
+                runStart = i;
+                runLength = end - i;
+            }
+            i = Math.max(end, i + 1);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == runStart) {
+                out.append("::");
+                i += runLength - 1;
+            } else {
+                if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
+                    out.append(':');
+                }
+                out.append(Integer.toHexString(groups[i]));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package org.sockd.route.internal;
+
+import java.net.InetAddress;
+import java.util.Objects;
+
+/** The destination half of a route line: an address and mask, or a name pattern. */
+sealed interface Destination {
+
+    /**
+     * @param address the destination's address bytes, 4 or 16
+     * @param name the name the client gave, or {@code null}
+     */
+    boolean matches(byte[] address, String name);
+
+    /** @return the destination and mask fields in canonical form */
+    String text();
+
+    /**
+     * A host, network or subnet: {@code (destination & mask) == (address & mask)}; an address of the
+     * other family never matches.
+     */
+    final class Network implements Destination {
+
+        private final InetAddress address;
+        private final byte[] network;
+        private final byte[] mask;
+
+        Network(InetAddress address, InetAddress mask) {
+            this.address = Objects.requireNonNull(address, "address");
+            this.mask = mask.getAddress();
+            this.network = address.getAddress();
+            if (network.length != this.mask.length) {
+                throw new IllegalArgumentException("address " + address + " and mask " + mask + " differ in family");
+            }
+            for (int i = 0; i < network.length; i++) {
+                network[i] &= this.mask[i];
+            }
+        }
+
+        InetAddress address() {
+            return address;
+        }
+
+        InetAddress mask() {
+            return AddressText.byAddress(mask.clone());
+        }
+
+        @Override
+        public boolean matches(byte[] destination, String name) {
+            if (destination.length != network.length) {
+                return false;
+            }
+            for (int i = 0; i < network.length; i++) {
+                if ((destination[i] & mask[i]) != network[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String text() {
+            return AddressText.text(address) + " " + AddressText.text(mask());
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
+    /** {@code host.example.com}: the client named exactly this host, in any case. */
+    record Host(String name) implements Destination {
+        public Host {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public boolean matches(byte[] address, String given) {
+            return given != null && Names.absolute(given).equalsIgnoreCase(name);
+        }
+
+        @Override
+        public String text() {
+            return name + " " + Names.IGNORED_MASK;
+        }
+    }
+
+    /**
+     * {@code .example.com}: the client named the zone itself ({@code example.com}) or a name in it;
+     * {@code badexample.com} is not in it.
+     *
+     * @param suffix the pattern as written, with its leading dot
+     */
+    record Zone(String suffix) implements Destination {
+        public Zone {
+            if (!suffix.startsWith(".") || suffix.length() < 2) {
+                throw new IllegalArgumentException("a zone is a dot and a name: " + suffix);
+            }
+        }
+
+        @Override
+        public boolean matches(byte[] address, String given) {
+            if (given == null) {
+                return false;
+            }
+            String name = Names.absolute(given);
+            int apex = suffix.length() - 1;
+            return name.length() == apex
+                    ? name.regionMatches(true, 0, suffix, 1, apex)
+                    : name.length() > apex && name.regionMatches(true, name.length() - suffix.length(), suffix, 0,
+                            suffix.length());
+        }
+
+        @Override
+        public String text() {
+            return suffix + " " + Names.IGNORED_MASK;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.sockd.route.internal;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks that every interface of a table is an address of this host. Done at every load, of the
+ * text or the frozen form, since interfaces come and go; not part of parsing, so that a frozen
+ * file can still be dumped on another machine.
+ */
+final class LocalCheck {
+
+    private LocalCheck() {
+    }
+
+    /** @return one error per line whose interface is not local, in file order, naming the file read */
+    static List<RouteError> errors(RouteTable table, LocalAddresses local) {
+        Map<InetAddress, Boolean> known = new HashMap<>();
+        List<RouteError> errors = new ArrayList<>();
+        for (RouteLine line : table.lines()) {
+            if (!known.computeIfAbsent(line.local(), local::isLocal)) {
+                errors.add(new RouteError(table.origin(), line.line(), "interface address " + AddressText.text(line.local())
+                        + " is not an address of this host"));
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,114 @@
+package org.sockd.route.internal;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sockd.api.admin.Dumpable;
+import org.sockd.api.admin.ReloadResult;
+import org.sockd.api.admin.Reloadable;
+import org.sockd.api.route.Route;
+import org.sockd.api.route.RouteEntry;
+import org.sockd.api.route.RouteSelector;
+import org.sockd.common.files.FileWatcher;
+import org.sockd.common.files.FrozenName;
+
+/**
+ * The classic sockd.route as the {@link RouteSelector} of a multi-homed host. Runs only while a
+ * configuration names the file (bin/sockd -r): without one no selector is registered and the
+ * system chooses. A file with errors at start gives a selector that fails every lookup, never the
+ * system's choice; a reload (SIGHUP, {@code sockd:reload}, or the file changing on disk) with such
+ * a file keeps the routes in force. Public only because Felix SCR calls public constructors alone.
+ */
+@Component(name = RouteFilePolicy.PID, service = {RouteSelector.class, Reloadable.class, Dumpable.class},
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = RouteFilePolicy.Config.class)
+public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpable {
+
+    static final String PID = "sockd.route.file";
+
+    @ObjectClassDefinition(name = "sockd route: sockd.route",
+            description = "The interface of a multi-homed host to use per destination, read from a classic sockd.route")
+    public @interface Config {
+        @AttributeDefinition(description = "Path of the sockd.route file; its frozen form (sockd.fr beside it) is"
+                + " read instead when it is not older")
+        String file() default "config/sockd.route";
+
+        @AttributeDefinition(description = "Reload the routes when the file or its frozen form changes on disk")
+        boolean watch() default true;
+
+        @AttributeDefinition(description = "How often to look at the files for changes, in milliseconds")
+        long watch_period_ms() default 2000;
+
+        @AttributeDefinition(description = "The highest-ranked route selector is the one in use")
+        int service_ranking() default 0;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteFilePolicy.class);
+    /** Long enough for an editor or a copy to finish writing, short enough to feel immediate. */
+    private static final Duration SETTLE = Duration.ofMillis(300);
+
+    private final LiveRoutes routes;
+    private final Optional<FileWatcher> watcher;
+
+    @Activate
+    public RouteFilePolicy(Config config) {
+        this(config, LocalAddresses.system());
+    }
+
+    RouteFilePolicy(Config config, LocalAddresses local) {
+        if (config.watch_period_ms() <= 0) {
+            throw new IllegalArgumentException(PID + ": watch.period.ms must be greater than 0, not "
+                    + config.watch_period_ms());
+        }
+        Path file = Path.of(config.file());
+        this.routes = new LiveRoutes(file, new RouteFiles(local, LOG)::load, LOG);
+        // copyOf, not of: a frozen file named directly is its own twin
+        Set<Path> watched = Set.copyOf(List.of(file, FrozenName.ofRoute(file)));
+        this.watcher = config.watch()
+                ? Optional.of(new FileWatcher("sockd-route-watch", () -> watched, routes::reload,
+                        Duration.ofMillis(config.watch_period_ms()), SETTLE).start())
+                : Optional.empty();
+    }
+
+    @Override
+    public Route select(InetAddress destination, String name) {
+        return routes.current().select(destination, name);
+    }
+
+    @Override
+    public List<RouteEntry> table() {
+        return routes.current().entries();
+    }
+
+    @Override
+    public ReloadResult reload() {
+        return routes.reload();
+    }
+
+    @Override
+    public String title() {
+        return routes.current().title();
+    }
+
+    @Override
+    public List<String> dump() {
+        return routes.current().entries().stream().map(RouteEntry::text).toList();
+    }
+
+    @Deactivate
+    void deactivate() {
+        watcher.ifPresent(FileWatcher::close);
+    }
+}

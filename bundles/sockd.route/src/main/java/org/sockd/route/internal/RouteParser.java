@@ -1,0 +1,114 @@
+package org.sockd.route.internal;
+
+import static org.sockd.route.internal.RouteSyntaxException.quoted;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a whole text route file ({@code if_addr dst_addr dst_mask} per line), collecting every
+ * error, and accepts it only when it has none. Unlike the classic daemon, which skipped a bad line,
+ * one bad line refuses the file: a route silently missing would send clients out of the wrong
+ * interface.
+ */
+final class RouteParser {
+
+    /** The classic daemon read at most 1022 characters a line; a longer line is an error, never split. */
+    static final int MAX_LINE = 1022;
+
+    private RouteParser() {
+    }
+
+    /** ISO-8859-1 maps every byte to one character, as the C daemon saw the file. */
+    static LoadResult parseFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return new LoadResult.Invalid(List.of(new RouteError(file.toString(), 0,
+                    "Unable to open routing file (" + file + "): " + IoReason.of(e))));
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** @param source the file name to put in entries and errors */
+    static LoadResult parse(String source, String text) {
+        List<RouteLine> lines = new ArrayList<>();
+        List<RouteError> errors = new ArrayList<>();
+        List<String> physical = text.lines().toList();
+        for (int number = 1; number <= physical.size(); number++) {
+            try {
+                line(number, physical.get(number - 1)).ifPresent(lines::add);
+            } catch (RouteSyntaxException e) {
+                errors.add(new RouteError(source, number, e.getMessage()));
+            }
+        }
+        return errors.isEmpty() ? new LoadResult.Loaded(new RouteTable(source, lines)) : new LoadResult.Invalid(errors);
+    }
+
+    /** @return the entry on this line, or nothing for a blank or comment line */
+    private static Optional<RouteLine> line(int number, String text) throws RouteSyntaxException {
+        if (text.length() > MAX_LINE) {
+            throw new RouteSyntaxException("line too long (" + text.length() + " characters, at most " + MAX_LINE + ")");
+        }
+        // The classic code cut the line at the first '#' anywhere, so trailing comments are allowed.
+        int hash = text.indexOf('#');
+        List<String> fields = fields(hash >= 0 ? text.substring(0, hash) : text);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        if (fields.size() != 3) {
+            throw new RouteSyntaxException("Invalid entry: expected 3 fields (interface address, destination, mask),"
+                    + " found " + fields.size());
+        }
+        return Optional.of(entry(number, fields.get(0), fields.get(1), fields.get(2)));
+    }
+
+    /** Runs of blanks and tabs separate fields; there is no quoting. */
+    private static List<String> fields(String text) {
+        return Arrays.stream(text.split("[ \t\f\\x0B]+")).filter(field -> !field.isEmpty()).toList();
+    }
+
+    private static RouteLine entry(int number, String localField, String destinationField, String maskField)
+            throws RouteSyntaxException {
+        InetAddress local = AddressText.parse(localField, "interface address");
+        if (!AddressText.looksNumeric(destinationField)) {
+            Destination name = Names.parse(destinationField);
+            AddressText.parse(maskField, "destination mask"); // ignored with a name, but it must be there and valid
+            return checked(number, local, name);
+        }
+        InetAddress destination = AddressText.parse(destinationField, "destination address");
+        InetAddress mask = AddressText.parse(maskField, "destination mask");
+        if (family(mask) != family(destination)) {
+            throw new RouteSyntaxException("Invalid destination mask " + quoted(maskField) + " (an " + family(mask)
+                    + " mask for an " + family(destination) + " destination: write the mask in the destination's family)");
+        }
+        return checked(number, local, new Destination.Network(destination, mask));
+    }
+
+    /** The checks on decoded values, shared with the frozen reader so that both forms accept the same lines. */
+    static RouteLine checked(int number, InetAddress local, Destination destination) throws RouteSyntaxException {
+        if (local.isAnyLocalAddress() || local.isMulticastAddress()) {
+            throw new RouteSyntaxException("Invalid interface address " + quoted(AddressText.text(local))
+                    + " (a wildcard or multicast address is no interface of this host)");
+        }
+        if (destination instanceof Destination.Network network && family(network.address()) != family(local)) {
+            throw new RouteSyntaxException("Invalid entry: interface " + AddressText.text(local) + " is " + family(local)
+                    + " but destination " + AddressText.text(network.address()) + " is " + family(network.address())
+                    + " (an interface reaches destinations of its own family only)");
+        }
+        return new RouteLine(number, local, destination);
+    }
+
+    private static String family(InetAddress address) {
+        return address instanceof Inet4Address ? "IPv4" : "IPv6";
+    }
+}

@@ -1,0 +1,37 @@
+package org.sockd.route.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.sockd.api.route.Route;
+
+/** Helpers shared by the tests: parse a table that must be valid, look up literal addresses. */
+final class Tables {
+
+    private Tables() {
+    }
+
+    static RouteTable parsed(String text) {
+        LoadResult result = RouteParser.parse("sockd.route", text);
+        assertThat(result).isInstanceOf(LoadResult.Loaded.class);
+        return ((LoadResult.Loaded) result).table();
+    }
+
+    /** @param literal an address literal: no name is ever looked up */
+    static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+
+    /** @return the chosen interface, or the NoRoute reason */
+    static String select(Routes routes, String destination, String name) {
+        return switch (routes.select(address(destination), name)) {
+            case Route.Via via -> AddressText.text(via.local());
+            case Route.NoRoute none -> none.reason();
+        };
+    }
+}
