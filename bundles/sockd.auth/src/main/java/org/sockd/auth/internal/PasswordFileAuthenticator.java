@@ -1,0 +1,161 @@
+package org.sockd.auth.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sockd.api.ClientInfo;
+import org.sockd.api.admin.Dumpable;
+import org.sockd.api.admin.ReloadResult;
+import org.sockd.api.admin.Reloadable;
+import org.sockd.api.auth.Authentication;
+import org.sockd.api.auth.Authenticator;
+import org.sockd.common.files.FileWatcher;
+
+/**
+ * SOCKS 5 username/password (RFC 1929) against a password file of PBKDF2 hashes. It exists only
+ * while its configuration does ({@code bin/sockd -U FILE}); while it is registered, the core
+ * requires SOCKS 5 clients to log in. The file is read again on SIGHUP, {@code sockd:reload} and
+ * when it changes on disk; a file with an error keeps the users in force. Public only because
+ * Felix SCR calls public constructors alone.
+ */
+@Component(name = PasswordFileAuthenticator.PID, service = {Authenticator.class, Reloadable.class, Dumpable.class},
+        configurationPolicy = ConfigurationPolicy.REQUIRE, property = Authenticator.METHOD + ":Integer=2")
+@Designate(ocd = PasswordFileAuthenticator.Config.class)
+public final class PasswordFileAuthenticator implements Authenticator, Reloadable, Dumpable {
+
+    static final String PID = "sockd.auth.passwd";
+    /** RFC 1928: username/password. */
+    static final int METHOD = 0x02;
+
+    @ObjectClassDefinition(name = "sockd auth: password file",
+            description = "SOCKS 5 username/password authentication (RFC 1929) against a file of password hashes")
+    public @interface Config {
+        @AttributeDefinition(description = "Path of the password file (user:pbkdf2-sha256:ITERATIONS:SALT:HASH lines)")
+        String file() default "config/sockd.passwd";
+
+        @AttributeDefinition(description = "Failed logins from one client address within the window "
+                + "before that address is refused")
+        int max_failures() default 5;
+
+        @AttributeDefinition(description = "The window for max.failures, in seconds")
+        long failure_window_s() default 60;
+
+        @AttributeDefinition(description = "Reload the users when the file changes on disk")
+        boolean watch() default true;
+
+        @AttributeDefinition(description = "How often to look at the file for changes, in milliseconds")
+        long watch_period_ms() default 2000;
+
+        @AttributeDefinition(description = "Password checks that may run at once; "
+                + "0 means twice the number of processors")
+        int max_concurrent_checks() default 0;
+
+        @AttributeDefinition(description = "How long a login waits for a free password check before it fails, "
+                + "in milliseconds")
+        long check_wait_ms() default 10_000;
+
+        @AttributeDefinition(description = "The highest-ranked authenticator of a method is the one in use")
+        int service_ranking() default 0;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordFileAuthenticator.class);
+    /** Long enough for an editor or the passwd tool to finish writing, short enough to feel immediate. */
+    private static final Duration SETTLE = Duration.ofMillis(300);
+    /** Bounds the throttle's memory to well under a megabyte. */
+    static final int TRACKED_ADDRESSES = 10_000;
+    static final int MAX_FAILURES_LIMIT = 1000;
+
+    private final LiveUsers users;
+    private final UsernamePasswordMethod method;
+    private final Optional<FileWatcher> watcher;
+
+    @Activate
+    public PasswordFileAuthenticator(Config config) {
+        this(config, Pbkdf2.KDF, System::nanoTime);
+    }
+
+    /** @param kdf counts derivations in tests; @param nanoClock the throttle's clock */
+    PasswordFileAuthenticator(Config config, Kdf kdf, LongSupplier nanoClock) {
+        check(config);
+        Path file = Path.of(config.file());
+        this.users = new LiveUsers(file, LOG);
+        FailureThrottle throttle = new FailureThrottle(config.max_failures(),
+                Duration.ofSeconds(config.failure_window_s()), TRACKED_ADDRESSES, nanoClock);
+        int checks = config.max_concurrent_checks() > 0 ? config.max_concurrent_checks()
+                : 2 * Runtime.getRuntime().availableProcessors();
+        this.method = new UsernamePasswordMethod(users::current, new Verifier(kdf), throttle,
+                new Semaphore(checks, true), Duration.ofMillis(config.check_wait_ms()), LOG);
+        this.watcher = config.watch()
+                ? Optional.of(new FileWatcher("sockd-passwd-watch", () -> Set.of(file), users::reload,
+                        Duration.ofMillis(config.watch_period_ms()), SETTLE).start())
+                : Optional.empty();
+    }
+
+    @Override
+    public int method() {
+        return METHOD;
+    }
+
+    @Override
+    public Authentication authenticate(InputStream in, OutputStream out, ClientInfo client) throws IOException {
+        return method.authenticate(in, out, client.remote().getAddress());
+    }
+
+    @Override
+    public ReloadResult reload() {
+        return users.reload();
+    }
+
+    @Override
+    public String title() {
+        return "SOCKS 5 users from " + users.file();
+    }
+
+    /** The names alone: a hash would let anyone who sees the dump guess passwords offline. */
+    @Override
+    public List<String> dump() {
+        return users.current().names();
+    }
+
+    @Deactivate
+    void deactivate() {
+        watcher.ifPresent(FileWatcher::close);
+    }
+
+    private static void check(Config config) {
+        requirePositive("max.failures", config.max_failures());
+        if (config.max_failures() > MAX_FAILURES_LIMIT) {
+            throw new IllegalArgumentException(PID + ": max.failures must be at most " + MAX_FAILURES_LIMIT
+                    + ", not " + config.max_failures());
+        }
+        requirePositive("failure.window.s", config.failure_window_s());
+        requirePositive("watch.period.ms", config.watch_period_ms());
+        requirePositive("check.wait.ms", config.check_wait_ms());
+        if (config.max_concurrent_checks() < 0) {
+            throw new IllegalArgumentException(PID + ": max.concurrent.checks must be 0 or more, not "
+                    + config.max_concurrent_checks());
+        }
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(PID + ": " + name + " must be greater than 0, not " + value);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.sockd.auth.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.sockd.api.auth.Authentication;
+import org.sockd.common.testing.RecordingLogger;
+
+/** The RFC 1929 exchange: status bytes, results, throttling without key derivation, no secrets out. */
+class UsernamePasswordMethodTest {
+
+    private static final byte[] SUCCESS = {1, 0};
+    private static final byte[] FAILURE = {1, 1};
+
+    private final Users users = Users.of("passwd",
+            List.of(Fixtures.entry("alice", "wonderland"), Fixtures.entry("bob", Fixtures.CANARY)), new SecureRandom());
+    private final Fixtures.CountingKdf kdf = new Fixtures.CountingKdf();
+    private final AtomicLong clock = new AtomicLong();
+    private final RecordingLogger log = new RecordingLogger();
+    private final InetAddress client = InetAddress.getLoopbackAddress();
+    private ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private UsernamePasswordMethod method = method(new Semaphore(4));
+
+    @Test
+    void theRightPasswordIsAnsweredWithSuccess() throws IOException {
+        assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
+        assertThat(out.toByteArray()).isEqualTo(SUCCESS);
+    }
+
+    @Test
+    void aWrongPasswordIsAnsweredWithFailure() throws IOException {
+        assertThat(login("alice", "wonderlan")).isEqualTo(new Authentication.Rejected("alice", "wrong password"));
+        assertThat(out.toByteArray()).isEqualTo(FAILURE);
+    }
+
+    @Test
+    void anUnknownUserIsAnsweredWithFailureAfterTheSameWork() throws IOException {
+        assertThat(login("mallory", "wonderland")).isEqualTo(new Authentication.Rejected("mallory", "unknown user"));
+        assertThat(out.toByteArray()).isEqualTo(FAILURE);
+        assertThat(kdf.derivations()).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyUserAndPasswordFail() throws IOException {
+        assertThat(login("", "")).isEqualTo(new Authentication.Rejected(null, "unknown user"));
+        assertThat(out.toByteArray()).isEqualTo(FAILURE);
+    }
+
+    @Test
+    void anotherVersionIsAnsweredWithFailureWithoutAnyCheck() throws IOException {
+        Authentication result = method.authenticate(new ByteArrayInputStream(new byte[] {2, 5, 'a', 'l', 'i', 'c', 'e'}),
+                out, client);
+        assertThat(result).isEqualTo(new Authentication.Rejected(null, "username/password version 2 is not 1"));
+        assertThat(out.toByteArray()).isEqualTo(FAILURE);
+        assertThat(kdf.derivations()).isZero();
+    }
+
+    @Test
+    void aTruncatedRequestGetsNoAnswer() throws IOException {
+        byte[] request = Fixtures.request("alice", "wonderland");
+        Authentication result = method.authenticate(new ByteArrayInputStream(request, 0, request.length - 1), out, client);
+        assertThat(result).isEqualTo(new Authentication.Rejected(null, "username/password request truncated"));
+        assertThat(out.toByteArray()).isEmpty();
+        assertThat(kdf.derivations()).isZero();
+    }
+
+    @Test
+    void aNameThatIsNotUtf8IsUnknownAndShownByteForByte() throws IOException {
+        byte[] request = Fixtures.request(new byte[] {'a', (byte) 0xff}, "wonderland".getBytes(StandardCharsets.UTF_8));
+        assertThat(method.authenticate(new ByteArrayInputStream(request), out, client))
+                .isEqualTo(new Authentication.Rejected("a\u00ff", "unknown user"));
+        assertThat(out.toByteArray()).isEqualTo(FAILURE);
+    }
+
+    @Test
+    void afterFiveFailuresEvenTheRightPasswordIsRefusedWithoutKeyDerivation() throws IOException {
+        failFiveTimes(client);
+        int derivations = kdf.derivations();
+
+        assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Rejected("alice",
+                "too many failed attempts from " + client.getHostAddress()));
+        assertThat(out.toByteArray()).isEqualTo(FAILURE);
+        assertThat(kdf.derivations()).isEqualTo(derivations);
+    }
+
+    @Test
+    void theRefusalEndsWhenTheWindowHasPassed() throws IOException {
+        failFiveTimes(client);
+        clock.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
+    }
+
+    @Test
+    void anotherAddressIsNotRefused() throws IOException {
+        failFiveTimes(client);
+        assertThat(login(InetAddress.getByName("127.0.0.3"), "alice", "wonderland"))
+                .isEqualTo(new Authentication.Accepted("alice"));
+    }
+
+    @Test
+    void aSuccessStartsTheCountAgain() throws IOException {
+        for (int i = 0; i < 4; i++) {
+            login("alice", "wrong");
+        }
+        login("alice", "wonderland");
+        for (int i = 0; i < 4; i++) {
+            login("alice", "wrong");
+        }
+        assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
+    }
+
+    @Test
+    void reachingTheLimitIsLoggedOnceWithTheEscapedUserName() throws IOException {
+        for (int i = 0; i < 7; i++) {
+            login("eve\n" + i, "wrong");
+        }
+        assertThat(log.lines()).singleElement().satisfies(line -> {
+            assertThat(line.level()).isEqualTo("warn");
+            assertThat(line.message()).isEqualTo("too many failed logins from " + client.getHostAddress()
+                    + " (the last as user eve\\x0a4): refusing it for a while");
+        });
+    }
+
+    @Test
+    void theWaitForAFreeCheckIsBoundedAndIsNoFailureOfTheClient() throws IOException {
+        method = method(new Semaphore(0));
+        for (int i = 0; i < 6; i++) {
+            out = new ByteArrayOutputStream();
+            assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Rejected("alice",
+                    "too many password checks in progress (waited 20 ms)"));
+            assertThat(out.toByteArray()).isEqualTo(FAILURE);
+        }
+        assertThat(kdf.derivations()).isZero();
+    }
+
+    @Test
+    void aCheckGivesItsPermitBack() throws IOException {
+        Semaphore checks = new Semaphore(1);
+        method = method(checks);
+        login("alice", "wrong");
+        login("alice", "wonderland");
+        assertThat(checks.availablePermits()).isEqualTo(1);
+    }
+
+    @Test
+    void thePasswordIsInNoResultAndNoLogLine() throws IOException {
+        StringBuilder seen = new StringBuilder();
+        seen.append(login("bob", Fixtures.CANARY));
+        for (int i = 0; i < 7; i++) {
+            seen.append(login("bob", Fixtures.CANARY + "x"));
+        }
+        log.lines().forEach(seen::append);
+        assertThat(seen).contains("Accepted[user=bob]", "wrong password", "too many failed").doesNotContain(Fixtures.CANARY);
+    }
+
+    private void failFiveTimes(InetAddress from) throws IOException {
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(from, "alice", "wrong " + i)).isInstanceOf(Authentication.Rejected.class);
+        }
+        out.reset();
+    }
+
+    private Authentication login(String user, String password) throws IOException {
+        return login(client, user, password);
+    }
+
+    private Authentication login(InetAddress from, String user, String password) throws IOException {
+        out.reset();
+        return method.authenticate(new ByteArrayInputStream(Fixtures.request(user, password)), out, from);
+    }
+
+    private UsernamePasswordMethod method(Semaphore checks) {
+        return new UsernamePasswordMethod(() -> users, new Verifier(kdf),
+                new FailureThrottle(5, Duration.ofSeconds(60), 100, clock::get), checks, Duration.ofMillis(20),
+                log.logger());
+    }
+}
