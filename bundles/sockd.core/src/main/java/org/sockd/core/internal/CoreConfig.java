@@ -38,4 +38,10 @@ public @interface CoreConfig {
 
     @AttributeDefinition(description = "Milliseconds a BIND waits for the incoming connection (classic: 2 minutes)")
     int bind_timeout_ms() default 120_000;
+
+    @AttributeDefinition(description = "Milliseconds without a relayed datagram either way before a UDP association ends")
+    int udp_idle_timeout_ms() default 120_000;
+
+    @AttributeDefinition(description = "Distinct destinations one UDP association may send to")
+    int udp_max_peers() default 256;
 }

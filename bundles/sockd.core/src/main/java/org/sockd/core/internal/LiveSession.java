@@ -1,6 +1,5 @@
 package org.sockd.core.internal;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -22,7 +21,7 @@ final class LiveSession {
     private final Instant started = Instant.now();
     private volatile SocketChannel target;
     /** Something else the session holds open: a BIND's listening socket, a UDP association. */
-    private volatile Closeable held;
+    private volatile AutoCloseable held;
     private volatile Stage stage = new Stage("handshake", null, null);
     private volatile Traffic traffic = Traffic.NONE;
     private volatile long deadline;
@@ -89,7 +88,7 @@ final class LiveSession {
     }
 
     /** Closed with the session; closing it also ends a wait on it. */
-    void hold(Closeable resource) {
+    void hold(AutoCloseable resource) {
         this.held = resource;
     }
 
@@ -160,11 +159,11 @@ final class LiveSession {
         closeQuietly(held);
     }
 
-    private static void closeQuietly(Closeable channel) {
+    private static void closeQuietly(AutoCloseable channel) {
         if (channel != null) {
             try {
                 channel.close();
-            } catch (IOException e) {
+            } catch (Exception e) {
                 // closing is best effort: the descriptor is released either way
             }
         }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -23,11 +24,13 @@ import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
 import org.sockd.api.SocksVersion;
+import org.sockd.api.access.Decision;
 import org.sockd.api.action.Action;
 import org.sockd.api.ident.IdentClient;
 import org.sockd.api.ident.IdentResult;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionInfo;
+import org.sockd.api.protocol.DatagramCodec;
 import org.sockd.api.protocol.Handshake;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Refusal;
@@ -204,10 +207,7 @@ final class Session implements Runnable {
             switch (request.command()) {
                 case CONNECT -> connect(info, resolved);
                 case BIND -> bind(info, resolved);
-                case UDP_ASSOCIATE -> {
-                    events.emit(new SessionEvent.Failed(info, request.command().classicName(), "command not supported"));
-                    reply(new Reply.Refused(Refusal.COMMAND_NOT_SUPPORTED));
-                }
+                case UDP_ASSOCIATE -> associate(info);
             }
         }
 
@@ -317,6 +317,95 @@ final class Session implements Runnable {
             }
             // Java gives IPv4-mapped peers of a dual-stack socket as Inet4Address, so equals suffices
             return resolved.contains(peer);
+        }
+
+        /**
+         * UDP ASSOCIATE: a relay socket on the address the client reached, datagrams accepted from
+         * the client's host only, each destination decided by the access policy in force; the
+         * association lives as long as the control connection (or until it idles out).
+         */
+        private void associate(SessionInfo info) throws IOException, InterruptedException {
+            Optional<DatagramCodec> codec = handler.datagrams();
+            if (codec.isEmpty()) {
+                events.emit(new SessionEvent.Failed(info, request.command().classicName(), "command not supported"));
+                reply(new Reply.Refused(Refusal.COMMAND_NOT_SUPPORTED));
+                return;
+            }
+            CoreConfig config = context.config();
+            UdpAssociation association;
+            try {
+                association = UdpAssociation.open(client.local().getAddress(), client.remote().getAddress(),
+                        request.destination().port(), codec.get(), destination -> decideDatagram(info, destination),
+                        new UdpLimits(config.udp_idle_timeout_ms(), config.udp_max_peers(), UdpLimits.defaults().maxDatagram()));
+            } catch (IOException e) {
+                events.emit(new SessionEvent.Failed(info, "bind", String.valueOf(e.getMessage())));
+                reply(new Reply.Refused(Refusal.GENERAL_FAILURE));
+                return;
+            }
+            live.hold(association);
+            live.traffic(new UdpTraffic(association));
+            reply(new Reply.Granted(association.relayAddress()));
+            relayed = true;
+            live.stage("relaying", info.request(), info.ident());
+            events.emit(new SessionEvent.Connected(info, association.relayAddress(), association.relayAddress()));
+            association.start();
+            // an association that idles out closes the control connection, which ends the wait below
+            Thread idleWatch = Thread.ofVirtual().name("sockd-udp-idle-" + live.id()).start(() -> {
+                try {
+                    association.awaitEnd(Long.MAX_VALUE);
+                    live.close();
+                } catch (InterruptedException e) {
+                    // the control connection ended first
+                }
+            });
+            awaitControlEnd();
+            association.close();
+            idleWatch.interrupt();
+            UdpCounters counters = association.counters();
+            events.emit(new SessionEvent.Terminated(info, counters.fromClientBytes(), counters.fromTargetsBytes()));
+            if (counters.dropped() > 0) {
+                events.emit(new SessionEvent.DatagramsDropped(info, counters.droppedByReason()));
+            }
+        }
+
+        /** Reads and drops whatever the client sends on the control connection until it closes. */
+        private void awaitControlEnd() {
+            ByteBuffer sink = ByteBuffer.allocate(64);
+            try {
+                while (live.client().read(sink.clear()) >= 0) {
+                    // RFC 1928 gives the control connection no further use
+                }
+            } catch (IOException e) {
+                // closed by the client, by the idle watch or by an administrator
+            }
+        }
+
+        /** One datagram's destination: resolved, decided by the policy in force now, routed. */
+        private UdpGate.Verdict decideDatagram(SessionInfo info, Endpoint destination) throws InterruptedException {
+            List<InetAddress> resolved = destination.isName()
+                    ? context.resolver().resolve(destination.host())
+                    : List.of(destination.address());
+            if (resolved.isEmpty()) {
+                return new UdpGate.Verdict.Drop("unknown host " + destination.hostText());
+            }
+            ConnectRequest asked = info.request();
+            Policies now = context.current().get();
+            if (now.access() == null) {
+                return new UdpGate.Verdict.Drop("no access policy registered");
+            }
+            ConnectRequest datagram = new ConnectRequest(asked.client(), asked.version(), Command.UDP_ASSOCIATE,
+                    destination, resolved, asked.user(), asked.authenticatedUser(), asked.clientNames());
+            if (now.access().decide(datagram) instanceof Decision.Deny deny) {
+                return new UdpGate.Verdict.Drop("denied: " + deny.reason());
+            }
+            InetAddress target = resolved.getFirst();
+            if (now.routes() == null) {
+                return new UdpGate.Verdict.Send(new InetSocketAddress(target, destination.port()), null);
+            }
+            return switch (now.routes().select(target, destination.host())) {
+                case Route.Via via -> new UdpGate.Verdict.Send(new InetSocketAddress(target, destination.port()), via.local());
+                case Route.NoRoute none -> new UdpGate.Verdict.Drop(none.reason());
+            };
         }
 
         private void relay(SessionInfo info, SocketChannel target, InetSocketAddress peer) throws InterruptedException {

@@ -1,5 +1,7 @@
 package org.sockd.core.internal;
 
+import java.util.function.Supplier;
+
 /**
  * What every session shares with the server that started it.
  *
@@ -8,7 +10,9 @@ package org.sockd.core.internal;
  * @param resolver the name resolver
  * @param buffers the pool of large relay buffers
  * @param unrunActions where to say that a rule command found no runner
+ * @param current the policies registered now, for decisions taken after a session started (each UDP
+ *        datagram's destination is decided by the access policy in force when it arrives)
  */
 record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers,
-        RateLimitedLog unrunActions) {
+        RateLimitedLog unrunActions, Supplier<Policies> current) {
 }

@@ -84,10 +84,13 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         requirePositive("idle.timeout.s", config.idle_timeout_s());
         requirePositive("max.sessions", config.max_sessions());
         requirePositive("ident.wait.ms", config.ident_wait_ms());
+        requirePositive("bind.timeout.ms", config.bind_timeout_ms());
+        requirePositive("udp.idle.timeout.ms", config.udp_idle_timeout_ms());
+        requirePositive("udp.max.peers", config.udp_max_peers());
         this.config = config;
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
-                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)));
+                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), this::snapshot);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         long period = sweepPeriodMillis(config);

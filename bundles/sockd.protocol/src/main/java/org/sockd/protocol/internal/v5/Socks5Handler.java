@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.sockd.api.ClientInfo;
 import org.sockd.api.auth.Authentication;
 import org.sockd.api.auth.Authenticator;
+import org.sockd.api.protocol.DatagramCodec;
 import org.sockd.api.protocol.Handshake;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Reply;
@@ -22,6 +24,7 @@ public final class Socks5Handler implements ProtocolHandler {
 
     private final MethodNegotiation negotiation = new MethodNegotiation();
     private final Socks5RequestDecoder decoder = new Socks5RequestDecoder();
+    private final Optional<DatagramCodec> datagrams = Optional.of(new Socks5Datagrams());
 
     @Override
     public int version() {
@@ -45,6 +48,11 @@ public final class Socks5Handler implements ProtocolHandler {
     @Override
     public void reply(OutputStream out, SocksRequest request, Reply reply) throws IOException {
         Wire.send(out, Socks5Replies.encode(reply));
+    }
+
+    @Override
+    public Optional<DatagramCodec> datagrams() {
+        return datagrams;
     }
 
     private Handshake readRequest(InputStream in, OutputStream out, String authenticatedUser) throws IOException {

@@ -1,0 +1,67 @@
+package org.sockd.core.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sockd.api.Endpoint;
+
+/**
+ * Remembers the gate's verdict per destination for a while, so a stream of datagrams to one
+ * destination costs one lookup and one policy decision per lifetime rather than one each. The
+ * lifetime is short so that a swapped or reloaded policy still reaches a running association
+ * (hardening POL-3). Used by the association's client thread only.
+ */
+final class UdpDecisions {
+
+    /** Destinations remembered at most; the least recently used is forgotten first. */
+    static final int CAPACITY = 256;
+
+    private static final Logger LOG = LoggerFactory.getLogger(UdpDecisions.class);
+
+    private record Remembered(UdpGate.Verdict verdict, long decidedAt) {
+    }
+
+    private final UdpGate gate;
+    private final long lifetimeNanos;
+    private final Map<Endpoint, Remembered> remembered = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Endpoint, Remembered> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+    private boolean failureLogged;
+
+    UdpDecisions(UdpGate gate, int lifetimeMillis) {
+        this.gate = gate;
+        this.lifetimeNanos = TimeUnit.MILLISECONDS.toNanos(lifetimeMillis);
+    }
+
+    UdpGate.Verdict decide(Endpoint destination) throws InterruptedException {
+        long now = System.nanoTime();
+        Remembered known = remembered.get(destination);
+        if (known != null && now - known.decidedAt() < lifetimeNanos) {
+            return known.verdict();
+        }
+        UdpGate.Verdict verdict = ask(destination);
+        if (lifetimeNanos > 0) {
+            remembered.put(destination, new Remembered(verdict, now));
+        }
+        return verdict;
+    }
+
+    /** Fails closed: a gate that throws or answers nothing drops the datagram. */
+    private UdpGate.Verdict ask(Endpoint destination) throws InterruptedException {
+        try {
+            UdpGate.Verdict verdict = gate.decide(destination);
+            return verdict != null ? verdict : new UdpGate.Verdict.Drop("the gate gave no verdict");
+        } catch (RuntimeException e) {
+            if (!failureLogged) {
+                failureLogged = true;
+                LOG.warn("UDP gate failed for {}; dropping such datagrams", destination.hostText(), e);
+            }
+            return new UdpGate.Verdict.Drop("the gate failed: " + e);
+        }
+    }
+}
