@@ -259,6 +259,10 @@ final class Session implements Runnable {
             SocketChannel peer;
             try (listener) {
                 peer = acceptWithin(listener, context.config().bind_timeout_ms());
+            } catch (IOException e) {
+                // the session was closed while waiting (sockd:kill, shutdown): nobody is left to answer
+                events.emit(new SessionEvent.Failed(info, "accept", String.valueOf(e.getMessage())));
+                return;
             }
             if (peer == null) {
                 events.emit(new SessionEvent.TimedOut(info));
