@@ -1,7 +1,11 @@
 package org.sockd.shell.internal;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.api.admin.SessionRegistry;
 
 /** The services the commands work on, as they are registered at the moment of asking. */
 interface Registry {
@@ -11,4 +15,22 @@ interface Registry {
 
     /** @return every registered access policy, in no particular order */
     List<PolicyService> policies();
+
+    /** @return every registered service of the kinds {@link ServiceKind} lists, in no particular order */
+    List<RegisteredService> services();
+
+    /** @return the addresses of the listening sockets, as {@code host:port} */
+    List<String> listeners();
+
+    /** @return the core's session registry, empty while no core runs */
+    Optional<SessionRegistry> sessions();
+
+    /** @return every registered {@link Dumpable}, in registration order */
+    List<Dumpable> dumpables();
+
+    /** @return the sockd release */
+    String version();
+
+    /** @return when the daemon process started, empty when the system does not say */
+    Optional<Instant> started();
 }

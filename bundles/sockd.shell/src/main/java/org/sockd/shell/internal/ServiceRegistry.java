@@ -1,30 +1,50 @@
 package org.sockd.shell.internal;
 
 import static org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE;
+import static org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL;
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.admin.Dumpable;
+import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.api.admin.SessionRegistry;
 
 /** The {@link Registry} of the running framework. Public only because Felix SCR calls public constructors alone. */
 @Component(service = Registry.class)
 public final class ServiceRegistry implements Registry {
+
+    /** What SCR names every component service by (ComponentConstants.COMPONENT_NAME, without the dependency). */
+    private static final String COMPONENT_NAME = "component.name";
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
     private volatile List<Reloadable> reloadables;
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
     private volatile List<Map.Entry<Map<String, Object>, AccessPolicy>> policies;
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile List<Map.Entry<Map<String, Object>, Dumpable>> dumpables;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile SessionRegistry sessions;
 
     private final BundleContext context;
 
@@ -43,16 +63,76 @@ public final class ServiceRegistry implements Registry {
         return policies.stream().map(this::describe).toList();
     }
 
-    private PolicyService describe(Map.Entry<Map<String, Object>, AccessPolicy> service) {
-        Map<String, Object> properties = service.getKey();
-        // The framework counts a ranking that is not an Integer as 0, and so does the core.
-        int ranking = properties.get(Constants.SERVICE_RANKING) instanceof Integer value ? value : 0;
-        return new PolicyService(service.getValue(), Objects.toString(properties.get(AccessPolicy.NAME), "(unnamed)"), ranking,
-                (Long) properties.get(Constants.SERVICE_ID), bundle((Long) properties.get(Constants.SERVICE_BUNDLEID)));
+    @Override
+    public List<RegisteredService> services() {
+        List<RegisteredService> services = new ArrayList<>();
+        for (ServiceKind kind : ServiceKind.values()) {
+            for (ServiceReference<?> reference : references(kind.type())) {
+                Object name = reference.getProperty(AccessPolicy.NAME);
+                if (name == null) {
+                    name = reference.getProperty(COMPONENT_NAME);
+                }
+                services.add(new RegisteredService(kind, Objects.toString(name, "(unnamed)"),
+                        ranking(reference.getProperty(Constants.SERVICE_RANKING)),
+                        (Long) reference.getProperty(Constants.SERVICE_ID), bundle(reference.getBundle())));
+            }
+        }
+        return services;
     }
 
-    private String bundle(long id) {
-        Bundle bundle = context.getBundle(id);
-        return (bundle == null ? "?" : bundle.getSymbolicName()) + " [" + id + "]";
+    @Override
+    public List<String> listeners() {
+        return references(ListenerInfo.class).stream()
+                .map(reference -> Objects.toString(reference.getProperty(ListenerInfo.ADDRESS), "?")).sorted().toList();
+    }
+
+    @Override
+    public Optional<SessionRegistry> sessions() {
+        return Optional.ofNullable(sessions);
+    }
+
+    @Override
+    public List<Dumpable> dumpables() {
+        return dumpables.stream()
+                .sorted(Comparator.comparingLong(service -> (Long) service.getKey().get(Constants.SERVICE_ID)))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    @Override
+    public String version() {
+        return context.getBundle().getVersion().toString();
+    }
+
+    @Override
+    public Optional<Instant> started() {
+        return ProcessHandle.current().info().startInstant();
+    }
+
+    private PolicyService describe(Map.Entry<Map<String, Object>, AccessPolicy> service) {
+        Map<String, Object> properties = service.getKey();
+        long bundleId = (Long) properties.get(Constants.SERVICE_BUNDLEID);
+        return new PolicyService(service.getValue(), Objects.toString(properties.get(AccessPolicy.NAME), "(unnamed)"),
+                ranking(properties.get(Constants.SERVICE_RANKING)), (Long) properties.get(Constants.SERVICE_ID),
+                bundle(context.getBundle(bundleId)));
+    }
+
+    /** The framework counts a ranking that is not an Integer as 0, and so does the core. */
+    private static int ranking(Object property) {
+        return property instanceof Integer value ? value : 0;
+    }
+
+    /** @return the services this bundle can use (wired to the same API), none when there are none */
+    private Collection<ServiceReference<?>> references(Class<?> type) {
+        try {
+            ServiceReference<?>[] found = context.getServiceReferences(type.getName(), null);
+            return found == null ? List.of() : List.of(found);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter was given", e);
+        }
+    }
+
+    /** @param bundle the bundle, or {@code null} when the service went away meanwhile */
+    private static String bundle(Bundle bundle) {
+        return bundle == null ? "?" : bundle.getSymbolicName() + " [" + bundle.getBundleId() + "]";
     }
 }

@@ -1,14 +1,20 @@
 package org.sockd.shell.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.api.admin.SessionRegistry;
+import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.common.netdb.Services;
 
 /**
@@ -16,28 +22,70 @@ import org.sockd.common.netdb.Services;
  * print themselves. Public only because Felix SCR calls public constructors alone.
  */
 @Component(service = SockdCommands.class)
-@GogoCommand(scope = "sockd", function = {"reload", "check", "policies"})
+@GogoCommand(scope = "sockd", function = {"status", "sessions", "kill", "reload", "dump", "check", "policies"})
 public final class SockdCommands {
 
     /** As long as the core lets a destination name take; the answer is worth a short wait here. */
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
+    /** Session ids are positive longs; more digits than a long holds cannot name one. */
+    private static final Pattern SESSION_ID = Pattern.compile("[0-9]{1,18}");
 
     private final Registry registry;
     private final Check check;
+    private final Clock clock;
 
     @Activate
     public SockdCommands(@Reference Registry registry) {
-        this(registry, new Check(new JdkNameLookup(LOOKUP_TIMEOUT), Services::system));
+        this(registry, new Check(new JdkNameLookup(LOOKUP_TIMEOUT), Services::system), Clock.systemUTC());
     }
 
-    SockdCommands(Registry registry, Check check) {
+    SockdCommands(Registry registry, Check check, Clock clock) {
         this.registry = registry;
         this.check = check;
+        this.clock = clock;
     }
 
+    @Descriptor("show the version, uptime, listeners, policy services in use, session counts and bytes moved")
+    public Status status() {
+        DaemonTotals totals = registry.sessions().map(SessionRegistry::totals).orElse(null);
+        return new Status(registry.version(), clock.instant(), registry.started().orElse(null), registry.listeners(),
+                registry.services(), totals);
+    }
+
+    @Descriptor("list the live sessions: id, client, user, ident, command, destination, state, age, bytes each way")
+    public SessionTable sessions() {
+        return new SessionTable(core().sessions(), clock.instant());
+    }
+
+    @Descriptor("close a live session's connections at once")
+    public KillReport kill(@Descriptor("the session's id, as listed by sockd:sessions") String id) {
+        if (!SESSION_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("kill: session id must be a number, as listed by sockd:sessions, not '"
+                    + id + "'");
+        }
+        long number = Long.parseLong(id);
+        SessionRegistry sessions = core();
+        SessionSnapshot session = sessions.sessions().stream().filter(s -> s.id() == number).findFirst()
+                .orElseThrow(() -> noLiveSession(number));
+        if (!sessions.close(number)) {
+            throw noLiveSession(number); // it ended on its own meanwhile
+        }
+        return new KillReport(session);
+    }
+
+    /** A file that could not be used fails the command, so that a script sees it in the exit status. */
     @Descriptor("read every configuration file again; a file with an error leaves the rules in force")
     public ReloadReport reload() {
-        return new ReloadReport(registry.reloadables().stream().map(SockdCommands::reload).toList());
+        ReloadReport report = new ReloadReport(registry.reloadables().stream().map(SockdCommands::reload).toList());
+        if (report.results().stream().anyMatch(ReloadResult.Failed.class::isInstance)) {
+            throw new IllegalStateException(report.toString());
+        }
+        return report;
+    }
+
+    @Descriptor("show the configuration in force: the rules, routes and whatever else the policies show")
+    public DumpReport dump() {
+        return new DumpReport(registry.dumpables().stream().map(SockdCommands::dump).toList());
     }
 
     @Descriptor("show which rule would decide a CONNECT from a client, and the verdict")
@@ -62,12 +110,35 @@ public final class SockdCommands {
         return new PolicyTable(PolicyService.preferredFirst(registry.policies()));
     }
 
+    private SessionRegistry core() {
+        return registry.sessions().orElseThrow(() -> new IllegalStateException(Text.NO_CORE + ": there are no sessions"));
+    }
+
+    private static IllegalArgumentException noLiveSession(long id) {
+        return new IllegalArgumentException("no live session " + id + " (sockd:sessions lists them)");
+    }
+
     /** One service that throws does not keep the others from reloading. */
     private static ReloadResult reload(Reloadable reloadable) {
         try {
             return reloadable.reload();
         } catch (RuntimeException e) {
             return new ReloadResult.Failed(reloadable.toString(), List.of(e.toString()));
+        }
+    }
+
+    /** One service that throws does not hide what the others show. */
+    private static DumpReport.Section dump(Dumpable dumpable) {
+        String title;
+        try {
+            title = dumpable.title();
+        } catch (RuntimeException e) {
+            title = dumpable.toString();
+        }
+        try {
+            return new DumpReport.Section(title, dumpable.dump(), null);
+        } catch (RuntimeException e) {
+            return new DumpReport.Section(title, List.of(), e.toString());
         }
     }
 }

@@ -2,10 +2,12 @@ package org.sockd.shell.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +33,13 @@ class SockdCommandsTest {
     private static final MatchedRule PERMIT = new MatchedRule("/etc/sockd.conf", 4, "permit 10.0.0.0 255.0.0.0");
     private static final MatchedRule DENY = new MatchedRule("/etc/sockd.conf", 2, "deny 0.0.0.0 0.0.0.0 eq telnet");
 
-    private final List<Reloadable> reloadables = new ArrayList<>();
-    private final List<PolicyService> policies = new ArrayList<>();
+    private final FakeRegistry registry = new FakeRegistry();
+    private final List<Reloadable> reloadables = registry.reloadables;
+    private final List<PolicyService> policies = registry.policies;
     private final FakeNames names = new FakeNames(Map.of("www.example.com", List.of(ip("203.0.113.5"), ip("203.0.113.6")),
             "10.0.0.1", List.of("host.example.com")));
-    private final SockdCommands commands = new SockdCommands(new Registry() {
-        @Override
-        public List<Reloadable> reloadables() {
-            return reloadables;
-        }
-
-        @Override
-        public List<PolicyService> policies() {
-            return policies;
-        }
-    }, new Check(names, () -> Services.parse(List.of("telnet 23/tcp", "https 443/tcp"))));
+    private final SockdCommands commands = new SockdCommands(registry,
+            new Check(names, () -> Services.parse(List.of("telnet 23/tcp", "https 443/tcp"))), Clock.systemUTC());
 
     @Test
     void reloadReportsEveryServiceEvenWhenOneThrows() {
@@ -64,13 +58,23 @@ class SockdCommandsTest {
             }
         });
 
-        assertThat(commands.reload()).hasToString("""
+        assertThatIllegalStateException().isThrownBy(commands::reload).withMessage("""
                 /etc/sockd.conf: reloaded 12 rules
                 /etc/sockd.route: NOT reloaded, previous rules stay:
                   /etc/sockd.route:3: Invalid entry
                   /etc/sockd.route:7: Invalid entry
                 broken: NOT reloaded, previous rules stay:
                   java.lang.IllegalStateException: disk on fire""");
+    }
+
+    @Test
+    void reloadOfGoodFilesReportsEach() {
+        reloadables.add(() -> new ReloadResult.Reloaded("/etc/sockd.conf", 12));
+        reloadables.add(() -> new ReloadResult.Reloaded("/etc/sockd.route", 3));
+
+        assertThat(commands.reload()).hasToString("""
+                /etc/sockd.conf: reloaded 12 rules
+                /etc/sockd.route: reloaded 3 rules""");
     }
 
     @Test

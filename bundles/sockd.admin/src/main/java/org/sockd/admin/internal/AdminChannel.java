@@ -1,0 +1,65 @@
+package org.sockd.admin.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.felix.service.command.CommandProcessor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin channel of a running daemon: Gogo command lines through a Unix-domain socket that
+ * only the daemon's user and root may use. There is no network admin port. A new configuration
+ * (another path, other limits) closes the socket and opens it anew.
+ */
+@Component(name = "sockd.admin", immediate = true, service = {})
+@Designate(ocd = AdminConfig.class)
+public class AdminChannel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminChannel.class);
+
+    /** {@code null} when the socket could not be made: the daemon serves clients without it. */
+    private final AdminServer server;
+
+    @Activate
+    public AdminChannel(AdminConfig config, BundleContext context, @Reference CommandProcessor processor) {
+        AdminServer.Limits limits = new AdminServer.Limits(positiveSeconds("command.timeout.s", config.command_timeout_s()),
+                positiveSeconds("io.timeout.s", config.io_timeout_s()), positive("max.clients", config.max_clients()));
+        Path socket = SocketPath.resolve(config.socket(), context.getProperty(SocketPath.HOME));
+        AdminServer opened = null;
+        try {
+            opened = AdminServer.open(socket, new GogoRunner(processor), Admission.ownerOrRoot(), limits, LOG);
+            String user = opened.daemonUser().getName();
+            LOG.info("admin channel listening on {}, for {} (bin/sockd ctl status)", socket,
+                    user.equals("root") ? "root" : user + " and root");
+        } catch (IOException e) {
+            LOG.error("error -- admin channel not started: {}", e.getMessage());
+        }
+        this.server = opened;
+    }
+
+    private static Duration positiveSeconds(String property, int value) {
+        return Duration.ofSeconds(positive(property, value));
+    }
+
+    private static int positive(String property, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("sockd.admin: " + property + " must be greater than 0, not " + value);
+        }
+        return value;
+    }
+
+    @Deactivate
+    void deactivate() throws IOException {
+        if (server != null) {
+            server.close();
+            LOG.info("admin channel on {} closed", server.socket());
+        }
+    }
+}

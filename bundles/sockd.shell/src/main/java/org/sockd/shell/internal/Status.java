@@ -1,0 +1,32 @@
+package org.sockd.shell.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.sockd.api.admin.DaemonTotals;
+
+/**
+ * What sockd:status found; Gogo prints it through {@link #toString()}.
+ *
+ * @param version the sockd release
+ * @param now when the status was taken
+ * @param started when the daemon process started, or {@code null} when the system does not say
+ * @param listeners the addresses clients are accepted on
+ * @param services the policy services, in display order
+ * @param totals the core's counts, or {@code null} when no core is running
+ */
+public record Status(String version, Instant now, Instant started, List<String> listeners,
+        List<RegisteredService> services, DaemonTotals totals) {
+
+    public Status {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(now, "now");
+        listeners = List.copyOf(listeners);
+        services = RegisteredService.inDisplayOrder(services);
+    }
+
+    @Override
+    public String toString() {
+        return Text.status(this);
+    }
+}

@@ -1,0 +1,61 @@
+package org.sockd.shell.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sockd.api.admin.Dumpable;
+import org.sockd.api.admin.Reloadable;
+import org.sockd.api.admin.SessionRegistry;
+
+/** A registry whose services a test puts in; no framework. */
+final class FakeRegistry implements Registry {
+
+    final List<Reloadable> reloadables = new ArrayList<>();
+    final List<PolicyService> policies = new ArrayList<>();
+    final List<RegisteredService> services = new ArrayList<>();
+    final List<String> listeners = new ArrayList<>();
+    final List<Dumpable> dumpables = new ArrayList<>();
+    SessionRegistry sessions;
+    Instant started;
+
+    @Override
+    public List<Reloadable> reloadables() {
+        return reloadables;
+    }
+
+    @Override
+    public List<PolicyService> policies() {
+        return policies;
+    }
+
+    @Override
+    public List<RegisteredService> services() {
+        return services;
+    }
+
+    @Override
+    public List<String> listeners() {
+        return listeners;
+    }
+
+    @Override
+    public Optional<SessionRegistry> sessions() {
+        return Optional.ofNullable(sessions);
+    }
+
+    @Override
+    public List<Dumpable> dumpables() {
+        return dumpables;
+    }
+
+    @Override
+    public String version() {
+        return "1.2.3";
+    }
+
+    @Override
+    public Optional<Instant> started() {
+        return Optional.ofNullable(started);
+    }
+}
