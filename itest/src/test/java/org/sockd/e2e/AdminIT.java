@@ -119,11 +119,12 @@ class AdminIT {
     }
 
     @Test
-    void dumpShowsTheRoutesInForceUnderTheirTitle() throws Exception {
+    void dumpShowsTheRulesAndRoutesInForceUnderTheirTitles() throws Exception {
         AdminTools.Result dump = ctl("dump");
 
         assertThat(dump.exitCode()).as(dump.toString()).isZero();
         assertThat(dump.out()).contains("routes from " + routes + ":\n  127.0.0.1 0.0.0.0 0.0.0.0\n");
+        assertThat(dump.out()).contains("rules from " + daemon.rulesFile(), "2: permit 127.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sockd.access.internal.parse.CanonicalText;
 import org.sockd.access.internal.parse.ConfError;
 import org.sockd.access.internal.parse.ParseResult;
 import org.sockd.access.internal.rule.RuleSet;
@@ -27,6 +28,7 @@ import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
+import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 
@@ -36,10 +38,10 @@ import org.sockd.api.admin.Reloadable;
  * configuration; a reload (SIGHUP, {@code sockd:reload}, or the file changing on disk) with such a
  * file keeps the rules in force. Public only because Felix SCR calls public constructors alone.
  */
-@Component(name = SockdConfPolicy.PID, service = {AccessPolicy.class, Reloadable.class},
+@Component(name = SockdConfPolicy.PID, service = {AccessPolicy.class, Reloadable.class, Dumpable.class},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SockdConfPolicy.Config.class)
-public final class SockdConfPolicy implements AccessPolicy, Reloadable {
+public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable {
 
     static final String PID = "sockd.access.sockdconf";
 
@@ -111,6 +113,17 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable {
     @Override
     public ReloadResult reload() {
         return rules.reload();
+    }
+
+    @Override
+    public String title() {
+        RuleSet current = rules.current();
+        return "rules from " + current.source() + " (" + current.rules().size() + " rules; no match is deny)";
+    }
+
+    @Override
+    public List<String> dump() {
+        return CanonicalText.numberedLines(rules.current());
     }
 
     @Deactivate

@@ -38,6 +38,16 @@ class SockdConfPolicyTest {
     }
 
     @Test
+    void theDumpShowsTheRulesInForceWithTheirLineNumbers() throws Exception {
+        Path file = write("# comment\ndeny 0.0.0.0 0.0.0.0 eq telnet\n\npermit *=alice 10.0.0.0 255.0.0.0 : echo %u\n");
+        SockdConfPolicy policy = policy(file, "OFF");
+        assertThat(policy.title()).isEqualTo("rules from " + file + " (2 rules; no match is deny)");
+        assertThat(policy.dump()).containsExactly(
+                "2: deny 0.0.0.0 0.0.0.0 0.0.0.0 0.0.0.0 eq 23",
+                "4: permit *=alice 10.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0 : echo %u");
+    }
+
+    @Test
     void theGlobalIdentModeIsReadInAnyCase() throws Exception {
         SockdConfPolicy policy = policy(write("permit 0.0.0.0 0.0.0.0\n"), "lenient");
         Decision decision = policy.decide(connect("10.0.0.1", "192.0.2.1", 80));

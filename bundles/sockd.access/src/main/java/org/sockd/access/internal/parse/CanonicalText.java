@@ -27,12 +27,21 @@ public final class CanonicalText {
                 .append("# ").append(frozenFile).append(": frozen sockd.conf, format version ").append(FrozenFormat.VERSION)
                 .append('\n').append("# made from ").append(rules.source()).append(", ").append(rules.rules().size())
                 .append(" rules; masks compare their 1-bits\n");
+        entries(rules).forEach(entry -> text.append(entry.text()).append('\n'));
+        return text.toString();
+    }
+
+    /** @return the rules and special lines in force, each prefixed with its line number in the source */
+    public static List<String> numberedLines(RuleSet rules) {
+        return entries(rules).stream().map(entry -> entry.line() + ": " + entry.text()).toList();
+    }
+
+    private static List<Entry> entries(RuleSet rules) {
         List<Entry> entries = new ArrayList<>();
         rules.rules().forEach(rule -> entries.add(new Entry(rule.line(), rule(rule))));
         rules.specials().forEach(special -> entries.add(new Entry(special.line(), special(special))));
         entries.sort(Comparator.comparingInt(Entry::line));
-        entries.forEach(entry -> text.append(entry.text()).append('\n'));
-        return text.toString();
+        return entries;
     }
 
     private record Entry(int line, String text) {
