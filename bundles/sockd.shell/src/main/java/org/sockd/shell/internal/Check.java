@@ -13,6 +13,8 @@ import org.sockd.api.Endpoint;
 import org.sockd.api.SocksVersion;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
+import org.sockd.api.route.Route;
+import org.sockd.api.route.RouteSelector;
 import org.sockd.common.netdb.Services;
 
 /** Asks the access policy in use about a CONNECT that no client sent (sockd:check). */
@@ -30,8 +32,8 @@ final class Check {
     }
 
     /** Every argument is checked before anything is looked up. */
-    CheckReport run(List<PolicyService> policies, String source, String destination, String port, String user)
-            throws InterruptedException {
+    CheckReport run(List<PolicyService> policies, Optional<RouteSelector> routes, String source, String destination,
+            String port, String user) throws InterruptedException {
         InetAddress client = Arguments.client(source);
         int number = Arguments.port(port, services.get());
         Optional<InetAddress> literal = Arguments.literal(destination, "DST");
@@ -50,7 +52,20 @@ final class Check {
         if (withNames) {
             request = request.withClientNames(names.confirmedNames(client));
         }
-        return new CheckReport.Decided(inUse.get().name(), request, withNames, decide(policy, request));
+        Decision decision = decide(policy, request);
+        return new CheckReport.Decided(inUse.get().name(), request, withNames, decision,
+                route(routes, decision, request));
+    }
+
+    /** Where the core would leave from: the route of the first address it would try. */
+    private static Optional<Route> route(Optional<RouteSelector> routes, Decision decision, ConnectRequest request) {
+        if (routes.isEmpty() || decision instanceof Decision.Deny) {
+            return Optional.empty();
+        }
+        if (request.resolved().isEmpty()) {
+            return Optional.of(new Route.NoRoute("the destination did not resolve"));
+        }
+        return Optional.of(routes.get().select(request.resolved().getFirst(), request.destination().host()));
     }
 
     /** SOCKS 4 cannot carry an IPv6 destination: a client would have to speak SOCKS 5. */

@@ -1,8 +1,10 @@
 package org.sockd.shell.internal;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.Decision;
+import org.sockd.api.route.Route;
 
 /** What sockd:check found out; Gogo prints it through {@link #toString()}. */
 public sealed interface CheckReport {
@@ -22,13 +24,16 @@ public sealed interface CheckReport {
      * @param request the request as the policy saw it
      * @param clientNamesLookedUp whether the policy asked for the client's host names
      * @param decision its verdict
+     * @param route the local address a permitted request would leave from, or empty when no route
+     *        file is in use (the system chooses) or the request was refused
      */
-    record Decided(String policy, ConnectRequest request, boolean clientNamesLookedUp, Decision decision)
-            implements CheckReport {
+    record Decided(String policy, ConnectRequest request, boolean clientNamesLookedUp, Decision decision,
+            Optional<Route> route) implements CheckReport {
         public Decided {
             Objects.requireNonNull(policy, "policy");
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(route, "route");
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
+import org.sockd.api.route.RouteSelector;
 
 /** The services the commands work on, as they are registered at the moment of asking. */
 interface Registry {
@@ -24,6 +25,9 @@ interface Registry {
 
     /** @return the core's session registry, empty while no core runs */
     Optional<SessionRegistry> sessions();
+
+    /** @return the route selector in use (the best-ranked), empty on a single-homed host */
+    Optional<RouteSelector> routes();
 
     /** @return every registered {@link Dumpable}, in registration order */
     List<Dumpable> dumpables();

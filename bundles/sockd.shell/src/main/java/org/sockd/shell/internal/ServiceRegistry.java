@@ -26,6 +26,7 @@ import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
+import org.sockd.api.route.RouteSelector;
 
 /** The {@link Registry} of the running framework. Public only because Felix SCR calls public constructors alone. */
 @Component(service = Registry.class)
@@ -45,6 +46,9 @@ public final class ServiceRegistry implements Registry {
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile SessionRegistry sessions;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile RouteSelector routes;
 
     private final BundleContext context;
 
@@ -89,6 +93,11 @@ public final class ServiceRegistry implements Registry {
     @Override
     public Optional<SessionRegistry> sessions() {
         return Optional.ofNullable(sessions);
+    }
+
+    @Override
+    public Optional<RouteSelector> routes() {
+        return Optional.ofNullable(routes);
     }
 
     @Override

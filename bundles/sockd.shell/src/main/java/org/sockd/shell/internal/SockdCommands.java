@@ -22,7 +22,7 @@ import org.sockd.common.netdb.Services;
  * print themselves. Public only because Felix SCR calls public constructors alone.
  */
 @Component(service = SockdCommands.class)
-@GogoCommand(scope = "sockd", function = {"status", "sessions", "kill", "reload", "dump", "check", "policies"})
+@GogoCommand(scope = "sockd", function = {"status", "sessions", "kill", "reload", "dump", "check", "policies", "routes"})
 public final class SockdCommands {
 
     /** As long as the core lets a destination name take; the answer is worth a short wait here. */
@@ -102,7 +102,12 @@ public final class SockdCommands {
             @Descriptor("destination (DST): address or host name") String destination,
             @Descriptor("destination port: number or tcp service name") String port,
             @Descriptor("user-id the client program sends") String user) throws InterruptedException {
-        return check.run(registry.policies(), source, destination, port, user);
+        return check.run(registry.policies(), registry.routes(), source, destination, port, user);
+    }
+
+    @Descriptor("list the routes in force: which local address faces which destinations")
+    public String routes() {
+        return Text.routes(registry.routes());
     }
 
     @Descriptor("list the registered access policies and which one is in use")

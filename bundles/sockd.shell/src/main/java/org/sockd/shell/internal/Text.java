@@ -9,12 +9,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
 import org.sockd.api.access.Decision;
+import org.sockd.api.route.Route;
+import org.sockd.api.route.RouteEntry;
+import org.sockd.api.route.RouteSelector;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.api.admin.DaemonTotals;
 import org.sockd.api.admin.ReloadResult;
@@ -71,7 +75,28 @@ final class Text {
                     : String.join(", ", request.clientNames())));
         }
         lines.addAll(verdict(report.decision()));
+        report.route().ifPresent(route -> lines.add("route:    " + route(route)));
         return lines;
+    }
+
+    private static String route(Route route) {
+        return switch (route) {
+            case Route.Via via -> "leaves from " + via.local().getHostAddress() + " (" + via.entry().source() + ":"
+                    + via.entry().line() + ": " + via.entry().text() + ")";
+            case Route.NoRoute none -> "none: " + none.reason() + " (the request would fail)";
+        };
+    }
+
+    static String routes(Optional<RouteSelector> selector) {
+        if (selector.isEmpty()) {
+            return "no route file: the system chooses the local address (single-homed)";
+        }
+        List<RouteEntry> table = selector.get().table();
+        if (table.isEmpty()) {
+            return "the route file has no routes in force: every request that needs a route fails";
+        }
+        return table.stream().map(entry -> entry.source() + ":" + entry.line() + ": " + entry.text())
+                .collect(Collectors.joining("\n"));
     }
 
     private static List<String> verdict(Decision decision) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
+import org.sockd.api.route.RouteSelector;
 
 /** A registry whose services a test puts in; no framework. */
 final class FakeRegistry implements Registry {
@@ -17,6 +18,7 @@ final class FakeRegistry implements Registry {
     final List<String> listeners = new ArrayList<>();
     final List<Dumpable> dumpables = new ArrayList<>();
     SessionRegistry sessions;
+    RouteSelector routes;
     Instant started;
 
     @Override
@@ -42,6 +44,11 @@ final class FakeRegistry implements Registry {
     @Override
     public Optional<SessionRegistry> sessions() {
         return Optional.ofNullable(sessions);
+    }
+
+    @Override
+    public Optional<RouteSelector> routes() {
+        return Optional.ofNullable(routes);
     }
 
     @Override

@@ -25,6 +25,9 @@ import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.api.route.Route;
+import org.sockd.api.route.RouteEntry;
+import org.sockd.api.route.RouteSelector;
 import org.sockd.common.netdb.Services;
 
 /** The commands built with fake services: no framework, no name service. */
@@ -98,6 +101,41 @@ class SockdCommandsTest {
                 SocksVersion.SOCKS4, Command.CONNECT, Endpoint.ofAddress(ip("192.0.2.1"), 23), List.of(ip("192.0.2.1")),
                 "joe", null));
         assertThat(names.asked).isEmpty();
+    }
+
+    @Test
+    void checkShowsTheRouteAPermittedRequestWouldTake() throws Exception {
+        register("sockd.conf", 0, 7, new Decision.Allow(PERMIT, IdentMode.OFF), false);
+        RouteEntry inside = new RouteEntry("/etc/sockd.route", 1, "129.10.1.2 10.0.0.0 255.0.0.0");
+        registry.routes = new FakeRoutes(List.of(inside), ip("129.10.1.2"));
+
+        assertThat(commands.check("10.0.0.1", "10.53.23.1", "80").toString()).endsWith("""
+                ident:    off
+                route:    leaves from 129.10.1.2 (/etc/sockd.route:1: 129.10.1.2 10.0.0.0 255.0.0.0)""");
+        assertThat(commands.check("10.0.0.1", "192.0.2.1", "80").toString()).endsWith(
+                "route:    none: Cannot find appropriate interface to communicate with 192.0.2.1 (the request would fail)");
+    }
+
+    @Test
+    void routesListsTheTableInForceOrSaysThereIsNone() {
+        assertThat(commands.routes()).isEqualTo("no route file: the system chooses the local address (single-homed)");
+        registry.routes = new FakeRoutes(List.of(), ip("129.10.1.2"));
+        assertThat(commands.routes()).startsWith("the route file has no routes in force");
+        registry.routes = new FakeRoutes(List.of(new RouteEntry("/etc/sockd.route", 1, "129.10.1.2 10.0.0.0 255.0.0.0"),
+                new RouteEntry("/etc/sockd.route", 3, "129.10.254.1 0.0.0.0 0.0.0.0")), ip("129.10.1.2"));
+        assertThat(commands.routes()).isEqualTo("""
+                /etc/sockd.route:1: 129.10.1.2 10.0.0.0 255.0.0.0
+                /etc/sockd.route:3: 129.10.254.1 0.0.0.0 0.0.0.0""");
+    }
+
+    /** Routes 10.0.0.0/8 via {@code local} by the first entry; nothing else. */
+    private record FakeRoutes(List<RouteEntry> table, InetAddress local) implements RouteSelector {
+        @Override
+        public Route select(InetAddress destination, String name) {
+            return destination.getAddress()[0] == 10
+                    ? new Route.Via(local, table.getFirst())
+                    : new Route.NoRoute("Cannot find appropriate interface to communicate with " + destination.getHostAddress());
+        }
     }
 
     @Test
