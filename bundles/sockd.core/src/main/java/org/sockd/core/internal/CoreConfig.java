@@ -44,4 +44,12 @@ public @interface CoreConfig {
 
     @AttributeDefinition(description = "Distinct destinations one UDP association may send to")
     int udp_max_peers() default 256;
+
+    @AttributeDefinition(description = "Username/password is required (set by -U): while no authenticator is "
+            + "registered, every login fails instead of the daemon serving clients without one")
+    boolean auth_required() default false;
+
+    @AttributeDefinition(description = "A route file is in use (set by -r): while no route selector is registered, "
+            + "every request that needs a route fails instead of the system choosing the interface")
+    boolean route_required() default false;
 }

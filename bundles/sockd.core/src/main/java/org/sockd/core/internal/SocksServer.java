@@ -129,8 +129,15 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         for (ProtocolHandler handler : handlers) {
             byVersion.put(handler.version(), handler); // ascending ranking: the best comes last and wins
         }
-        return new Policies(access, listeners, byVersion, actions, ident,
-                AuthenticationOrder.arrange(authenticators, config.auth_preference()), routes);
+        List<Authenticator> methods = AuthenticationOrder.arrange(authenticators, config.auth_preference());
+        if (methods.isEmpty() && config.auth_required()) {
+            methods = List.of(Unavailable.AUTHENTICATOR);
+        }
+        RouteSelector routeSelector = routes;
+        if (routeSelector == null && config.route_required()) {
+            routeSelector = Unavailable.ROUTES;
+        }
+        return new Policies(access, listeners, byVersion, actions, ident, methods, routeSelector);
     }
 
     @Override

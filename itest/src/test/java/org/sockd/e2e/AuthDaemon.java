@@ -1,0 +1,49 @@
+package org.sockd.e2e;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+
+/** The built daemon started with {@code -U FILE}, returned once passwords are in force. */
+final class AuthDaemon {
+
+    private static final int WAIT_SECONDS = 30;
+
+    private AuthDaemon() {
+    }
+
+    /**
+     * Starts the daemon and waits until it answers a client offering only "no authentication"
+     * with {@code 05 FF}: "sockd ready", and even the authenticator's "loaded N users", come
+     * before the authenticator is in force (see PasswordAuthIT's startup test), and until then
+     * clients would get in without a password.
+     */
+    static Daemon start(String rules, Path passwords) throws IOException, InterruptedException {
+        Daemon daemon = Daemon.start(rules, "-U", passwords.toString());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (!passwordsRequired(daemon)) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("the daemon did not require passwords within " + WAIT_SECONDS
+                            + " s; output:\n" + String.join("\n", daemon.output()));
+                }
+                Thread.sleep(20);
+            }
+            return daemon;
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            daemon.close();
+            throw e;
+        }
+    }
+
+    private static boolean passwordsRequired(Daemon daemon) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.setSoTimeout(5000);
+            socket.connect(daemon.address(), 5000);
+            socket.getOutputStream().write(new byte[] {5, 1, 0});
+            return HexFormat.of().formatHex(socket.getInputStream().readNBytes(2)).equals("05ff");
+        }
+    }
+}
