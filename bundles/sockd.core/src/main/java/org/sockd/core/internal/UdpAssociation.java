@@ -52,6 +52,9 @@ final class UdpAssociation implements AutoCloseable {
     private volatile InetSocketAddress client;
     private volatile long lastRelayed = System.nanoTime();
     private volatile boolean idleExpired;
+    /** The client-side thread while it waits for the gate's answer, else {@code null}. */
+    private volatile Thread gateWaiter;
+    private volatile Thread idleWatch;
     private boolean started;
     private boolean closed;
 
@@ -110,7 +113,7 @@ final class UdpAssociation implements AutoCloseable {
         }
         lastRelayed = System.nanoTime();
         spawn("client", this::relayFromClient);
-        spawn("idle", this::watchIdle);
+        idleWatch = spawn("idle", this::watchIdle);
     }
 
     /** @return true when the association has ended (closed or idle) within {@code millis} */
@@ -139,8 +142,14 @@ final class UdpAssociation implements AutoCloseable {
         remotes.close();
         UdpRemotes.closeQuietly(clientChannel);
         Thread self = Thread.currentThread();
-        // The interrupt reaches a client thread waiting on the gate (a name lookup).
-        threads.stream().filter(thread -> thread != self).forEach(Thread::interrupt);
+        // Closing the channels ends every blocked receive. Only a thread waiting on the gate (a name
+        // lookup) needs an interrupt: interrupting one inside a send would throw after the datagram
+        // left, and its bytes would go uncounted.
+        for (Thread sleeper : new Thread[] {gateWaiter, idleWatch}) {
+            if (sleeper != null && sleeper != self) {
+                sleeper.interrupt();
+            }
+        }
         try {
             long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
             for (Thread thread : threads) {
@@ -155,11 +164,14 @@ final class UdpAssociation implements AutoCloseable {
         }
     }
 
-    private void spawn(String role, Runnable body) {
+    private Thread spawn(String role, Runnable body) {
         synchronized (lock) {
-            if (!closed) {
-                threads.add(Thread.ofVirtual().name("sockd-udp-" + relayAddress.getPort() + "-" + role).start(body));
+            if (closed) {
+                return null;
             }
+            Thread thread = Thread.ofVirtual().name("sockd-udp-" + relayAddress.getPort() + "-" + role).start(body);
+            threads.add(thread);
+            return thread;
         }
     }
 
@@ -206,7 +218,14 @@ final class UdpAssociation implements AutoCloseable {
             tally.dropped(UdpTally.Drop.OVERSIZE);
             return;
         }
-        switch (decisions.decide(datagram.destination())) {
+        UdpGate.Verdict verdict;
+        gateWaiter = Thread.currentThread();
+        try {
+            verdict = decisions.decide(datagram.destination());
+        } finally {
+            gateWaiter = null;
+        }
+        switch (verdict) {
             case UdpGate.Verdict.Drop drop -> tally.dropped(UdpTally.Drop.DENIED);
             case UdpGate.Verdict.Send send when !peers.admit(send.target()) ->
                 tally.dropped(UdpTally.Drop.TOO_MANY_PEERS);
