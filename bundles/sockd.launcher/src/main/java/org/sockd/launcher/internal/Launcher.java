@@ -1,22 +1,23 @@
 package org.sockd.launcher.internal;
 
-import org.sockd.common.files.FrozenName;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the command line into configuration for the other bundles, and ties the process to the
- * framework: a signal to stop stops the framework gracefully, and a failure to start exits.
+ * Turns the command line and the configuration directory into Config Admin configurations for the
+ * other bundles, and ties the process to the framework: a signal to stop stops the framework
+ * gracefully, a failure to start exits, and the pid file lives as long as the daemon. Runs at a
+ * lower start level than the bundles it configures, so they start on their configuration.
  */
 @Component(immediate = true, service = {})
 public class Launcher {
@@ -35,19 +38,21 @@ public class Launcher {
     /** Property of the service by which the bnd launcher hands over the command line. */
     static final String ARGUMENTS = "launcher.arguments";
     static final String HOME = "sockd.home";
-    static final String ACCESS_PID = "sockd.access.sockdconf";
-    static final String ROUTE_PID = "sockd.route.file";
-    static final String AUTH_PID = "sockd.auth.passwd";
+    /** System property set to the configuration directory, for {@code ${sockd.config.dir}} in its files. */
+    static final String CONFIG_DIR = "sockd.config.dir";
     static final String LISTENER_FACTORY = "sockd.listener";
-    static final String CLI_LISTENER = "cli";
+    /** FileInstall reads a directory of small files in well under a second; one it cannot parse never loads. */
+    private static final Duration LOAD_WAIT = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
     private final Thread shutdownHook;
+    private ServiceRegistration<ConfigurationPlugin> overrides;
+    private PidFile pidFile;
 
     @Activate
     public Launcher(BundleContext context, @Reference ConfigurationAdmin configAdmin,
-            @Reference ServiceComponentRuntime scr) throws IOException {
+            @Reference ServiceComponentRuntime scr) throws IOException, InterruptedException {
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         this.shutdownHook = Thread.ofPlatform().name("sockd-shutdown").unstarted(() -> stopFramework(system));
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -56,8 +61,8 @@ public class Launcher {
             LOG.info("no command line handed over (not started by the sockd launcher): nothing to configure");
             return;
         }
-        Path home = Path.of(context.getProperty(HOME) != null ? context.getProperty(HOME) : ".");
-        Options.Parsed parsed = Options.parse(Arrays.asList(args), home.resolve("config/sockd.conf"), Path.of(""));
+        Path home = Path.of(context.getProperty(HOME) != null ? context.getProperty(HOME) : ".").toAbsolutePath();
+        Options.Parsed parsed = Options.parse(Arrays.asList(args), home.resolve("config"), Path.of(""));
         switch (parsed) {
             case Options.ShowVersion v -> exit(0, VersionFacts.text(version(context), framework(system)), false);
             case Options.ShowHelp h -> exit(0, Options.USAGE, false);
@@ -66,69 +71,78 @@ public class Launcher {
         }
     }
 
-    private static void start(Options options, ConfigurationAdmin configAdmin, BundleContext context, ServiceComponentRuntime scr)
-            throws IOException {
-        if (!Files.isReadable(options.rulesFile()) && !Files.isReadable(FrozenName.of(options.rulesFile()))) {
-            exit(1, "sockd: Unable to open config file (" + options.rulesFile() + ")\n", true);
+    private void start(Options options, ConfigurationAdmin configAdmin, BundleContext context, ServiceComponentRuntime scr)
+            throws IOException, InterruptedException {
+        if (!claimPidFile(options.pidFile())) {
             return;
         }
-        if (options.routeFile() != null && !Files.isReadable(options.routeFile())
-                && !Files.isReadable(FrozenName.ofRoute(options.routeFile()))) {
-            exit(1, "sockd: Unable to open routing file (" + options.routeFile() + ")\n", true);
+        Path configDir = options.configDir().toAbsolutePath();
+        boolean fileListeners = options.listen().isEmpty() && !StandardInput.isSocket();
+        Optional<String> failure = configure(options, configDir, fileListeners, configAdmin, context);
+        if (failure.isPresent()) {
+            exit(1, "sockd: " + failure.get() + "\n", true);
             return;
         }
-        if (options.passwordFile() != null && !Files.isReadable(options.passwordFile())) {
-            exit(1, "sockd: Unable to open password file (" + options.passwordFile() + ")\n", true);
-            return;
+        int wanted = fileListeners ? (int) ConfigFiles.listenerFiles(configDir) : options.listen().size();
+        if (!fileListeners && options.listen().isEmpty()) {
+            LOG.info("standard input is a socket and no -l was given: no listener from the command line or {}", configDir);
+        } else if (wanted == 0) {
+            LOG.warn("no listener configured: no -l, and no {}-NAME.cfg in {}", LISTENER_FACTORY, configDir);
         }
-        configure(options, configAdmin);
-        ListenerWait.watch(context, scr, options.listen(), code -> exit(code, "", true));
+        String what = fileListeners ? "the listener files in " + configDir : options.listen().toString();
+        ListenerWait.watch(context, scr, wanted, what, code -> exit(code, "", true));
     }
 
-    private static void configure(Options options, ConfigurationAdmin configAdmin) throws IOException {
-        Dictionary<String, Object> access = new Hashtable<>();
-        access.put("file", options.rulesFile().toAbsolutePath().toString());
-        access.put("ident.mode", options.identMode().name());
-        configAdmin.getConfiguration(ACCESS_PID, "?").update(access);
-        configureFile(configAdmin, ROUTE_PID, options.routeFile());
-        configureFile(configAdmin, AUTH_PID, options.passwordFile());
-        removeStaleListeners(configAdmin, options.listen().size());
-        List<InetSocketAddress> listen = options.listen();
-        for (int i = 0; i < listen.size(); i++) {
-            Dictionary<String, Object> listener = new Hashtable<>();
-            listener.put("address", listen.get(i).getAddress().getHostAddress());
-            listener.put("port", listen.get(i).getPort());
-            configAdmin.getFactoryConfiguration(LISTENER_FACTORY, CLI_LISTENER + i, "?").update(listener);
+    /**
+     * The command line's settings first (so that no component ever sees a file's value for a
+     * flag), then the directory's files, then what neither provides.
+     *
+     * @return why the daemon cannot run, in the classic wording where there is one
+     */
+    private Optional<String> configure(Options options, Path configDir, boolean fileListeners, ConfigurationAdmin configAdmin,
+            BundleContext context) throws IOException, InterruptedException {
+        if (!Files.isDirectory(configDir)) {
+            return Optional.of("no configuration directory " + configDir);
         }
+        FlagOverrides flags = FlagOverrides.of(options);
+        this.overrides = context.registerService(ConfigurationPlugin.class, flags, new Hashtable<>(
+                Map.of(ConfigurationPlugin.CM_RANKING, FlagOverrides.CM_RANKING, FlagOverrides.MARK, true)));
+        System.setProperty(CONFIG_DIR, configDir.toString());
+        Configurations configurations = new Configurations(configAdmin, flags);
+        configurations.listeners(options.listen());
+        List<Path> notLoaded = ConfigFiles.watch(configAdmin, configDir, fileListeners, poll(context), LOAD_WAIT);
+        if (!notLoaded.isEmpty()) {
+            // half a configuration is no configuration: a listener or a policy would silently run on defaults
+            return Optional.of("configuration files not loaded within " + LOAD_WAIT.toSeconds()
+                    + " s (see the error above): " + notLoaded);
+        }
+        configurations.fillGaps(configDir);
+        return configurations.unreadableFile();
     }
 
-    /** A file-backed policy runs only while its file is named; without the flag its configuration goes. */
-    private static void configureFile(ConfigurationAdmin configAdmin, String pid, Path file) throws IOException {
-        Configuration configuration = configAdmin.getConfiguration(pid, "?");
-        if (file == null) {
-            configuration.delete();
-            return;
+    private boolean claimPidFile(Path path) {
+        if (path == null) {
+            return true;
         }
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("file", file.toAbsolutePath().toString());
-        configuration.update(properties);
-    }
-
-    /** Listeners this launcher made on an earlier run, beyond the ones asked for now. */
-    private static void removeStaleListeners(ConfigurationAdmin configAdmin, int keep) throws IOException {
-        Configuration[] existing;
         try {
-            existing = configAdmin.listConfigurations("(service.factoryPid=" + LISTENER_FACTORY + ")");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        for (Configuration configuration : existing == null ? new Configuration[0] : existing) {
-            String name = configuration.getPid().substring(configuration.getPid().indexOf('~') + 1);
-            if (name.startsWith(CLI_LISTENER) && name.substring(CLI_LISTENER.length()).matches("\\d+")
-                    && Integer.parseInt(name.substring(CLI_LISTENER.length())) >= keep) {
-                configuration.delete();
+            switch (PidFile.claim(path)) {
+                case PidFile.Claimed claimed -> this.pidFile = claimed.file();
+                case PidFile.HeldBy held -> {
+                    exit(1, "sockd: pid file " + path + " is held by running process " + held.pid()
+                            + ": is sockd running already?\n", true);
+                    return false;
+                }
             }
+        } catch (IOException e) {
+            exit(1, "sockd: cannot write pid file " + path + ": " + e + "\n", true);
+            return false;
         }
+        return true;
+    }
+
+    private static long poll(BundleContext context) {
+        String poll = context.getProperty("felix.fileinstall.poll");
+        return poll == null ? 2000 : Long.parseLong(poll.strip());
     }
 
     private static String[] arguments(BundleContext context) {
@@ -172,6 +186,16 @@ public class Launcher {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down, through this very hook
+        }
+        if (overrides != null) {
+            overrides.unregister();
+        }
+        if (pidFile != null) {
+            try {
+                pidFile.release();
+            } catch (IOException e) {
+                LOG.warn("cannot remove pid file {}: {}", pidFile.path(), e.getMessage());
+            }
         }
     }
 }

@@ -1,11 +1,12 @@
 package org.sockd.launcher.internal;
 
-import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -15,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.ListenerInfo;
 
 /**
- * Waits until every listener asked for is bound, and ends the process when one cannot be: a
- * daemon that silently serves fewer addresses than it was told to is worse than one that stops.
+ * Waits until every listener asked for is bound and every bundle has started, then says
+ * {@code sockd ready}; ends the process when a listener cannot be bound: a daemon that silently
+ * serves fewer addresses than it was told to is worse than one that stops.
  */
 final class ListenerWait {
 
@@ -26,19 +28,24 @@ final class ListenerWait {
     private ListenerWait() {
     }
 
-    static void watch(BundleContext context, ServiceComponentRuntime scr, List<InetSocketAddress> wanted, IntConsumer exit) {
+    /**
+     * @param wanted how many listeners must be bound
+     * @param what the listeners asked for, for the message when they cannot all be bound
+     */
+    static void watch(BundleContext context, ServiceComponentRuntime scr, int wanted, String what, IntConsumer exit) {
         Thread.ofPlatform().daemon().name("sockd-startup").start(() -> {
             ServiceTracker<ListenerInfo, ListenerInfo> tracker = new ServiceTracker<>(context, ListenerInfo.class, null);
             tracker.open();
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
                 Optional<String> failure = Optional.empty();
-                while (tracker.size() < wanted.size() && failure.isEmpty() && System.nanoTime() - deadline < 0) {
+                while ((tracker.size() < wanted || !started(context)) && failure.isEmpty()
+                        && System.nanoTime() - deadline < 0) {
                     Thread.sleep(50);
                     failure = activationFailure(scr);
                 }
-                if (tracker.size() < wanted.size()) {
-                    LOG.error("cannot listen on every address of {}: {}; stopping", wanted,
+                if (tracker.size() < wanted || failure.isPresent()) {
+                    LOG.error("cannot listen on every address of {}: {}; stopping", what,
                             failure.orElse("not bound within " + WAIT_SECONDS + " s"));
                     exit.accept(1);
                 } else {
@@ -50,6 +57,14 @@ final class ListenerWait {
                 tracker.close();
             }
         });
+    }
+
+    /** The framework has reached the start level it was started for: every bundle is up. */
+    private static boolean started(BundleContext context) {
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.strip());
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        return system.getState() == Bundle.ACTIVE && system.adapt(FrameworkStartLevel.class).getStartLevel() >= target;
     }
 
     private static Optional<String> activationFailure(ServiceComponentRuntime scr) {

@@ -4,35 +4,45 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.sockd.api.access.IdentMode;
 
 /**
- * The command line, classic flags first.
+ * The command line, classic flags first. What a flag does not say comes from the Config Admin
+ * files of the configuration directory; what it says overrides them.
  *
- * @param identMode the daemon-wide ident check ({@code -I} strict, {@code -i} lenient)
- * @param rulesFile the access rules file ({@code -f})
- * @param listen where to accept clients ({@code -l}, repeatable)
- * @param routeFile the route file of a multi-homed host ({@code -r}), or {@code null}: single-homed
- * @param passwordFile the SOCKS 5 password file ({@code -U}), or {@code null}: no authentication
+ * @param identMode the daemon-wide ident check ({@code -I} strict, {@code -i} lenient), or {@code null}: the files' {@code ident.mode}
+ * @param rulesFile the access rules file ({@code -f}), or {@code null}: the one the files name
+ * @param listen where to accept clients ({@code -l}, repeatable); empty: the files' listeners
+ * @param routeFile the route file of a multi-homed host ({@code -r}), or {@code null}: the files decide (none by default)
+ * @param passwordFile the SOCKS 5 password file ({@code -U}), or {@code null}: the files decide (none by default)
+ * @param configDir the directory of Config Admin files ({@code --config-dir})
+ * @param pidFile where to write the daemon's pid ({@code --pid-file}), or {@code null}: nowhere
  */
-record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> listen, Path routeFile, Path passwordFile) {
+record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> listen, Path routeFile, Path passwordFile,
+        Path configDir, Path pidFile) {
 
     static final String USAGE = """
             usage: sockd [-ver] [-I | -i] [-f FILE] [-r FILE] [-U FILE] [-l ADDR:PORT]...
-              -ver          print version facts and exit
-              -I            strict ident checks: refuse when identd cannot confirm the user
-              -i            lenient ident checks: refuse only when identd names another user
-              -f FILE       access rules file (default: config/sockd.conf)
-              -r FILE       route file of a multi-homed host (default: none, the system chooses)
-              -U FILE       require SOCKS 5 username/password from this password file
-              -l ADDR:PORT  listen address, repeatable; IPv6 as [::1]:1080 (default: 127.0.0.1:1080)
-              -h, --help    print this help and exit
+                         [--config-dir DIR] [--pid-file FILE]
+              -ver              print version facts and exit
+              -I                strict ident checks: refuse when identd cannot confirm the user
+              -i                lenient ident checks: refuse only when identd names another user
+              -f FILE           access rules file (default: the one the configuration files name,
+                                config/sockd.conf as shipped)
+              -r FILE           route file of a multi-homed host (default: none, the system chooses)
+              -U FILE           require SOCKS 5 username/password from this password file
+              -l ADDR:PORT      listen address, repeatable; IPv6 as [::1]:1080 (default: the
+                                sockd.listener-*.cfg files, 127.0.0.1:1080 as shipped)
+              --config-dir DIR  the Config Admin files, watched for changes (default: config/)
+              --pid-file FILE   write the pid here; refuse to start while a live process holds it
+              -h, --help        print this help and exit
+            A flag overrides the configuration files, also when a file changes while sockd runs.
             """;
-
-    static final InetSocketAddress DEFAULT_LISTEN = new InetSocketAddress("127.0.0.1", 1080);
 
     Options {
         listen = List.copyOf(listen);
+        Objects.requireNonNull(configDir, "configDir");
     }
 
     /** What the command line asks for. */
@@ -54,14 +64,16 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
 
     /**
      * @param args the arguments
-     * @param defaultRules the rules file when {@code -f} is absent
+     * @param defaultConfigDir the configuration directory when {@code --config-dir} is absent
      * @param cwd the directory relative file names are taken from
      */
-    static Parsed parse(List<String> args, Path defaultRules, Path cwd) {
-        IdentMode ident = IdentMode.OFF;
-        Path rules = defaultRules;
+    static Parsed parse(List<String> args, Path defaultConfigDir, Path cwd) {
+        IdentMode ident = null;
+        Path rules = null;
         Path routes = null;
         Path passwords = null;
+        Path configDir = defaultConfigDir;
+        Path pidFile = null;
         List<InetSocketAddress> listen = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -74,28 +86,31 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                 }
                 case "-I", "-i" -> {
                     IdentMode wanted = arg.equals("-I") ? IdentMode.STRICT : IdentMode.LENIENT;
-                    if (ident != IdentMode.OFF && ident != wanted) {
+                    if (ident != null && ident != wanted) {
                         return new Invalid("-I and -i exclude each other");
                     }
                     ident = wanted;
                 }
-                case "-f", "-l", "-r", "-U" -> {
+                case "-f", "-l", "-r", "-U", "--config-dir", "--pid-file" -> {
                     if (i + 1 >= args.size()) {
                         return new Invalid(arg + " needs a value");
                     }
                     String value = args.get(++i);
-                    if (arg.equals("-f")) {
-                        rules = cwd.resolve(value).normalize();
-                    } else if (arg.equals("-r")) {
-                        routes = cwd.resolve(value).normalize();
-                    } else if (arg.equals("-U")) {
-                        passwords = cwd.resolve(value).normalize();
-                    } else {
+                    if (arg.equals("-l")) {
                         try {
                             listen.add(ListenAddress.parse(value));
                         } catch (IllegalArgumentException e) {
                             return new Invalid("-l " + value + ": " + e.getMessage());
                         }
+                        continue;
+                    }
+                    Path path = cwd.resolve(value).normalize();
+                    switch (arg) {
+                        case "-f" -> rules = path;
+                        case "-r" -> routes = path;
+                        case "-U" -> passwords = path;
+                        case "--config-dir" -> configDir = path;
+                        default -> pidFile = path;
                     }
                 }
                 default -> {
@@ -103,6 +118,6 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                 }
             }
         }
-        return new Run(new Options(ident, rules, listen.isEmpty() ? List.of(DEFAULT_LISTEN) : listen, routes, passwords));
+        return new Run(new Options(ident, rules, listen, routes, passwords, configDir, pidFile));
     }
 }

@@ -12,8 +12,10 @@ final class VersionFacts {
                 SOCKS protocol versions: 4, 4A, 5
                 SOCKSified: no
                 Mode: stand-alone
-                RBIND: not supported
+                RBIND: supported
                 Route file: not required
+                Routes: optional, from a sockd.route file given with -r FILE (multi-homed hosts)
+                Authentication: none; username/password (RFC 1929) from a password file given with -U FILE
                 Java: %s (%s)
                 Framework: %s
                 """.formatted(sockdVersion, Runtime.version(), System.getProperty("java.vendor"), framework);

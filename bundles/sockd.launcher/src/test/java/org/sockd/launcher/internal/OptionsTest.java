@@ -12,27 +12,33 @@ import org.sockd.api.access.IdentMode;
 
 class OptionsTest {
 
-    private static final Path DEFAULT_RULES = Path.of("/opt/sockd/config/sockd.conf");
+    private static final Path DEFAULT_CONFIG = Path.of("/opt/sockd/config");
     private static final Path CWD = Path.of("/home/admin");
 
     private static Options.Parsed parse(String... args) {
-        return Options.parse(List.of(args), DEFAULT_RULES, CWD);
+        return Options.parse(List.of(args), DEFAULT_CONFIG, CWD);
     }
 
     @Test
-    void noFlagsMeansTheShippedRulesOnLoopbackPort1080WithoutIdent() {
-        assertThat(parse()).isEqualTo(new Options.Run(new Options(IdentMode.OFF, DEFAULT_RULES,
-                List.of(new InetSocketAddress("127.0.0.1", 1080)), null, null)));
+    void noFlagsLeavesEverythingToTheShippedConfigurationFiles() {
+        assertThat(parse()).isEqualTo(new Options.Run(new Options(null, null, List.of(), null, null, DEFAULT_CONFIG, null)));
     }
 
     @Test
     void everyFlagTogether() {
         Options.Parsed parsed = parse("-I", "-f", "rules/sockd.conf", "-l", "0.0.0.0:1080", "-l", "[::1]:1081",
-                "-r", "/etc/sockd.route", "-U", "sockd.passwd");
+                "-r", "/etc/sockd.route", "-U", "sockd.passwd", "--config-dir", "etc/sockd", "--pid-file", "/run/sockd.pid");
         assertThat(parsed).isEqualTo(new Options.Run(new Options(IdentMode.STRICT,
                 Path.of("/home/admin/rules/sockd.conf"),
                 List.of(new InetSocketAddress("0.0.0.0", 1080), new InetSocketAddress("::1", 1081)),
-                Path.of("/etc/sockd.route"), Path.of("/home/admin/sockd.passwd"))));
+                Path.of("/etc/sockd.route"), Path.of("/home/admin/sockd.passwd"), Path.of("/home/admin/etc/sockd"),
+                Path.of("/run/sockd.pid"))));
+    }
+
+    @Test
+    void aRepeatedIdentFlagIsNoConflict() {
+        assertThat(parse("-i", "-i")).isInstanceOfSatisfying(Options.Run.class,
+                run -> assertThat(run.options().identMode()).isEqualTo(IdentMode.LENIENT));
     }
 
     @Test
@@ -57,6 +63,8 @@ class OptionsTest {
         "-I -i              | -I and -i exclude each other",
         "-f                 | -f needs a value",
         "-l                 | -l needs a value",
+        "--config-dir       | --config-dir needs a value",
+        "--pid-file         | --pid-file needs a value",
         "-l 1080            | -l 1080: expected ADDR:PORT",
         "-l 127.0.0.1:70000 | -l 127.0.0.1:70000: port must be a number from 0 to 65535",
         "-l ::1:1080        | -l ::1:1080: write IPv6 addresses in brackets",
@@ -72,6 +80,7 @@ class OptionsTest {
 
     @Test
     void theUsageNamesEveryFlag() {
-        assertThat(Options.USAGE).contains("-ver", "-I", "-i", "-f FILE", "-l ADDR:PORT");
+        assertThat(Options.USAGE).contains("-ver", "-I", "-i", "-f FILE", "-r FILE", "-U FILE", "-l ADDR:PORT",
+                "--config-dir DIR", "--pid-file FILE");
     }
 }

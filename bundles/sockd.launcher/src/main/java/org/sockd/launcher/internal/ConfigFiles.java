@@ -1,0 +1,116 @@
+package org.sockd.launcher.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The configuration directory: FileInstall turns each {@code PID.cfg} (or {@code
+ * FACTORYPID-NAME.cfg}) in it into a Config Admin configuration, and follows every later change,
+ * addition and removal. The watcher is a FileInstall factory configuration made here, so that the
+ * directory can be chosen on the command line and listener files can be left out.
+ */
+final class ConfigFiles {
+
+    static final String FILEINSTALL_FACTORY = "org.apache.felix.fileinstall";
+    static final String WATCHER_NAME = "sockd.config";
+    /** The property by which FileInstall marks the configurations it made, with the file's URI. */
+    static final String FILENAME = "felix.fileinstall.filename";
+
+    private static final String CONFIG_FILE = ".*\\.(cfg|config)";
+    private static final Pattern LISTENER_FILE = Pattern.compile(Launcher.LISTENER_FACTORY.replace(".", "\\.") + "-" + CONFIG_FILE);
+
+    private ConfigFiles() {
+    }
+
+    /**
+     * @param withListeners false when the command line (or an inherited socket) decides the listeners
+     * @return the regular expression FileInstall matches file names with
+     */
+    static String filter(boolean withListeners) {
+        return withListeners ? CONFIG_FILE : "(?!" + LISTENER_FILE.pattern() + ")" + CONFIG_FILE;
+    }
+
+    /** @return the files of the directory that FileInstall will load with this filter */
+    static List<Path> eligible(Path dir, boolean withListeners) throws IOException {
+        Pattern filter = Pattern.compile(filter(withListeners));
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> filter.matcher(file.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** @return how many listener files the directory holds */
+    static long listenerFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> LISTENER_FILE.matcher(file.getFileName().toString()).matches()).count();
+        }
+    }
+
+    /**
+     * Asks FileInstall to watch the directory and waits, bounded, until it has made a
+     * configuration of every eligible file, so that the bundles started after the launcher find
+     * their configuration in place instead of starting on defaults and restarting a moment later.
+     *
+     * @param poll how often FileInstall looks at the directory, in milliseconds
+     * @return the eligible files FileInstall did not load in time (a file it cannot parse stays here)
+     */
+    static List<Path> watch(ConfigurationAdmin configAdmin, Path dir, boolean withListeners, long poll, Duration wait)
+            throws IOException, InterruptedException {
+        Dictionary<String, Object> watcher = new Hashtable<>();
+        watcher.put("felix.fileinstall.dir", dir.toAbsolutePath().toString());
+        watcher.put("felix.fileinstall.filter", filter(withListeners));
+        watcher.put("felix.fileinstall.poll", Long.toString(poll));
+        watcher.put("felix.fileinstall.noInitialDelay", "true");
+        // sub-directories (examples, systemd units) are not bundles to install
+        watcher.put("felix.fileinstall.subdir.mode", "skip");
+        configAdmin.getFactoryConfiguration(FILEINSTALL_FACTORY, WATCHER_NAME, "?").update(watcher);
+
+        List<Path> expected = eligible(dir, withListeners);
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<Path> missing = missing(configAdmin, expected);
+        while (!missing.isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+            missing = missing(configAdmin, expected);
+        }
+        return missing;
+    }
+
+    private static List<Path> missing(ConfigurationAdmin configAdmin, List<Path> expected) throws IOException {
+        Set<String> loaded = new HashSet<>();
+        for (Configuration configuration : list(configAdmin, "(" + FILENAME + "=*)")) {
+            Object name = configuration.getProperties() == null ? null : configuration.getProperties().get(FILENAME);
+            if (name != null) {
+                loaded.add(name.toString());
+            }
+        }
+        return expected.stream().filter(file -> !loaded.contains(uri(file))).toList();
+    }
+
+    /** The form FileInstall records a file in: {@code java.io.File#toURI}, {@code file:/dir/name}. */
+    static String uri(Path file) {
+        return file.toAbsolutePath().toFile().toURI().toString();
+    }
+
+    static Configuration[] list(ConfigurationAdmin configAdmin, String filter) throws IOException {
+        try {
+            Configuration[] found = configAdmin.listConfigurations(filter);
+            return found == null ? new Configuration[0] : found;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.sockd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sockd.itest.EchoServer;
+
+/**
+ * The Config Admin files of a configuration directory (a copy of config/, given with
+ * --config-dir): listeners and limits follow the files while the daemon runs, and the command
+ * line's flags win over the files, also when a file changes later.
+ */
+class OpsConfigDirIT {
+
+    private static EchoServer echo;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        echo = new EchoServer();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        echo.close();
+    }
+
+    @Test
+    void listenersComeFromTheFilesAndFollowThemWhileTheDaemonRuns() throws Exception {
+        int shipped = Daemon.freePort();
+        int extra = Daemon.freePort();
+        ConfigDir config = ConfigDir.copyOfShipped(dir, shipped);
+        try (Daemon daemon = Daemon.run("--config-dir", config.path().toString())) {
+            daemon.awaitLine(line -> line.contains("sockd ready"), 30);
+            daemon.awaitLine(line -> line.contains(" rules from " + config.path().resolve("sockd.conf")), 5);
+            assertThat(socks4Reply(shipped)).as("the shipped rules permit loopback").isEqualTo(90);
+
+            config.listener("extra", extra);
+            daemon.awaitLine(line -> line.endsWith("- listening on 127.0.0.1:" + extra), 10);
+            assertThat(socks4Reply(extra)).isEqualTo(90);
+
+            config.delete("sockd.listener-extra.cfg");
+            daemon.awaitLine(line -> line.contains("no longer listening on 127.0.0.1:" + extra), 10);
+            assertThatThrownBy(() -> new Socket("127.0.0.1", extra).close()).isInstanceOf(ConnectException.class);
+            assertThat(socks4Reply(shipped)).as("the other listener is untouched").isEqualTo(90);
+        }
+    }
+
+    @Test
+    void aChangedLimitTakesEffectWithoutARestart() throws Exception {
+        int port = Daemon.freePort();
+        ConfigDir config = ConfigDir.copyOfShipped(dir, port);
+        try (Daemon daemon = Daemon.run("--config-dir", config.path().toString())) {
+            daemon.awaitLine(line -> line.contains("sockd ready"), 30);
+            try (Socket silent = new Socket("127.0.0.1", port)) {
+                silent.setSoTimeout(1500);
+                assertThatThrownBy(() -> silent.getInputStream().read()).as("30 s to send a request, as shipped")
+                        .isInstanceOf(SocketTimeoutException.class);
+            }
+
+            config.set("sockd.core.cfg", "handshake.timeout.ms", "I\"500\"");
+            awaitCount(daemon, "- listening on 127.0.0.1:" + port, 2); // the core restarted on the new value
+
+            try (Socket silent = new Socket("127.0.0.1", port)) {
+                silent.setSoTimeout(5000);
+                long start = System.nanoTime();
+                assertThat(silent.getInputStream().read()).as("closed by the daemon").isEqualTo(-1);
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+            }
+        }
+    }
+
+    @Test
+    void theCommandLineWinsOverTheFilesEvenWhenTheyChangeLater() throws Exception {
+        int filePort = Daemon.freePort();
+        int flagPort = Daemon.freePort();
+        int laterPort = Daemon.freePort();
+        ConfigDir config = ConfigDir.copyOfShipped(dir, filePort);
+        Files.writeString(dir.resolve("deny.conf"), "deny 0.0.0.0 0.0.0.0\n");
+        config.set("sockd.access.sockdconf.cfg", "file", "\"${sockd.config.dir}/deny.conf\"");
+        Path permit = Files.writeString(dir.resolve("permit.conf"), "permit 127.0.0.0 255.0.0.0\n");
+        try (Daemon daemon = Daemon.run("--config-dir", config.path().toString(), "-f", permit.toString(),
+                "-l", "127.0.0.1:" + flagPort)) {
+            daemon.awaitLine(line -> line.contains("sockd ready"), 30);
+            assertThat(socks4Reply(flagPort)).as("-f, not the file's deny.conf").isEqualTo(90);
+            assertThatThrownBy(() -> new Socket("127.0.0.1", filePort).close()).as("-l, not the listener file")
+                    .isInstanceOf(ConnectException.class);
+
+            // FileInstall loads the changed file, the policy restarts, and -f still names its rules
+            config.set("sockd.access.sockdconf.cfg", "watch.period.ms", "L\"500\"");
+            config.listener("later", laterPort);
+            awaitCount(daemon, "loaded 1 rules from " + permit, 2);
+            assertThat(daemon.output()).noneMatch(line -> line.contains("deny.conf"));
+            assertThat(socks4Reply(flagPort)).isEqualTo(90);
+            assertThatThrownBy(() -> new Socket("127.0.0.1", laterPort).close()).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadStopsTheStartRatherThanRunOnDefaults() throws Exception {
+        ConfigDir config = ConfigDir.copyOfShipped(dir, Daemon.freePort());
+        config.set("sockd.listener-default.cfg", "port", "I\"1080x\"");
+        try (Daemon daemon = Daemon.run("--config-dir", config.path().toString())) {
+            assertThat(daemon.awaitExit(60)).isEqualTo(1);
+            assertThat(daemon.output()).anyMatch(line -> line.contains("sockd: configuration files not loaded")
+                    && line.contains(config.path().resolve("sockd.listener-default.cfg").toString()));
+        }
+    }
+
+    /** A SOCKS 4 CONNECT to the echo server through the daemon on the port; returns the reply code. */
+    private static int socks4Reply(int proxyPort) throws IOException {
+        try (Socket client = new Socket("127.0.0.1", proxyPort)) {
+            client.setSoTimeout(10_000);
+            int port = echo.address().getPort();
+            client.getOutputStream().write(new byte[] {4, 1, (byte) (port >> 8), (byte) port, 127, 0, 0, 1, 0});
+            InputStream in = client.getInputStream();
+            return in.readNBytes(8)[1] & 0xff;
+        }
+    }
+
+    static void awaitCount(Daemon daemon, String text, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (daemon.output().stream().filter(line -> line.contains(text)).count() < count) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(count + " lines with \"" + text + "\" expected; output:\n"
+                        + String.join("\n", daemon.output()));
+            }
+            Thread.sleep(20);
+        }
+    }
+}
