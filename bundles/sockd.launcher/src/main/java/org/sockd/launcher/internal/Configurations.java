@@ -61,7 +61,7 @@ final class Configurations {
         if (stored(FlagOverrides.ACCESS_PID).isEmpty()) {
             create(FlagOverrides.ACCESS_PID, Map.of("file", configDir.resolve("sockd.conf").toString()));
         }
-        for (String pid : List.of(FlagOverrides.ROUTE_PID, FlagOverrides.AUTH_PID)) {
+        for (String pid : List.of(FlagOverrides.ROUTE_PID, FlagOverrides.AUTH_PID, FlagOverrides.CORE_PID)) {
             if (!flags.forPid(pid).isEmpty() && stored(pid).isEmpty()) {
                 create(pid, flags.forPid(pid));
             }

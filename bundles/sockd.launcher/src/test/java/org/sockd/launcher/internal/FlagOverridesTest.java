@@ -47,7 +47,7 @@ class FlagOverridesTest {
     }
 
     @Test
-    void routeAndPasswordFilesGoToTheirOwnPidsOnly() {
+    void routeAndPasswordFilesGoToTheirOwnPidsAndTellTheCoreTheyAreRequired() {
         FlagOverrides flags = FlagOverrides.of(new Options(null, null, List.of(), Path.of("/etc/sockd.route"),
                 Path.of("/etc/sockd.passwd"), CONFIG, null));
         Dictionary<String, Object> route = fromFile(FlagOverrides.ROUTE_PID, Map.of("file", "/x"));
@@ -63,6 +63,19 @@ class FlagOverridesTest {
         assertThat(auth.get("max.failures")).isEqualTo(3);
         assertThat(core.get("file")).isNull();
         assertThat(core.get("max.sessions")).isEqualTo(10);
+        assertThat(core.get("route.required")).isEqualTo(true);
+        assertThat(core.get("auth.required")).isEqualTo(true);
+    }
+
+    @Test
+    void withoutRouteOrPasswordFlagsTheCoreRequiresNeither() {
+        FlagOverrides flags = FlagOverrides.of(new Options(null, null, List.of(), null, null, CONFIG, null));
+        Dictionary<String, Object> core = fromFile("sockd.core", Map.of("max.sessions", 10));
+
+        flags.modifyConfiguration(null, core);
+
+        assertThat(core.get("route.required")).isNull();
+        assertThat(core.get("auth.required")).isNull();
     }
 
     @Test
