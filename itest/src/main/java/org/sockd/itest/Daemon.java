@@ -56,6 +56,15 @@ final class Daemon implements AutoCloseable {
         return address;
     }
 
+    /** Changes core properties of a running daemon, as an administrator editing its file would, and waits until they apply. */
+    void reconfigureCore(Map<String, Object> properties) throws Exception {
+        if (core == null) {
+            throw new IllegalStateException("start the daemon with core properties to change them later");
+        }
+        core.update(new Hashtable<>(properties));
+        awaitCoreProperties(scr, properties);
+    }
+
     /**
      * Config Admin delivers updates on its own thread, so the core may still run with an earlier
      * test's properties; wait until it has these ones.

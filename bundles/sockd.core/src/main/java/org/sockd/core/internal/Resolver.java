@@ -19,10 +19,15 @@ final class Resolver implements AutoCloseable {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(8,
             Thread.ofPlatform().daemon().name("sockd-resolver-", 1).factory());
-    private final long timeoutMillis;
+    private volatile long timeoutMillis;
 
     Resolver(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
+    }
+
+    /** A changed limit applies to the next lookup. */
+    void timeout(long millis) {
+        this.timeoutMillis = millis;
     }
 
     /** @return every address of the name, or an empty list when it does not resolve in time */

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -71,13 +73,50 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
     private volatile RouteSelector routes;
 
     private final Instant started = Instant.now();
-    private final CoreConfig config;
-    private final SessionContext context;
+    private volatile CoreConfig config;
+    private volatile SessionContext context;
     private final ScheduledExecutorService sweeper;
+    private ScheduledFuture<?> sweeping;
     private final RateLimitedLog overload = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10));
 
     @Activate
     public SocksServer(CoreConfig config) {
+        validate(config);
+        this.config = config;
+        this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
+                new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
+                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), this::snapshot);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
+        scheduleSweeps(config);
+    }
+
+    /**
+     * A changed limit or timeout applies to the sessions that start from now on; the listeners and
+     * the sessions already running go on undisturbed (SCR would otherwise restart the core).
+     */
+    @Modified
+    void modified(CoreConfig changed) {
+        validate(changed);
+        SessionContext now = context;
+        now.resolver().timeout(changed.resolve_timeout_ms());
+        this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
+                now.current());
+        this.config = changed;
+        synchronized (sweeper) {
+            sweeping.cancel(false);
+            scheduleSweeps(changed);
+        }
+        LOG.info("core configuration changed: applies to new sessions");
+    }
+
+    private void scheduleSweeps(CoreConfig config) {
+        long period = sweepPeriodMillis(config);
+        Sessions sessions = context.sessions();
+        sweeping = sweeper.scheduleAtFixedRate(() -> sessions.sweep(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private static void validate(CoreConfig config) {
         requirePositive("handshake.timeout.ms", config.handshake_timeout_ms());
         requirePositive("connect.timeout.ms", config.connect_timeout_ms());
         requirePositive("resolve.timeout.ms", config.resolve_timeout_ms());
@@ -87,15 +126,6 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         requirePositive("bind.timeout.ms", config.bind_timeout_ms());
         requirePositive("udp.idle.timeout.ms", config.udp_idle_timeout_ms());
         requirePositive("udp.max.peers", config.udp_max_peers());
-        this.config = config;
-        this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
-                new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
-                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), this::snapshot);
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
-        long period = sweepPeriodMillis(config);
-        sweeper.scheduleAtFixedRate(() -> context.sessions().sweep(System.nanoTime()),
-                period, period, TimeUnit.MILLISECONDS);
     }
 
     private static void requirePositive(String property, int value) {
@@ -112,6 +142,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
 
     @Override
     public void dispatch(SocketChannel client) {
+        CoreConfig config = this.config;
+        SessionContext context = this.context;
         Sessions sessions = context.sessions();
         if (sessions.size() >= config.max_sessions()) {
             overload.warn("session limit {} reached: closing new clients", config.max_sessions());
