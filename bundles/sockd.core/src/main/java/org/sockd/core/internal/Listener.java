@@ -52,29 +52,43 @@ public class Listener {
     @Activate
     public Listener(Config config, Map<String, Object> componentProperties, @Reference SessionDispatcher dispatcher,
             BundleContext context) throws IOException {
+        this(bind(new InetSocketAddress(config.address(), config.port()), config.backlog()), dispatcher, context,
+                componentProperties.get(Constants.SERVICE_PID));
+    }
+
+    /**
+     * Serves on a socket that is already listening, such as one inherited from inetd or systemd.
+     *
+     * @param pid the configuration's PID, or {@code null} when no configuration made this listener
+     */
+    Listener(ServerSocketChannel server, SessionDispatcher dispatcher, BundleContext context, Object pid)
+            throws IOException {
+        this.server = server;
         this.dispatcher = dispatcher;
-        InetSocketAddress wanted = new InetSocketAddress(config.address(), config.port());
-        this.server = ServerSocketChannel.open();
-        try {
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(wanted, config.backlog());
-        } catch (IOException e) {
-            server.close();
-            LOG.error("error -- main bind() {} on {}", e.getMessage(), Addresses.text(wanted));
-            throw e;
-        }
         this.bound = (InetSocketAddress) server.getLocalAddress();
         this.acceptor = Thread.ofPlatform().daemon().name("sockd-accept-" + Addresses.text(bound)).start(this::acceptLoop);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ListenerInfo.ADDRESS, Addresses.text(bound));
         // the configuration's PID tells an administrator (or a test) which listener this is
-        Object pid = componentProperties.get(Constants.SERVICE_PID);
         if (pid != null) {
             properties.put(Constants.SERVICE_PID, pid);
         }
         InetSocketAddress address = bound;
         this.registration = context.registerService(ListenerInfo.class, () -> address, properties);
         LOG.info("listening on {}", Addresses.text(bound));
+    }
+
+    private static ServerSocketChannel bind(InetSocketAddress wanted, int backlog) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(wanted, backlog);
+        } catch (IOException e) {
+            server.close();
+            LOG.error("error -- main bind() {} on {}", e.getMessage(), Addresses.text(wanted));
+            throw e;
+        }
+        return server;
     }
 
     private void acceptLoop() {

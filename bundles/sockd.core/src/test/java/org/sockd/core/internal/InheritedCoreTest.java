@@ -1,0 +1,84 @@
+package org.sockd.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.junit.jupiter.api.Test;
+
+/** Clients of an inherited socket while the core comes and goes, with real loopback connections. */
+class InheritedCoreTest {
+
+    private final BlockingQueue<SocketChannel> first = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<SocketChannel> second = new ArrayBlockingQueue<>(4);
+
+    @Test
+    void aClientGoesToTheCoreInPlace() throws Exception {
+        InheritedCore core = new InheritedCore(Duration.ofSeconds(3));
+        core.set(first::add);
+        try (Loopback loopback = new Loopback()) {
+            SocketChannel client = loopback.pair().proxy();
+
+            core.dispatch(client);
+
+            assertThat(first).containsExactly(client);
+        }
+    }
+
+    @Test
+    void aClientWaitsWhileNoCoreIsThereAndGoesToTheNextOne() throws Exception {
+        InheritedCore core = new InheritedCore(Duration.ofSeconds(3));
+        SessionDispatcher old = first::add;
+        core.set(old);
+        core.clear(old);
+        try (Loopback loopback = new Loopback()) {
+            SocketChannel client = loopback.pair().proxy();
+            Thread.ofVirtual().start(() -> {
+                sleep(200);
+                core.set(second::add);
+            });
+
+            core.dispatch(client);
+
+            assertThat(first).isEmpty();
+            assertThat(second).containsExactly(client);
+        }
+    }
+
+    @Test
+    void clearingACoreThatIsNoLongerInPlaceKeepsTheNewOne() throws Exception {
+        InheritedCore core = new InheritedCore(Duration.ofMillis(100));
+        SessionDispatcher old = first::add;
+        core.set(old);
+        core.set(second::add); // SCR binds the better one before it unbinds the old one
+        core.clear(old);
+        try (Loopback loopback = new Loopback()) {
+            core.dispatch(loopback.pair().proxy());
+
+            assertThat(second).hasSize(1);
+        }
+    }
+
+    @Test
+    void aClientForWhichNoCoreComesInTimeIsClosed() throws Exception {
+        InheritedCore core = new InheritedCore(Duration.ofMillis(100));
+        try (Loopback loopback = new Loopback()) {
+            Loopback.Pair pair = loopback.pair();
+
+            core.dispatch(pair.proxy());
+
+            assertThat(pair.proxy().isOpen()).isFalse();
+            assertThat(Loopback.atEnd(pair.peer())).as("the client sees its connection end").isTrue();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.sockd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * sockd started with a socket as standard input, as inetd and systemd start it: one client's
+ * connection (inetd {@code nowait}: serve it, exit 0), or a listening socket (inetd {@code wait},
+ * systemd {@code StandardInput=socket}: serve every client). socat and systemd-socket-activate play
+ * inetd and systemd; curl is the client.
+ */
+class InetdIT {
+
+    private static WebServer web;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startWebServer() throws Exception {
+        web = new WebServer();
+    }
+
+    @AfterAll
+    static void stopWebServer() {
+        web.close();
+    }
+
+    @ParameterizedTest(name = "curl {0}")
+    @ValueSource(strings = {"--socks5", "--socks4"})
+    void nowaitServesTheOneClientOnStandardInputAndExitsZero(String flag) throws Exception {
+        Path log = dir.resolve("sockd.log");
+        int port = Daemon.freePort();
+        // nofork: socat execs the script with the accepted connection as stdin and stdout, as inetd does
+        try (ScriptProcess inetd = ScriptProcess.start(List.of("socat", "-d", "-d",
+                "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr",
+                "EXEC:" + ScriptProcess.script("sockd-inetd") + " -f " + rules() + ",nofork"), environment(log))) {
+            inetd.awaitLine(line -> line.contains("listening on"), 10);
+
+            assertThat(curl(flag, port)).isEqualTo(web.body());
+
+            assertThat(inetd.awaitExit(60)).as("exit status once the client is served").isZero();
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines).anyMatch(line -> line.contains("connected -- Connect from"));
+        assertThat(lines).anyMatch(line -> line.contains("terminated -- Connect from"));
+    }
+
+    @Test
+    void aListeningSocketOnStandardInputServesClientAfterClientAndAcrossARestartOfTheCore() throws Exception {
+        Path log = dir.resolve("sockd.log");
+        Path config = Files.createDirectories(dir.resolve("config"));
+        int port = Daemon.freePort();
+        // Without --accept, the listening socket itself becomes stdin when the first client knocks.
+        // The program gets only the environment variables named with -E.
+        try (ScriptProcess systemd = ScriptProcess.start(List.of("systemd-socket-activate", "--inetd",
+                "-E", "SOCKD_LOG", "-E", "SOCKD_JVM_OPTS", "-E", "JAVA_HOME", "-E", "PATH",
+                "-l", "127.0.0.1:" + port, ScriptProcess.script("sockd-inetd"), "-f", rules().toString(),
+                "--config-dir", config.toString()), environment(log))) {
+            systemd.awaitLine(line -> line.contains("Listening on 127.0.0.1:" + port), 10);
+
+            assertThat(curl("--socks5", port)).isEqualTo(web.body());
+            assertThat(curl("--socks5", port)).isEqualTo(web.body());
+            List<String> lines = awaitLines(log, line -> line.contains("terminated -- Connect from"), 2);
+            assertThat(lines).anyMatch(line -> line.contains("listening on 127.0.0.1:" + port));
+
+            // a new core configuration restarts the core; the inherited socket cannot be opened again
+            Files.writeString(config.resolve("sockd.core.cfg"), "handshake.timeout.ms = I\"20000\"\n");
+            awaitLines(log, line -> line.contains("the core restarted: it serves the socket on standard input again"), 1);
+            assertThat(curl("--socks5", port)).isEqualTo(web.body());
+
+            assertThat(systemd.process().isAlive()).as("still serving after three clients").isTrue();
+        }
+    }
+
+    /** Log lines are written a moment after what they tell: waits (bounded) for them. */
+    private static List<String> awaitLines(Path log, Predicate<String> test, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        while (lines.stream().filter(test).count() < count && System.nanoTime() - deadline < 0) {
+            Thread.sleep(50);
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        }
+        assertThat(lines).filteredOn(test).hasSize(count);
+        return lines;
+    }
+
+    private Path rules() throws Exception {
+        Path rules = dir.resolve("sockd.conf");
+        if (!Files.exists(rules)) {
+            Files.writeString(rules, "permit 127.0.0.0 255.0.0.0\n");
+        }
+        return rules;
+    }
+
+    private static Map<String, String> environment(Path log) {
+        return Map.of("SOCKD_LOG", log.toString(), "SOCKD_JVM_OPTS", ScriptProcess.hostsFileOption());
+    }
+
+    /** Fetches the web server's page through the proxy on the port; returns the page, or curl's error. */
+    private static String curl(String flag, int port) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "60", flag,
+                "127.0.0.1:" + port, "http://127.0.0.1:" + web.port() + "/"));
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(70, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+}
