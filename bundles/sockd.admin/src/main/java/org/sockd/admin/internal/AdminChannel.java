@@ -1,6 +1,7 @@
 package org.sockd.admin.internal;
 
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.felix.service.command.CommandProcessor;
@@ -33,6 +34,12 @@ public class AdminChannel {
                 positiveSeconds("io.timeout.s", config.io_timeout_s()), positive("max.clients", config.max_clients()));
         Path socket = SocketPath.resolve(config.socket(), context.getProperty(SocketPath.HOME));
         AdminServer opened = null;
+        if (servesOneInetdClient()) {
+            // a process per client would take the socket from the daemon an administrator talks to
+            LOG.info("serving one inetd client: no admin channel");
+            this.server = null;
+            return;
+        }
         try {
             opened = AdminServer.open(socket, new GogoRunner(processor), Admission.ownerOrRoot(), limits, LOG);
             String user = opened.daemonUser().getName();
@@ -42,6 +49,14 @@ public class AdminChannel {
             LOG.error("error -- admin channel not started: {}", e.getMessage());
         }
         this.server = opened;
+    }
+
+    private static boolean servesOneInetdClient() {
+        try {
+            return System.inheritedChannel() instanceof SocketChannel;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Duration positiveSeconds(String property, int value) {
