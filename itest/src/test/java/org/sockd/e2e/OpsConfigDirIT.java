@@ -72,15 +72,23 @@ class OpsConfigDirIT {
                         .isInstanceOf(SocketTimeoutException.class);
             }
 
-            config.set("sockd.core.cfg", "handshake.timeout.ms", "I\"500\"");
-            awaitCount(daemon, "- listening on 127.0.0.1:" + port, 2); // the core restarted on the new value
+            try (Socket before = new Socket("127.0.0.1", port)) {
+                config.set("sockd.core.cfg", "handshake.timeout.ms", "I\"500\"");
+                awaitCount(daemon, "core configuration changed", 1);
 
-            try (Socket silent = new Socket("127.0.0.1", port)) {
-                silent.setSoTimeout(5000);
-                long start = System.nanoTime();
-                assertThat(silent.getInputStream().read()).as("closed by the daemon").isEqualTo(-1);
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+                try (Socket silent = new Socket("127.0.0.1", port)) {
+                    silent.setSoTimeout(5000);
+                    long start = System.nanoTime();
+                    assertThat(silent.getInputStream().read()).as("closed by the daemon").isEqualTo(-1);
+                    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
+                }
+                before.setSoTimeout(500);
+                assertThatThrownBy(() -> before.getInputStream().read())
+                        .as("a client accepted before the change keeps the allowance it started with")
+                        .isInstanceOf(SocketTimeoutException.class);
             }
+            assertThat(daemon.output().stream().filter(line -> line.contains("- listening on 127.0.0.1:" + port)).count())
+                    .as("the listener was not reopened").isEqualTo(1);
         }
     }
 
