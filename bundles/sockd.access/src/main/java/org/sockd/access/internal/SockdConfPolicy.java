@@ -1,5 +1,6 @@
 package org.sockd.access.internal;
 
+import org.sockd.common.config.Settings;
 import org.sockd.common.files.FileWatcher;
 import org.sockd.common.files.FrozenName;
 import java.nio.file.Path;
@@ -70,8 +71,6 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SockdConfPolicy.class);
-    /** Long enough for an editor or a copy to finish writing, short enough to feel immediate. */
-    private static final Duration SETTLE = Duration.ofMillis(300);
 
     private final RuleEngine engine;
     private final LiveRules rules;
@@ -79,19 +78,14 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
 
     @Activate
     public SockdConfPolicy(Config config) {
-        if (config.watch_period_ms() <= 0) {
-            throw new IllegalArgumentException(PID + ": watch.period.ms must be greater than 0, not "
-                    + config.watch_period_ms());
-        }
+        Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
         Path file = Path.of(config.file());
         Optional<IdentMode> mode = identMode(config.ident_mode());
         this.engine = new RuleEngine(mode.orElse(IdentMode.STRICT));
         LiveRules live = LiveRules.load(file, mode.isPresent() ? LiveRules::read : badIdentMode(config), LOG);
         this.rules = live;
-        this.watcher = config.watch()
-                ? Optional.of(new FileWatcher(() -> watched(file, live.current()), live::reload,
-                        Duration.ofMillis(config.watch_period_ms()), SETTLE).start())
-                : Optional.empty();
+        this.watcher = FileWatcher.startIf(config.watch(), "sockd-file-watch", () -> watched(file, live.current()),
+                live::reload, Duration.ofMillis(config.watch_period_ms()));
     }
 
     @Override

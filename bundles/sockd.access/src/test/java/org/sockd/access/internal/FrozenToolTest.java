@@ -2,14 +2,12 @@ package org.sockd.access.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.testing.Captured;
 
 /** bin/sockd make-fc and dump-fc: defaults, exit codes, messages, and no file from a bad text. */
 class FrozenToolTest {
@@ -17,8 +15,8 @@ class FrozenToolTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured out = new Captured();
+    private final Captured err = new Captured();
 
     @Test
     void makeWithDefaultsFreezesConfigSockdConfIntoSockdFcAndDumpReadsItBack() throws Exception {
@@ -27,11 +25,11 @@ class FrozenToolTest {
 
         assertThat(run("make-fc")).isZero();
         assertThat(Files.exists(dir.resolve("sockd.fc"))).isTrue();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("froze 1 rules from");
+        assertThat(out.text()).contains("froze 1 rules from");
 
         out.reset();
         assertThat(run("dump-fc")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).contains(
+        assertThat(out.text().lines().toList()).contains(
                 "permit 127.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0 lt 1024", "#NO_IDENTD: echo none");
     }
 
@@ -42,20 +40,20 @@ class FrozenToolTest {
 
         assertThat(run("make-fc", text.toString(), dir.resolve("bad.fc").toString())).isEqualTo(1);
         assertThat(Files.exists(dir.resolve("bad.fc"))).isFalse();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.conf:2:", "not written");
+        assertThat(err.text()).contains("bad.conf:2:", "not written");
     }
 
     @Test
     void dumpOfAMissingOrForeignFileFails() throws Exception {
         assertThat(run("dump-fc", dir.resolve("none.fc").toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Cannot open");
+        assertThat(err.text()).contains("Cannot open");
     }
 
     @Test
     void wrongArgumentsPrintTheUsage() {
         assertThat(run("make-fc", "a", "b", "c")).isEqualTo(2);
         assertThat(run("dump-fc", "a", "b")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: sockd make-fc");
+        assertThat(err.text()).contains("usage: sockd make-fc");
     }
 
     @Test
@@ -67,7 +65,6 @@ class FrozenToolTest {
     }
 
     private int run(String... args) {
-        return FrozenTool.run(List.of(args), dir.resolve("sockd.conf"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return FrozenTool.run(List.of(args), dir.resolve("sockd.conf"), out.stream(), err.stream());
     }
 }

@@ -2,17 +2,14 @@ package org.sockd.access.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sockd.access.internal.Requests.connect;
+import static org.sockd.common.testing.Await.awaitTrue;
+import static org.sockd.common.testing.Editor.replace;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.api.access.Decision;
@@ -118,26 +115,8 @@ class SockdConfReloadTest {
         return new Decision.Deny("rule", new MatchedRule(file.toString(), 2, "deny 0.0.0.0 0.0.0.0"));
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("waited 5 s").isNegative();
-            Thread.sleep(10);
-        }
-    }
-
     private Path write(String text) throws Exception {
         return Files.writeString(dir.resolve("sockd.conf"), text);
-    }
-
-    /** As an editor saves: a new file renamed over the old one, so no reader sees half of it. */
-    private static void replace(Path file, String text) {
-        try {
-            Path saved = Files.writeString(file.resolveSibling(file.getFileName() + ".new"), text);
-            Files.move(saved, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static SockdConfPolicy policy(Path file, String identMode, boolean watch) {

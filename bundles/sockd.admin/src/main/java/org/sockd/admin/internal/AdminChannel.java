@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sockd.common.config.Settings;
 
 /**
  * The admin channel of a running daemon: Gogo command lines through a Unix-domain socket that
@@ -64,9 +65,7 @@ public class AdminChannel {
     }
 
     private static int positive(String property, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException("sockd.admin: " + property + " must be greater than 0, not " + value);
-        }
+        Settings.requirePositive("sockd.admin", property, value);
         return value;
     }
 

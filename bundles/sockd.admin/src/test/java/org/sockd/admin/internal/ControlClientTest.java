@@ -2,9 +2,7 @@ package org.sockd.admin.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sockd.common.testing.Captured;
 import org.sockd.common.testing.RecordingLogger;
 
 /** bin/sockd ctl against a real admin server in a temporary sockd home, and against peers that are none. */
@@ -32,8 +31,8 @@ class ControlClientTest {
 
     private final TestCommands commands = new TestCommands();
     private final Gogo gogo = new Gogo(commands, TestCommands.FUNCTIONS);
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured out = new Captured();
+    private final Captured err = new Captured();
     private AdminServer server;
 
     @BeforeEach
@@ -52,23 +51,23 @@ class ControlClientTest {
     @Test
     void theDaemonsSocketIsFoundInTheHomeDirectoryAndTheResultPrinted() {
         assertThat(ctl("status")).isEqualTo(ControlClient.DONE);
-        assertThat(out()).isEqualTo("sockd 1.2.3\nlisteners: 127.0.0.1:1080\n");
-        assertThat(err()).isEmpty();
+        assertThat(out.text()).isEqualTo("sockd 1.2.3\nlisteners: 127.0.0.1:1080\n");
+        assertThat(err.text()).isEmpty();
         assertThat(server.socket()).isEqualTo(home.resolve("run/sockd.sock"));
     }
 
     @Test
     void theArgumentsAreJoinedIntoOneCommandLineAndAFailureExits1WithTheMessageOnStderr() {
         assertThat(ctl("kill", "abc")).isEqualTo(ControlClient.FAILED);
-        assertThat(out()).isEmpty();
-        assertThat(err()).isEqualTo("kill: session id must be a number, as listed by sockd:sessions, not 'abc'\n");
+        assertThat(out.text()).isEmpty();
+        assertThat(err.text()).isEqualTo("kill: session id must be a number, as listed by sockd:sessions, not 'abc'\n");
     }
 
     @Test
     void theCommandsOutputAndErrorsGoWhereTheyBelong() {
         assertThat(ctl("printing")).isEqualTo(ControlClient.DONE);
-        assertThat(out()).isEqualTo("printed on out\nthe result\n");
-        assertThat(err()).isEqualTo("printed on err\n");
+        assertThat(out.text()).isEqualTo("printed on out\nthe result\n");
+        assertThat(err.text()).isEqualTo("printed on err\n");
     }
 
     @Test
@@ -77,10 +76,10 @@ class ControlClientTest {
 
         assertThat(ctl("--socket", server.socket().toString(), "status")).isEqualTo(ControlClient.DONE);
         assertThat(ctl("--socket=" + server.socket(), "sockd:status")).isEqualTo(ControlClient.DONE);
-        assertThat(out()).isEqualTo("sockd 1.2.3\nlisteners: 127.0.0.1:1080\n".repeat(2));
+        assertThat(out.text()).isEqualTo("sockd 1.2.3\nlisteners: 127.0.0.1:1080\n".repeat(2));
 
         assertThat(ctl("--socket", elsewhere.toString(), "status")).isEqualTo(ControlClient.NO_DAEMON);
-        assertThat(err()).isEqualTo("sockd ctl: no daemon answers on " + elsewhere
+        assertThat(err.text()).isEqualTo("sockd ctl: no daemon answers on " + elsewhere
                 + ": No such file or directory (is sockd running, with this admin socket?)\n");
     }
 
@@ -92,7 +91,7 @@ class ControlClientTest {
         }
 
         assertThat(ctl("--socket", stale.toString(), "status")).isEqualTo(ControlClient.NO_DAEMON);
-        assertThat(err()).isEqualTo("sockd ctl: no daemon answers on " + stale
+        assertThat(err.text()).isEqualTo("sockd ctl: no daemon answers on " + stale
                 + ": Connection refused (a socket left by a daemon that is gone)\n");
     }
 
@@ -101,7 +100,7 @@ class ControlClientTest {
         long start = System.nanoTime();
         assertThat(ctl("--timeout", "1", "sleep")).isEqualTo(ControlClient.NO_DAEMON);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(err()).isEqualTo("sockd ctl: no answer from " + server.socket() + " within 1 s\n");
+        assertThat(err.text()).isEqualTo("sockd ctl: no answer from " + server.socket() + " within 1 s\n");
     }
 
     @Test
@@ -112,13 +111,13 @@ class ControlClientTest {
             Thread peer = Thread.ofVirtual().start(() -> answer(other, "HTTP/1.0 400 Bad Request\r\n", "out sockd 1.2.3\n"));
 
             assertThat(ctl("--socket", socket.toString(), "status")).isEqualTo(ControlClient.NO_DAEMON);
-            assertThat(err()).isEqualTo("sockd ctl: " + socket + " answers something that is no sockd answer: "
+            assertThat(err.text()).isEqualTo("sockd ctl: " + socket + " answers something that is no sockd answer: "
                     + "HTTP/1.0 400 Bad Request\n");
 
             err.reset();
             assertThat(ctl("--socket", socket.toString(), "status")).isEqualTo(ControlClient.NO_DAEMON);
-            assertThat(out()).isEqualTo("sockd 1.2.3\n");
-            assertThat(err()).isEqualTo("sockd ctl: the daemon on " + socket
+            assertThat(out.text()).isEqualTo("sockd 1.2.3\n");
+            assertThat(err.text()).isEqualTo("sockd ctl: the daemon on " + socket
                     + " closed the connection before its answer was complete\n");
             peer.join(5000);
         }
@@ -136,19 +135,19 @@ class ControlClientTest {
     void badUsageExits2WithTheReasonAndTheUsage(String args, String message) {
         List<String> arguments = args.isEmpty() ? List.of() : List.of(args.split(" "));
 
-        assertThat(ControlClient.run(arguments, home.toString(), print(out), print(err))).isEqualTo(ControlClient.USAGE);
-        assertThat(err()).startsWith("sockd ctl: " + message + "\nusage: sockd ctl [--socket PATH]")
+        assertThat(ControlClient.run(arguments, home.toString(), out.stream(), err.stream())).isEqualTo(ControlClient.USAGE);
+        assertThat(err.text()).startsWith("sockd ctl: " + message + "\nusage: sockd ctl [--socket PATH]")
                 .contains("(default: " + home.resolve("run/sockd.sock") + ")");
-        assertThat(out()).isEmpty();
+        assertThat(out.text()).isEmpty();
     }
 
     @Test
     void aLineBreakOrAnOverlongLineIsRefusedBeforeAnythingIsSent() {
         assertThat(ctl("status\nkill", "1")).isEqualTo(ControlClient.USAGE);
-        assertThat(err()).startsWith("sockd ctl: a command line cannot contain a line break\n");
+        assertThat(err.text()).startsWith("sockd ctl: a command line cannot contain a line break\n");
         err.reset();
         assertThat(ctl("status", " ".repeat(Wire.MAX_REQUEST_BYTES))).isEqualTo(ControlClient.USAGE);
-        assertThat(err()).startsWith("sockd ctl: the command line is longer than 8192 bytes\n");
+        assertThat(err.text()).startsWith("sockd ctl: the command line is longer than 8192 bytes\n");
     }
 
     @Test
@@ -157,24 +156,12 @@ class ControlClientTest {
         out.reset();
 
         assertThat(ctl("--help")).isEqualTo(ControlClient.DONE);
-        assertThat(out()).startsWith("usage: sockd ctl").contains("exit status: 0 done, 1 the command failed, 2 usage, "
+        assertThat(out.text()).startsWith("usage: sockd ctl").contains("exit status: 0 done, 1 the command failed, 2 usage, "
                 + "3 no daemon answers");
     }
 
     private int ctl(String... args) {
-        return ControlClient.run(List.of(args), home.toString(), print(out), print(err));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static PrintStream print(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        return ControlClient.run(List.of(args), home.toString(), out.stream(), err.stream());
     }
 
     /** Reads each request, then sends one text per connection and closes. */

@@ -25,6 +25,7 @@ import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.auth.Authentication;
 import org.sockd.api.auth.Authenticator;
+import org.sockd.common.config.Settings;
 import org.sockd.common.files.FileWatcher;
 
 /**
@@ -75,8 +76,6 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordFileAuthenticator.class);
-    /** Long enough for an editor or the passwd tool to finish writing, short enough to feel immediate. */
-    private static final Duration SETTLE = Duration.ofMillis(300);
     /** Bounds the throttle's memory to well under a megabyte. */
     static final int TRACKED_ADDRESSES = 10_000;
     static final int MAX_FAILURES_LIMIT = 1000;
@@ -101,10 +100,8 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
                 : 2 * Runtime.getRuntime().availableProcessors();
         this.method = new UsernamePasswordMethod(users::current, new Verifier(kdf), throttle,
                 new Semaphore(checks, true), Duration.ofMillis(config.check_wait_ms()), LOG);
-        this.watcher = config.watch()
-                ? Optional.of(new FileWatcher("sockd-passwd-watch", () -> Set.of(file), users::reload,
-                        Duration.ofMillis(config.watch_period_ms()), SETTLE).start())
-                : Optional.empty();
+        this.watcher = FileWatcher.startIf(config.watch(), "sockd-passwd-watch", () -> Set.of(file), users::reload,
+                Duration.ofMillis(config.watch_period_ms()));
     }
 
     @Override
@@ -139,23 +136,17 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     }
 
     private static void check(Config config) {
-        requirePositive("max.failures", config.max_failures());
+        Settings.requirePositive(PID, "max.failures", config.max_failures());
         if (config.max_failures() > MAX_FAILURES_LIMIT) {
             throw new IllegalArgumentException(PID + ": max.failures must be at most " + MAX_FAILURES_LIMIT
                     + ", not " + config.max_failures());
         }
-        requirePositive("failure.window.s", config.failure_window_s());
-        requirePositive("watch.period.ms", config.watch_period_ms());
-        requirePositive("check.wait.ms", config.check_wait_ms());
+        Settings.requirePositive(PID, "failure.window.s", config.failure_window_s());
+        Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
+        Settings.requirePositive(PID, "check.wait.ms", config.check_wait_ms());
         if (config.max_concurrent_checks() < 0) {
             throw new IllegalArgumentException(PID + ": max.concurrent.checks must be 0 or more, not "
                     + config.max_concurrent_checks());
-        }
-    }
-
-    private static void requirePositive(String name, long value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(PID + ": " + name + " must be greater than 0, not " + value);
         }
     }
 }

@@ -3,9 +3,7 @@ package org.sockd.auth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.testing.Captured;
 
 /** bin/sockd passwd: add, change, delete, the file it writes, and what it refuses. */
 class PasswordToolTest {
@@ -23,8 +22,8 @@ class PasswordToolTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured out = new Captured();
+    private final Captured err = new Captured();
 
     @Test
     void addsAUserToANewFileWithMode0600() throws Exception {
@@ -34,7 +33,7 @@ class PasswordToolTest {
 
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(verify(file, "alice", "wonderland")).isEqualTo(Verifier.Outcome.ACCEPTED);
-        assertThat(stdout()).isEqualTo("added alice in " + file + "\n");
+        assertThat(out.text()).isEqualTo("added alice in " + file + "\n");
         assertThat(Files.readString(file)).startsWith("alice:pbkdf2-sha256:" + Fixtures.ITERATIONS + ":").endsWith("\n");
     }
 
@@ -61,7 +60,7 @@ class PasswordToolTest {
         assertThat(verify(file, "alice", "new")).isEqualTo(Verifier.Outcome.ACCEPTED);
         assertThat(verify(file, "alice", "old")).isEqualTo(Verifier.Outcome.WRONG_PASSWORD);
         assertThat(verify(file, "bob", "b")).isEqualTo(Verifier.Outcome.ACCEPTED);
-        assertThat(stdout()).isEqualTo("changed the password of alice in " + file + "\n");
+        assertThat(out.text()).isEqualTo("changed the password of alice in " + file + "\n");
     }
 
     @Test
@@ -83,7 +82,7 @@ class PasswordToolTest {
         assertThat(run("", "passwd", "-d", file.toString(), "alice")).isZero();
 
         assertThat(Files.readString(file)).startsWith("# users\nbob:").doesNotContain("alice");
-        assertThat(stdout()).isEqualTo("deleted alice from " + file + "\n");
+        assertThat(out.text()).isEqualTo("deleted alice from " + file + "\n");
     }
 
     @Test
@@ -92,7 +91,7 @@ class PasswordToolTest {
         Files.writeString(file, Fixtures.line("bob", "b") + "\n");
 
         assertThat(run("", "passwd", "-d", file.toString(), "alice")).isEqualTo(1);
-        assertThat(stderr()).isEqualTo("sockd passwd: alice is not in " + file + "\n");
+        assertThat(err.text()).isEqualTo("sockd passwd: alice is not in " + file + "\n");
         assertThat(run("", "passwd", "-d", dir.resolve("none").toString(), "alice")).isEqualTo(1);
     }
 
@@ -129,10 +128,10 @@ class PasswordToolTest {
     void refusesAnEmptyOrTooLongPassword() throws Exception {
         Path file = dir.resolve("sockd.passwd");
         assertThat(run("", "passwd", file.toString(), "alice")).isEqualTo(1);
-        assertThat(stderr()).isEqualTo("sockd passwd: the password is empty\n");
+        assertThat(err.text()).isEqualTo("sockd passwd: the password is empty\n");
         err.reset();
         assertThat(run("é".repeat(128), "passwd", file.toString(), "alice")).isEqualTo(1);
-        assertThat(stderr()).isEqualTo("sockd passwd: a password is at most 255 bytes in UTF-8 (RFC 1929)\n");
+        assertThat(err.text()).isEqualTo("sockd passwd: a password is at most 255 bytes in UTF-8 (RFC 1929)\n");
         assertThat(Files.exists(file)).isFalse();
         assertThat(run("é".repeat(127) + "x", "passwd", file.toString(), "alice")).isZero();
     }
@@ -144,7 +143,7 @@ class PasswordToolTest {
                 "#alice", "al\u202eice")) {
             err.reset();
             assertThat(run("a", "passwd", file.toString(), user)).as(user).isEqualTo(1);
-            assertThat(stderr()).as(user).startsWith("sockd passwd: a user name ").doesNotContain(Fixtures.CANARY);
+            assertThat(err.text()).as(user).startsWith("sockd passwd: a user name ").doesNotContain(Fixtures.CANARY);
         }
         assertThat(Files.exists(file)).isFalse();
         assertThat(run("a", "passwd", file.toString(), "u".repeat(255))).isZero();
@@ -156,8 +155,8 @@ class PasswordToolTest {
             throw new IOException("the passwords do not match");
         };
         assertThat(PasswordTool.run(List.of("passwd", dir.resolve("f").toString(), "alice"), none, Fixtures.ITERATIONS,
-                print(out), print(err))).isEqualTo(1);
-        assertThat(stderr()).isEqualTo("sockd passwd: the passwords do not match\n");
+                out.stream(), err.stream())).isEqualTo(1);
+        assertThat(err.text()).isEqualTo("sockd passwd: the passwords do not match\n");
     }
 
     @Test
@@ -169,7 +168,7 @@ class PasswordToolTest {
         assertThat(run("a", "passwd", file, "alice", "extra")).isEqualTo(2);
         assertThat(run("a", "passwd", "-x", file, "alice")).isEqualTo(2);
         assertThat(run("a", "make-fc", file, "alice")).isEqualTo(2);
-        assertThat(stderr()).contains("usage: sockd passwd FILE USER");
+        assertThat(err.text()).contains("usage: sockd passwd FILE USER");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
@@ -178,7 +177,7 @@ class PasswordToolTest {
     private int run(String password, String... args) {
         PasswordInput input = () -> PasswordInput.firstLine(
                 new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
-        return PasswordTool.run(List.of(args), input, Fixtures.ITERATIONS, print(out), print(err));
+        return PasswordTool.run(List.of(args), input, Fixtures.ITERATIONS, out.stream(), err.stream());
     }
 
     private static Verifier.Outcome verify(Path file, String user, String password) {
@@ -186,17 +185,5 @@ class PasswordToolTest {
         assertThat(result).isInstanceOf(PasswordFile.Result.Valid.class);
         Users users = ((PasswordFile.Result.Valid) result).users();
         return new Verifier(Pbkdf2.KDF).verify(users, Optional.of(user), password.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private static PrintStream print(ByteArrayOutputStream bytes) {
-        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * one, symbolic links switched to another target, and files in several directories.
  */
 public final class FileWatcher implements AutoCloseable {
+
+    /** Long enough for an editor or a copy to finish writing, short enough to feel immediate. */
+    public static final Duration SETTLE = Duration.ofMillis(300);
 
     private static final Logger LOG = LoggerFactory.getLogger(FileWatcher.class);
     private static final Duration JOIN = Duration.ofSeconds(5);
@@ -34,11 +38,6 @@ public final class FileWatcher implements AutoCloseable {
     private Map<Path, FileStamp> pending;
     private long pendingSince;
 
-    /** A watcher whose thread is called {@code sockd-file-watch}; see the other constructor. */
-    public FileWatcher(Supplier<Set<Path>> files, Runnable onChange, Duration period, Duration settle) {
-        this("sockd-file-watch", files, onChange, period, settle);
-    }
-
     /**
      * @param threadName names the polling thread, so a thread dump tells which files it watches
      * @param files the files to watch, asked again at every poll (what is watched may change)
@@ -54,6 +53,18 @@ public final class FileWatcher implements AutoCloseable {
         this.settleNanos = settle.toNanos();
         this.accepted = FileStamp.of(files.get());
         this.thread = Thread.ofPlatform().daemon().name(threadName).unstarted(this::run);
+    }
+
+    /**
+     * The watcher of a component whose configuration may turn watching off: started, waiting
+     * {@link #SETTLE} for a change to settle, when {@code watch} is on; none when it is off.
+     *
+     * @see #FileWatcher(String, Supplier, Runnable, Duration, Duration)
+     */
+    public static Optional<FileWatcher> startIf(boolean watch, String threadName, Supplier<Set<Path>> files,
+            Runnable onChange, Duration period) {
+        return watch ? Optional.of(new FileWatcher(threadName, files, onChange, period, SETTLE).start())
+                : Optional.empty();
     }
 
     /** Starts polling on a thread of its own. */

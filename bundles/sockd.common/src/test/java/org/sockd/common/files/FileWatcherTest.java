@@ -121,7 +121,7 @@ class FileWatcherTest {
     @Test
     void theWatcherThreadRunsTheActionAndStopsWhenClosed() throws Exception {
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
-        FileWatcher watcher = new FileWatcher(() -> watched, () -> seen.add(read(file)),
+        FileWatcher watcher = new FileWatcher("test-file-watch", () -> watched, () -> seen.add(read(file)),
                 Duration.ofMillis(10), Duration.ofMillis(30)).start();
         try {
             Files.writeString(file, "deny 10.0.0.0 255.0.0.0\n");
@@ -133,8 +133,31 @@ class FileWatcherTest {
         assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).isNull();
     }
 
+    @Test
+    void aComponentWatchesOnlyWhenItsConfigurationSaysSo() throws Exception {
+        assertThat(FileWatcher.startIf(false, "test-off-watch", () -> watched, () -> { }, Duration.ofMillis(10)))
+                .isEmpty();
+        assertThat(threadsNamed("test-off-watch")).isZero();
+
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        FileWatcher watcher = FileWatcher.startIf(true, "test-on-watch", () -> watched, () -> seen.add(read(file)),
+                Duration.ofMillis(10)).orElseThrow();
+        try {
+            assertThat(threadsNamed("test-on-watch")).isOne();
+            Files.writeString(file, "deny 10.0.0.0 255.0.0.0\n");
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("deny 10.0.0.0 255.0.0.0\n");
+        } finally {
+            watcher.close();
+        }
+        assertThat(threadsNamed("test-on-watch")).isZero();
+    }
+
+    private static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(name)).count();
+    }
+
     private FileWatcher watcher(Runnable action) {
-        return new FileWatcher(() -> watched, action, Duration.ofSeconds(1), SETTLE);
+        return new FileWatcher("test-file-watch", () -> watched, action, Duration.ofSeconds(1), SETTLE);
     }
 
     private static void poll(FileWatcher watcher, long... times) {

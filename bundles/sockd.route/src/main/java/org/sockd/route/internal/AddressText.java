@@ -1,11 +1,12 @@
 package org.sockd.route.internal;
 
-import static org.sockd.route.internal.RouteSyntaxException.quoted;
+import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
+import org.sockd.common.text.SyntaxException;
 
 /**
  * Address fields of a route line: IPv4 dotted quads as in the classic file, and, as an extension,
@@ -31,7 +32,7 @@ final class AddressText {
     }
 
     /** @param what names the field in messages, e.g. "interface address" */
-    static InetAddress parse(String field, String what) throws RouteSyntaxException {
+    static InetAddress parse(String field, String what) throws SyntaxException {
         return IPV6_LIKE.matcher(field).matches() ? ipv6(field, what) : ipv4(field, what);
     }
 
@@ -40,16 +41,16 @@ final class AddressText {
      * accepted short forms like 10.1; all are refused so a line never means something other than
      * it reads.
      */
-    private static InetAddress ipv4(String field, String what) throws RouteSyntaxException {
+    private static InetAddress ipv4(String field, String what) throws SyntaxException {
         if (!DOTTED_QUAD.matcher(field).matches()) {
-            throw new RouteSyntaxException("Invalid " + what + " " + quoted(field) + " (expected " + QUAD_HINT + ")");
+            throw new SyntaxException("Invalid " + what + " " + quoted(field) + " (expected " + QUAD_HINT + ")");
         }
         byte[] bytes = new byte[4];
         String[] octets = field.split("\\.");
         for (int i = 0; i < 4; i++) {
             int number = Integer.parseInt(octets[i]);
             if (number > 255) {
-                throw new RouteSyntaxException("Invalid " + what + " " + quoted(field) + " (" + number + " is over 255)");
+                throw new SyntaxException("Invalid " + what + " " + quoted(field) + " (" + number + " is over 255)");
             }
             bytes[i] = (byte) number;
         }
@@ -57,15 +58,15 @@ final class AddressText {
     }
 
     /** A colon makes getByName() read the field as a literal: no name is ever looked up here. */
-    private static InetAddress ipv6(String field, String what) throws RouteSyntaxException {
+    private static InetAddress ipv6(String field, String what) throws SyntaxException {
         InetAddress address;
         try {
             address = InetAddress.getByName(field);
         } catch (UnknownHostException e) {
-            throw new RouteSyntaxException("Invalid " + what + " " + quoted(field) + " (not a valid IPv6 address)");
+            throw new SyntaxException("Invalid " + what + " " + quoted(field) + " (not a valid IPv6 address)");
         }
         if (address instanceof Inet4Address) {
-            throw new RouteSyntaxException("Invalid " + what + " " + quoted(field)
+            throw new SyntaxException("Invalid " + what + " " + quoted(field)
                     + " (an IPv4-mapped IPv6 address: write the IPv4 address " + address.getHostAddress() + ")");
         }
         return address;

@@ -41,7 +41,7 @@ final class FrozenRouteWriter {
                     }
                 }
             }
-            return framed(body.toByteArray());
+            return FrozenRouteFormat.FRAME.frame(body.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array cannot fail
         }
@@ -51,16 +51,5 @@ final class FrozenRouteWriter {
         byte[] bytes = address.getAddress();
         out.writeByte(bytes.length);
         out.write(bytes);
-    }
-
-    private static byte[] framed(byte[] body) throws IOException {
-        ByteArrayOutputStream file = new ByteArrayOutputStream(FrozenRouteFormat.HEADER + body.length);
-        DataOutputStream out = new DataOutputStream(file);
-        out.write(FrozenRouteFormat.MAGIC);
-        out.writeShort(FrozenRouteFormat.VERSION);
-        out.writeInt(body.length);
-        out.writeInt(FrozenRouteFormat.checksum(body, 0, body.length));
-        out.write(body);
-        return file.toByteArray();
     }
 }

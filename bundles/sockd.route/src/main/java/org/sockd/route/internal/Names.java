@@ -1,9 +1,10 @@
 package org.sockd.route.internal;
 
-import static org.sockd.route.internal.RouteSyntaxException.quoted;
+import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.sockd.common.text.SyntaxException;
 
 /** Name destinations ({@code host}, {@code .zone}) as written in a route file and as given by a client. */
 final class Names {
@@ -17,14 +18,14 @@ final class Names {
     }
 
     /** @param field a destination field that is not written as an address */
-    static Destination parse(String field) throws RouteSyntaxException {
+    static Destination parse(String field) throws SyntaxException {
         if (field.toUpperCase(Locale.ROOT).equals("ALL")) {
             // sockd.conf has ALL for any host; here it would only be a host called "all".
-            throw new RouteSyntaxException("Invalid destination address " + quoted(field)
+            throw new SyntaxException("Invalid destination address " + quoted(field)
                     + " (ALL is no route destination: write 0.0.0.0 0.0.0.0 for any IPv4 destination, :: :: for any IPv6 one)");
         }
         if (!NAME.matcher(field).matches()) {
-            throw new RouteSyntaxException("Invalid destination address " + quoted(field)
+            throw new SyntaxException("Invalid destination address " + quoted(field)
                     + " (expected an address like 10.0.0.0 or fd00::, a host name like host.example.com,"
                     + " or a zone like .example.com)");
         }

@@ -21,6 +21,7 @@ import org.sockd.api.admin.Reloadable;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.common.config.Settings;
 import org.sockd.common.files.FileWatcher;
 import org.sockd.common.files.FrozenName;
 
@@ -56,8 +57,6 @@ public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpabl
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFilePolicy.class);
-    /** Long enough for an editor or a copy to finish writing, short enough to feel immediate. */
-    private static final Duration SETTLE = Duration.ofMillis(300);
 
     private final LiveRoutes routes;
     private final Optional<FileWatcher> watcher;
@@ -68,18 +67,13 @@ public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpabl
     }
 
     RouteFilePolicy(Config config, LocalAddresses local) {
-        if (config.watch_period_ms() <= 0) {
-            throw new IllegalArgumentException(PID + ": watch.period.ms must be greater than 0, not "
-                    + config.watch_period_ms());
-        }
+        Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
         Path file = Path.of(config.file());
         this.routes = new LiveRoutes(file, new RouteFiles(local, LOG)::load, LOG);
         // copyOf, not of: a frozen file named directly is its own twin
         Set<Path> watched = Set.copyOf(List.of(file, FrozenName.ofRoute(file)));
-        this.watcher = config.watch()
-                ? Optional.of(new FileWatcher("sockd-route-watch", () -> watched, routes::reload,
-                        Duration.ofMillis(config.watch_period_ms()), SETTLE).start())
-                : Optional.empty();
+        this.watcher = FileWatcher.startIf(config.watch(), "sockd-route-watch", () -> watched, routes::reload,
+                Duration.ofMillis(config.watch_period_ms()));
     }
 
     @Override

@@ -3,12 +3,11 @@ package org.sockd.route.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.sockd.common.files.FrozenName;
+import org.sockd.common.files.IoReason;
 
 /**
  * Finds and reads the route file the way the daemon uses it: the frozen twin ({@code sockd.fr}
@@ -29,14 +28,14 @@ final class RouteFiles {
     LoadResult load(Path file) {
         Path frozen = FrozenName.ofRoute(file);
         LoadResult result;
-        if (Files.exists(frozen) && !olderThan(frozen, file)) {
+        if (Files.exists(frozen) && !FrozenName.olderThan(frozen, file)) {
             result = readFrozen(frozen);
         } else {
             if (Files.exists(frozen)) {
                 // The classic daemon used a stale frozen file silently; an edit made since would be lost.
                 log.warn("{} is older than {}: reading the text; run bin/sockd make-fr after every edit", frozen, file);
             }
-            result = FrozenRouteFormat.isFrozen(file) ? readFrozen(file) : RouteParser.parseFile(file);
+            result = FrozenRouteFormat.FRAME.isFrozen(file) ? readFrozen(file) : RouteParser.parseFile(file);
         }
         if (result instanceof LoadResult.Loaded loaded) {
             List<RouteError> errors = LocalCheck.errors(loaded.table(), local);
@@ -54,19 +53,5 @@ final class RouteFiles {
                     "Unable to open frozen routing file (" + frozen + "): " + IoReason.of(e))));
         }
         return FrozenRouteReader.read(frozen.toString(), bytes);
-    }
-
-    /** A text that cannot be read is no reason to distrust its frozen twin. */
-    private static boolean olderThan(Path frozen, Path text) {
-        return !frozen.equals(text) && modified(text).flatMap(textTime -> modified(frozen)
-                .map(frozenTime -> frozenTime.compareTo(textTime) < 0)).orElse(false);
-    }
-
-    private static Optional<FileTime> modified(Path file) {
-        try {
-            return Optional.of(Files.getLastModifiedTime(file));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package org.sockd.route.internal;
 
-import static org.sockd.route.internal.RouteSyntaxException.quoted;
+import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.sockd.common.files.IoReason;
+import org.sockd.common.text.SyntaxException;
 
 /**
  * Reads a whole text route file ({@code if_addr dst_addr dst_mask} per line), collecting every
@@ -47,7 +49,7 @@ final class RouteParser {
         for (int number = 1; number <= physical.size(); number++) {
             try {
                 line(number, physical.get(number - 1)).ifPresent(lines::add);
-            } catch (RouteSyntaxException e) {
+            } catch (SyntaxException e) {
                 errors.add(new RouteError(source, number, e.getMessage()));
             }
         }
@@ -55,9 +57,9 @@ final class RouteParser {
     }
 
     /** @return the entry on this line, or nothing for a blank or comment line */
-    private static Optional<RouteLine> line(int number, String text) throws RouteSyntaxException {
+    private static Optional<RouteLine> line(int number, String text) throws SyntaxException {
         if (text.length() > MAX_LINE) {
-            throw new RouteSyntaxException("line too long (" + text.length() + " characters, at most " + MAX_LINE + ")");
+            throw new SyntaxException("line too long (" + text.length() + " characters, at most " + MAX_LINE + ")");
         }
         // The classic code cut the line at the first '#' anywhere, so trailing comments are allowed.
         int hash = text.indexOf('#');
@@ -66,7 +68,7 @@ final class RouteParser {
             return Optional.empty();
         }
         if (fields.size() != 3) {
-            throw new RouteSyntaxException("Invalid entry: expected 3 fields (interface address, destination, mask),"
+            throw new SyntaxException("Invalid entry: expected 3 fields (interface address, destination, mask),"
                     + " found " + fields.size());
         }
         return Optional.of(entry(number, fields.get(0), fields.get(1), fields.get(2)));
@@ -78,7 +80,7 @@ final class RouteParser {
     }
 
     private static RouteLine entry(int number, String localField, String destinationField, String maskField)
-            throws RouteSyntaxException {
+            throws SyntaxException {
         InetAddress local = AddressText.parse(localField, "interface address");
         if (!AddressText.looksNumeric(destinationField)) {
             Destination name = Names.parse(destinationField);
@@ -88,20 +90,20 @@ final class RouteParser {
         InetAddress destination = AddressText.parse(destinationField, "destination address");
         InetAddress mask = AddressText.parse(maskField, "destination mask");
         if (family(mask) != family(destination)) {
-            throw new RouteSyntaxException("Invalid destination mask " + quoted(maskField) + " (an " + family(mask)
+            throw new SyntaxException("Invalid destination mask " + quoted(maskField) + " (an " + family(mask)
                     + " mask for an " + family(destination) + " destination: write the mask in the destination's family)");
         }
         return checked(number, local, new Destination.Network(destination, mask));
     }
 
     /** The checks on decoded values, shared with the frozen reader so that both forms accept the same lines. */
-    static RouteLine checked(int number, InetAddress local, Destination destination) throws RouteSyntaxException {
+    static RouteLine checked(int number, InetAddress local, Destination destination) throws SyntaxException {
         if (local.isAnyLocalAddress() || local.isMulticastAddress()) {
-            throw new RouteSyntaxException("Invalid interface address " + quoted(AddressText.text(local))
+            throw new SyntaxException("Invalid interface address " + quoted(AddressText.text(local))
                     + " (a wildcard or multicast address is no interface of this host)");
         }
         if (destination instanceof Destination.Network network && family(network.address()) != family(local)) {
-            throw new RouteSyntaxException("Invalid entry: interface " + AddressText.text(local) + " is " + family(local)
+            throw new SyntaxException("Invalid entry: interface " + AddressText.text(local) + " is " + family(local)
                     + " but destination " + AddressText.text(network.address()) + " is " + family(network.address())
                     + " (an interface reaches destinations of its own family only)");
         }

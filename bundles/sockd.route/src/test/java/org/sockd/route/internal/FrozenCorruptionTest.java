@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sockd.common.frozen.FrozenFrame;
 
 /** A damaged or foreign frozen file is refused whole, with a reason naming the file. */
 class FrozenCorruptionTest {
@@ -39,7 +40,7 @@ class FrozenCorruptionTest {
     @Test
     void anotherVersionIsRefusedWithAHint() {
         byte[] bad = GOOD.clone();
-        bad[FrozenRouteFormat.MAGIC.length + 1] = 9;
+        bad[FrozenFrame.MAGIC_LENGTH + 1] = 9;
         assertThat(reason(bad)).isEqualTo("frozen file refused: format version 9, this sockd reads version 1;"
                 + " make it again from the text file with bin/sockd make-fr");
     }
@@ -73,9 +74,9 @@ class FrozenCorruptionTest {
     }
 
     private static byte[] framed(byte[] body) {
-        return ByteBuffer.allocate(FrozenRouteFormat.HEADER + body.length).put(FrozenRouteFormat.MAGIC)
+        return ByteBuffer.allocate(FrozenFrame.HEADER + body.length).put("SOCKD-FR".getBytes(StandardCharsets.US_ASCII))
                 .putShort((short) FrozenRouteFormat.VERSION).putInt(body.length)
-                .putInt(FrozenRouteFormat.checksum(body, 0, body.length)).put(body).array();
+                .putInt(FrozenFrame.checksum(body, 0, body.length)).put(body).array();
     }
 
     private static String reason(byte[] bytes) {

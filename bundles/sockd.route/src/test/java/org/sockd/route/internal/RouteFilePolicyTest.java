@@ -2,10 +2,11 @@ package org.sockd.route.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sockd.common.testing.Await.awaitTrue;
+import static org.sockd.common.testing.Editor.replace;
 import static org.sockd.route.internal.Tables.address;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.api.admin.ReloadResult;
@@ -173,25 +172,7 @@ class RouteFilePolicyTest {
         };
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("waited 5 s").isNegative();
-            Thread.sleep(10);
-        }
-    }
-
     private Path write(String text) throws IOException {
         return Files.writeString(dir.resolve("sockd.route"), text);
-    }
-
-    /** As an editor saves: a new file renamed over the old one, so no reader sees half of it. */
-    private static void replace(Path file, String text) {
-        try {
-            Path saved = Files.writeString(file.resolveSibling(file.getFileName() + ".new"), text);
-            Files.move(saved, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,14 +2,12 @@ package org.sockd.route.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.testing.Captured;
 
 /** bin/sockd make-fr and dump-fr: defaults, exit codes, messages, and no file from a bad text. */
 class RouteFrozenToolTest {
@@ -17,8 +15,8 @@ class RouteFrozenToolTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Captured out = new Captured();
+    private final Captured err = new Captured();
 
     @Test
     void makeWithDefaultsFreezesSockdRouteIntoSockdFrAndDumpReadsItBack() throws Exception {
@@ -31,11 +29,11 @@ class RouteFrozenToolTest {
 
         assertThat(run("make-fr")).isZero();
         assertThat(Files.exists(dir.resolve("sockd.fr"))).isTrue();
-        assertThat(out()).isEqualTo("froze 4 routes from " + dir.resolve("sockd.route") + " into " + dir.resolve("sockd.fr") + "\n");
+        assertThat(out.text()).isEqualTo("froze 4 routes from " + dir.resolve("sockd.route") + " into " + dir.resolve("sockd.fr") + "\n");
 
         out.reset();
         assertThat(run("dump-fr")).isZero();
-        assertThat(out().lines().toList()).containsExactly(
+        assertThat(out.text().lines().toList()).containsExactly(
                 "# " + dir.resolve("sockd.fr") + ": frozen sockd.route, format version 1",
                 "# made from " + dir.resolve("sockd.route") + ", 4 routes; masks compare their 1-bits",
                 "127.0.0.2 10.0.0.0 255.0.0.0",
@@ -50,14 +48,14 @@ class RouteFrozenToolTest {
         assertThat(run("make-fr")).isZero();
         out.reset();
         assertThat(run("dump-fr")).isZero();
-        String first = out().substring(out().indexOf("127.0.0.2"));
-        Files.writeString(dir.resolve("dumped.route"), out());
+        String first = out.text().substring(out.text().indexOf("127.0.0.2"));
+        Files.writeString(dir.resolve("dumped.route"), out.text());
 
         out.reset();
         assertThat(run("make-fr", dir.resolve("dumped.route").toString(), dir.resolve("again.fr").toString())).isZero();
         out.reset();
         assertThat(run("dump-fr", dir.resolve("again.fr").toString())).isZero();
-        assertThat(out().substring(out().indexOf("127.0.0.2"))).isEqualTo(first);
+        assertThat(out.text().substring(out.text().indexOf("127.0.0.2"))).isEqualTo(first);
     }
 
     @Test
@@ -66,7 +64,7 @@ class RouteFrozenToolTest {
 
         assertThat(run("make-fr", text.toString(), dir.resolve("bad.fr").toString())).isEqualTo(1);
         assertThat(Files.exists(dir.resolve("bad.fr"))).isFalse();
-        assertThat(err()).contains(text + ":2: Invalid entry", "1 error(s); " + dir.resolve("bad.fr") + " not written");
+        assertThat(err.text()).contains(text + ":2: Invalid entry", "1 error(s); " + dir.resolve("bad.fr") + " not written");
     }
 
     /** 203.0.113.0/24 is TEST-NET-3: documentation only, never an address of a real interface. */
@@ -75,17 +73,17 @@ class RouteFrozenToolTest {
         Path text = Files.writeString(dir.resolve("sockd.route"), "203.0.113.9 0.0.0.0 0.0.0.0\n");
         assertThat(run("make-fr")).isEqualTo(1);
         assertThat(Files.exists(dir.resolve("sockd.fr"))).isFalse();
-        assertThat(err()).contains(text + ":1: interface address 203.0.113.9 is not an address of this host");
+        assertThat(err.text()).contains(text + ":1: interface address 203.0.113.9 is not an address of this host");
     }
 
     @Test
     void dumpOfAMissingOrTextFileFails() throws Exception {
         assertThat(run("dump-fr", dir.resolve("none.fr").toString())).isEqualTo(1);
-        assertThat(err()).contains("sockd dump-fr: Cannot open " + dir.resolve("none.fr"));
+        assertThat(err.text()).contains("sockd dump-fr: Cannot open " + dir.resolve("none.fr"));
 
         Path text = Files.writeString(dir.resolve("sockd.route"), "127.0.0.2 0.0.0.0 0.0.0.0\n");
         assertThat(run("dump-fr", text.toString())).isEqualTo(1);
-        assertThat(err()).contains(text + ": frozen file refused: not a frozen route file (no SOCKD-FR header)");
+        assertThat(err.text()).contains(text + ": frozen file refused: not a frozen route file (no SOCKD-FR header)");
     }
 
     @Test
@@ -94,7 +92,7 @@ class RouteFrozenToolTest {
         assertThat(run("make-fr", "a", "b", "c")).isEqualTo(2);
         assertThat(run("dump-fr", "a", "b")).isEqualTo(2);
         assertThat(run("freeze")).isEqualTo(2);
-        assertThat(err()).contains("usage: sockd make-fr");
+        assertThat(err.text()).contains("usage: sockd make-fr");
     }
 
     @Test
@@ -105,15 +103,6 @@ class RouteFrozenToolTest {
     }
 
     private int run(String... args) {
-        return RouteFrozenTool.run(List.of(args), dir.resolve("sockd.route"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return RouteFrozenTool.run(List.of(args), dir.resolve("sockd.route"), out.stream(), err.stream());
     }
 }

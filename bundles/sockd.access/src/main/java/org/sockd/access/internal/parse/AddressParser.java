@@ -1,11 +1,12 @@
 package org.sockd.access.internal.parse;
 
-import static org.sockd.access.internal.parse.ConfSyntaxException.quoted;
+import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.util.regex.Pattern;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
 import org.sockd.access.internal.rule.NamePattern;
+import org.sockd.common.text.SyntaxException;
 
 /**
  * Parses an address and mask pair (spec section 4, SOCKS 4.3 forms): the address is a dotted quad
@@ -24,9 +25,9 @@ final class AddressParser {
     }
 
     /** @param role "source" or "destination", to name the field in messages */
-    static AddressPattern pair(String address, String mask, String role) throws ConfSyntaxException {
+    static AddressPattern pair(String address, String mask, String role) throws SyntaxException {
         if (address.startsWith("?=") || address.startsWith("*=")) {
-            throw new ConfSyntaxException("Invalid entry: " + quoted(address)
+            throw new SyntaxException("Invalid entry: " + quoted(address)
                     + " is out of place (order: action, ?=, *=, source, destination, port)");
         }
         if (NUMBER_LIKE.matcher(address).matches()) {
@@ -38,18 +39,18 @@ final class AddressParser {
         return name;
     }
 
-    private static NamePattern name(String field, String role) throws ConfSyntaxException {
+    private static NamePattern name(String field, String role) throws SyntaxException {
         if (field.equals(ALL)) {
             return new NamePattern.All();
         }
         if (field.equalsIgnoreCase(ALL)) {
             // 4.3 compared ALL case-sensitively, so "all" was a host called "all" that never
             // matched: refused here, as a deny rule meant for everyone would let everyone through.
-            throw new ConfSyntaxException("Invalid " + role + " address " + quoted(field)
+            throw new SyntaxException("Invalid " + role + " address " + quoted(field)
                     + " (ALL, any host, is written in upper case)");
         }
         if (!NAME.matcher(field).matches()) {
-            throw new ConfSyntaxException("Invalid " + role + " address " + quoted(field)
+            throw new SyntaxException("Invalid " + role + " address " + quoted(field)
                     + " (expected a dotted quad like 10.0.0.0, a host name like host.example.com,"
                     + " a zone like .example.com, or ALL)");
         }
@@ -61,16 +62,16 @@ final class AddressParser {
      * accepted short forms like 10.1; all are refused so a rule never means something other than
      * it reads.
      */
-    private static int quad(String field, String what) throws ConfSyntaxException {
+    private static int quad(String field, String what) throws SyntaxException {
         if (!DOTTED_QUAD.matcher(field).matches()) {
-            throw new ConfSyntaxException("Invalid " + what + " " + quoted(field)
+            throw new SyntaxException("Invalid " + what + " " + quoted(field)
                     + " (expected four decimal numbers 0-255 without leading zeros, like 10.0.0.0)");
         }
         int value = 0;
         for (String octet : field.split("\\.")) {
             int number = Integer.parseInt(octet);
             if (number > 255) {
-                throw new ConfSyntaxException(
+                throw new SyntaxException(
                         "Invalid " + what + " " + quoted(field) + " (" + number + " is over 255)");
             }
             value = value << 8 | number;

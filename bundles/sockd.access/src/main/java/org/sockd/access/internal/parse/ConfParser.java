@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
+import org.sockd.common.files.IoReason;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.text.SyntaxException;
 
 /** Reads a whole sockd.conf, collecting every error, and accepts it only when it has none. */
 public final class ConfParser {
@@ -47,13 +49,13 @@ public final class ConfParser {
     public ParseResult load(Path file) {
         Path frozen = FrozenName.of(file);
         if (Files.exists(frozen)) {
-            if (FrozenFiles.olderThan(frozen, file)) {
+            if (FrozenName.olderThan(frozen, file)) {
                 LOG.warn("{} is older than {}: the frozen rules are used; run bin/sockd make-fc after every edit",
                         frozen, file);
             }
             return readFrozen(frozen);
         }
-        return FrozenFiles.isFrozen(file) ? readFrozen(file) : parseFile(file);
+        return FrozenFormat.FRAME.isFrozen(file) ? readFrozen(file) : parseFile(file);
     }
 
     private ParseResult readFrozen(Path frozen) {
@@ -106,7 +108,7 @@ public final class ConfParser {
                             specials.add(new SpecialCommand(special.kind(), number, special.command()));
                     case Lexed.Fields fields -> rules.add(ruleParser.parse(number, line.strip(), fields));
                 }
-            } catch (ConfSyntaxException e) {
+            } catch (SyntaxException e) {
                 errors.add(new ConfError(source, number, e.getMessage()));
             }
         }
@@ -115,9 +117,9 @@ public final class ConfParser {
                 : new ParseResult.Invalid(errors);
     }
 
-    private static Lexed lex(String line) throws ConfSyntaxException {
+    private static Lexed lex(String line) throws SyntaxException {
         if (line.length() > MAX_LINE) {
-            throw new ConfSyntaxException("line too long (" + line.length() + " characters, at most " + MAX_LINE + ")");
+            throw new SyntaxException("line too long (" + line.length() + " characters, at most " + MAX_LINE + ")");
         }
         return LineLexer.lex(line);
     }

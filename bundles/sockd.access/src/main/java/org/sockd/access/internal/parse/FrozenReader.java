@@ -1,9 +1,7 @@
 package org.sockd.access.internal.parse;
 
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +16,9 @@ import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
 import org.sockd.access.internal.rule.UserList;
 import org.sockd.api.access.IdentMode;
+import org.sockd.common.frozen.FrozenException;
+import org.sockd.common.frozen.FrozenFrame;
+import org.sockd.common.text.SyntaxException;
 
 /**
  * Reads a frozen sockd.conf: checks magic, version, length and checksum first, then decodes every
@@ -33,45 +34,20 @@ final class FrozenReader {
 
     ParseResult read(String file, byte[] bytes) {
         try {
-            return new ParseResult.Parsed(decode(body(bytes)));
+            return new ParseResult.Parsed(decode(FrozenFormat.FRAME.body(bytes)));
         } catch (FrozenException | IOException | IllegalArgumentException e) {
             return new ParseResult.Invalid(List.of(new ConfError(file, 0, "frozen file refused: " + e.getMessage())));
         }
     }
 
-    private static DataInputStream body(byte[] bytes) throws FrozenException {
-        if (!FrozenFormat.looksFrozen(bytes)) {
-            throw new FrozenException("not a frozen sockd.conf (no SOCKD-FC header)");
-        }
-        if (bytes.length < FrozenFormat.HEADER) {
-            throw new FrozenException("truncated header");
-        }
-        ByteBuffer header = ByteBuffer.wrap(bytes, FrozenFormat.MAGIC.length, FrozenFormat.HEADER - FrozenFormat.MAGIC.length);
-        int version = Short.toUnsignedInt(header.getShort());
-        if (version != FrozenFormat.VERSION) {
-            throw new FrozenException("format version " + version + ", this sockd reads version " + FrozenFormat.VERSION
-                    + "; make it again from the text file with bin/sockd make-fc");
-        }
-        int length = header.getInt();
-        int checksum = header.getInt();
-        if (length < 0 || length != bytes.length - FrozenFormat.HEADER) {
-            throw new FrozenException("the file holds " + (bytes.length - FrozenFormat.HEADER)
-                    + " bytes of rules, its header says " + Integer.toUnsignedString(length) + " (truncated or damaged)");
-        }
-        if (FrozenFormat.checksum(bytes, FrozenFormat.HEADER, length) != checksum) {
-            throw new FrozenException("checksum mismatch (the file is damaged)");
-        }
-        return new DataInputStream(new ByteArrayInputStream(bytes, FrozenFormat.HEADER, length));
-    }
-
     private RuleSet decode(DataInputStream in) throws IOException, FrozenException {
         String source = in.readUTF();
-        int count = count(in);
+        int count = FrozenFrame.count(in);
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             rules.add(rule(in));
         }
-        int specialCount = count(in);
+        int specialCount = FrozenFrame.count(in);
         List<SpecialCommand> specials = new ArrayList<>();
         for (int i = 0; i < specialCount; i++) {
             specials.add(new SpecialCommand(pick(SpecialCommand.Kind.values(), in.readUnsignedByte(), "special line"),
@@ -94,7 +70,7 @@ final class FrozenReader {
         UserList users;
         try {
             users = userField.isEmpty() ? UserList.ANYONE : UserListParser.parse(userField, userFiles);
-        } catch (ConfSyntaxException e) {
+        } catch (SyntaxException e) {
             throw new FrozenException("line " + line + ": " + e.getMessage());
         }
         AddressPattern source = pattern(in);
@@ -118,28 +94,10 @@ final class FrozenReader {
         };
     }
 
-    /** A count can never exceed the bytes left: a damaged count must not make us allocate. */
-    private static int count(DataInputStream in) throws IOException, FrozenException {
-        int count = in.readInt();
-        if (count < 0 || count > in.available()) {
-            throw new FrozenException("impossible entry count " + count);
-        }
-        return count;
-    }
-
     private static <T> T pick(T[] values, int index, String what) throws FrozenException {
         if (index < 0 || index >= values.length) {
             throw new FrozenException("unknown " + what + " code " + index);
         }
         return values[index];
-    }
-
-    /** Something in the frozen bytes that the writer can never have produced. */
-    private static final class FrozenException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        FrozenException(String message) {
-            super(message);
-        }
     }
 }

@@ -38,7 +38,7 @@ public final class FrozenWriter {
                 out.writeInt(special.line());
                 out.writeUTF(special.command());
             }
-            return framed(body.toByteArray());
+            return FrozenFormat.FRAME.frame(body.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a byte array cannot fail
         }
@@ -79,16 +79,5 @@ public final class FrozenWriter {
                 out.writeUTF(zone.suffix());
             }
         }
-    }
-
-    private static byte[] framed(byte[] body) throws IOException {
-        ByteArrayOutputStream file = new ByteArrayOutputStream(FrozenFormat.HEADER + body.length);
-        DataOutputStream out = new DataOutputStream(file);
-        out.write(FrozenFormat.MAGIC);
-        out.writeShort(FrozenFormat.VERSION);
-        out.writeInt(body.length);
-        out.writeInt(FrozenFormat.checksum(body, 0, body.length));
-        out.write(body);
-        return file.toByteArray();
     }
 }

@@ -1,12 +1,13 @@
 package org.sockd.access.internal.parse;
 
-import static org.sockd.access.internal.parse.ConfSyntaxException.quoted;
+import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.sockd.access.internal.rule.Op;
 import org.sockd.access.internal.rule.PortTest;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.text.SyntaxException;
 
 /** Parses the {@code op port} pair; a port is a decimal number or a tcp service name. */
 final class PortParser {
@@ -19,19 +20,19 @@ final class PortParser {
         this.services = services;
     }
 
-    PortTest test(String op, String port) throws ConfSyntaxException {
-        Op parsed = Op.of(op).orElseThrow(() -> new ConfSyntaxException("Invalid comparison " + quoted(op)
+    PortTest test(String op, String port) throws SyntaxException {
+        Op parsed = Op.of(op).orElseThrow(() -> new SyntaxException("Invalid comparison " + quoted(op)
                 + " (one of eq, neq, lt, gt, le, ge)"));
         return new PortTest.Compare(parsed, port(port));
     }
 
-    private int port(String field) throws ConfSyntaxException {
+    private int port(String field) throws SyntaxException {
         if (DECIMAL.matcher(field).matches() && Integer.parseInt(field) <= 0xFFFF) {
             return Integer.parseInt(field);
         }
         OptionalInt service = services.port(field);
         if (service.isEmpty()) {
-            throw new ConfSyntaxException("Invalid port number " + quoted(field)
+            throw new SyntaxException("Invalid port number " + quoted(field)
                     + " (a number 0-65535 or a tcp service name)");
         }
         return service.getAsInt();

@@ -1,6 +1,6 @@
 package org.sockd.access.internal.parse;
 
-import static org.sockd.access.internal.parse.ConfSyntaxException.quoted;
+import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.util.Optional;
 import org.sockd.access.internal.rule.Action;
@@ -11,6 +11,7 @@ import org.sockd.access.internal.rule.PortTest;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.UserList;
 import org.sockd.api.access.IdentMode;
+import org.sockd.common.text.SyntaxException;
 
 /**
  * Parses the fields of one rule line (spec section 3): action [?=] [*=] source pair
@@ -28,16 +29,16 @@ final class RuleParser {
         this.userFiles = userFiles;
     }
 
-    Rule parse(int line, String text, Lexed.Fields lexed) throws ConfSyntaxException {
+    Rule parse(int line, String text, Lexed.Fields lexed) throws SyntaxException {
         Tokens tokens = new Tokens(lexed.fields());
         if (tokens.remaining() < 3) {
-            throw new ConfSyntaxException("Invalid entry: a rule needs an action, a source address and a source mask");
+            throw new SyntaxException("Invalid entry: a rule needs an action, a source address and a source mask");
         }
         Action action = action(tokens.next());
         Optional<IdentMode> ident = tokens.nextStartsWith("?=") ? Optional.of(ident(tokens.next())) : Optional.empty();
         UserList users = tokens.nextStartsWith("*=") ? UserListParser.parse(tokens.next(), userFiles) : UserList.ANYONE;
         if (tokens.remaining() < 2) {
-            throw new ConfSyntaxException("Invalid entry: a rule needs a source address and a source mask");
+            throw new SyntaxException("Invalid entry: a rule needs a source address and a source mask");
         }
         AddressPattern source = AddressParser.pair(tokens.next(), tokens.next(), "source");
         // As in the classic parser: two or more fields left that do not start with an operator
@@ -52,26 +53,26 @@ final class RuleParser {
         return lexed.command().isBlank() ? Optional.empty() : Optional.of(lexed.command());
     }
 
-    private static Action action(String field) throws ConfSyntaxException {
+    private static Action action(String field) throws SyntaxException {
         if (field.equalsIgnoreCase("permit")) {
             return Action.PERMIT;
         }
         if (field.equalsIgnoreCase("deny")) {
             return Action.DENY;
         }
-        throw new ConfSyntaxException("Invalid permit/deny field " + quoted(field));
+        throw new SyntaxException("Invalid permit/deny field " + quoted(field));
     }
 
-    private static IdentMode ident(String field) throws ConfSyntaxException {
+    private static IdentMode ident(String field) throws SyntaxException {
         return switch (field.substring(2)) {
             case "I" -> IdentMode.STRICT;
             case "i" -> IdentMode.LENIENT;
             case "n", "" -> IdentMode.OFF;
-            default -> throw new ConfSyntaxException("Invalid ?= field " + quoted(field) + " (?=I, ?=i, ?=n or ?=)");
+            default -> throw new SyntaxException("Invalid ?= field " + quoted(field) + " (?=I, ?=i, ?=n or ?=)");
         };
     }
 
-    private PortTest port(Tokens tokens) throws ConfSyntaxException {
+    private PortTest port(Tokens tokens) throws SyntaxException {
         if (tokens.remaining() == 0) {
             return PortTest.ANY;
         }
@@ -86,11 +87,11 @@ final class RuleParser {
     }
 
     /** The classic parser ignored a lone leftover field; here it is an error (spec 11.7). */
-    private static ConfSyntaxException stray(String field) {
+    private static SyntaxException stray(String field) {
         if (Op.of(field).isPresent()) {
-            return new ConfSyntaxException("Invalid port number: none after " + quoted(field));
+            return new SyntaxException("Invalid port number: none after " + quoted(field));
         }
-        return new ConfSyntaxException("Invalid entry: stray field " + quoted(field)
+        return new SyntaxException("Invalid entry: stray field " + quoted(field)
                 + " (a destination is an address and a mask, a port test an operator and a port)");
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.sockd.common.files.IoReason;
 
 /**
  * Reads the user files named by {@code *=} fields while one sockd.conf is loaded. Each file is

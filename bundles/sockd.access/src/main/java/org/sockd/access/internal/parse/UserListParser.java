@@ -1,6 +1,6 @@
 package org.sockd.access.internal.parse;
 
-import static org.sockd.access.internal.parse.ConfSyntaxException.quoted;
+import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sockd.access.internal.rule.UserList;
+import org.sockd.common.text.SyntaxException;
 
 /** Parses a {@code *=} field: user-ids and {@code /absolute/path} user files, separated by commas. */
 final class UserListParser {
@@ -17,7 +18,7 @@ final class UserListParser {
     private UserListParser() {
     }
 
-    static UserList parse(String field, UserFiles userFiles) throws ConfSyntaxException {
+    static UserList parse(String field, UserFiles userFiles) throws SyntaxException {
         if (field.length() == 2) {
             return UserList.ANYONE;
         }
@@ -26,7 +27,7 @@ final class UserListParser {
         boolean unreadable = false;
         for (String entry : field.substring(2).split(",", -1)) {
             if (entry.isEmpty()) {
-                throw new ConfSyntaxException("Invalid *= field " + quoted(field) + " (empty user-id)");
+                throw new SyntaxException("Invalid *= field " + quoted(field) + " (empty user-id)");
             }
             if (!entry.contains("/")) {
                 names.add(entry);
@@ -46,7 +47,7 @@ final class UserListParser {
      * user-id. A user-id cannot hold a '/', so an entry with one elsewhere is a relative path,
      * which the daemon never resolved against any directory: refused rather than guessed.
      */
-    private static Path file(String field, String entry) throws ConfSyntaxException {
+    private static Path file(String field, String entry) throws SyntaxException {
         try {
             Path file = Path.of(entry);
             if (entry.startsWith("/") && file.isAbsolute()) {
@@ -55,7 +56,7 @@ final class UserListParser {
         } catch (InvalidPathException e) {
             // reported below like any other unusable path
         }
-        throw new ConfSyntaxException("Invalid *= field " + quoted(field) + " (user file " + quoted(entry)
+        throw new SyntaxException("Invalid *= field " + quoted(field) + " (user file " + quoted(entry)
                 + " is not an absolute path, like /etc/socks.users)");
     }
 }

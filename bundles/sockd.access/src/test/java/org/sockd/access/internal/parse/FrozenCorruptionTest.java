@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.netdb.Services;
 
 /** A damaged, truncated or foreign frozen file is refused whole, with a reason that says why. */
@@ -72,11 +73,11 @@ class FrozenCorruptionTest {
 
     /** Rewrites the rule count to a huge value and fixes the checksum, as a malicious file would. */
     private static byte[] hugeCount(byte[] bytes) {
-        ByteBuffer body = ByteBuffer.wrap(bytes, FrozenFormat.HEADER, bytes.length - FrozenFormat.HEADER);
-        int sourceLength = Short.toUnsignedInt(body.getShort(FrozenFormat.HEADER));
-        body.putInt(FrozenFormat.HEADER + 2 + sourceLength, Integer.MAX_VALUE);
-        ByteBuffer.wrap(bytes).putInt(FrozenFormat.MAGIC.length + 2 + 4,
-                FrozenFormat.checksum(bytes, FrozenFormat.HEADER, bytes.length - FrozenFormat.HEADER));
+        ByteBuffer body = ByteBuffer.wrap(bytes, FrozenFrame.HEADER, bytes.length - FrozenFrame.HEADER);
+        int sourceLength = Short.toUnsignedInt(body.getShort(FrozenFrame.HEADER));
+        body.putInt(FrozenFrame.HEADER + 2 + sourceLength, Integer.MAX_VALUE);
+        ByteBuffer.wrap(bytes).putInt(FrozenFrame.MAGIC_LENGTH + 2 + 4,
+                FrozenFrame.checksum(bytes, FrozenFrame.HEADER, bytes.length - FrozenFrame.HEADER));
         return bytes;
     }
 }

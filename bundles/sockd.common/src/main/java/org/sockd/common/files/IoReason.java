@@ -1,16 +1,16 @@
-package org.sockd.route.internal;
+package org.sockd.common.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
 /** Says why a file could not be read, in the words of strerror() rather than of an exception class. */
-final class IoReason {
+public final class IoReason {
 
     private IoReason() {
     }
 
-    static String of(IOException e) {
+    public static String of(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
