@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ActiveFtpIT {
 
-    private static final InetAddress FTP_HOST = address("127.0.0.1");
-    private static final InetAddress BIND_INTERFACE = address("127.0.0.3");
+    private static final InetAddress FTP_HOST = Sockets.address("127.0.0.1");
+    private static final InetAddress BIND_INTERFACE = Sockets.address("127.0.0.3");
     private static final String FILE = "payload.bin";
 
     @TempDir
@@ -160,13 +160,5 @@ class ActiveFtpIT {
             }
         }
         return false;
-    }
-
-    private static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(literal, e);
-        }
     }
 }

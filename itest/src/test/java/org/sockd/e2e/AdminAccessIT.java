@@ -32,22 +32,22 @@ class AdminAccessIT {
 
     @Test
     void anotherUserIsRefusedByTheDirectoryTheFileModeAndThePeerCheckEachOnItsOwn(@TempDir Path home) throws Exception {
-        try (AdminDaemon daemon = AdminDaemon.start(home, RULES)) {
-            Path socket = daemon.socket();
+        try (Daemon daemon = AdminDaemon.start(home, RULES)) {
+            Path socket = daemon.adminSocket();
             openToAll(home);
 
-            AdminTools.Result byDirectory = AdminTools.ctlAs(OTHER, socket, "status");
+            ProgramResult byDirectory = AdminTools.ctlAs(OTHER, socket, "status");
             assertThat(byDirectory.exitCode()).as(byDirectory.toString()).isEqualTo(3);
             assertThat(byDirectory.err()).isEqualTo("sockd ctl: no daemon answers on " + socket
                     + ": Permission denied (only the user sockd runs as, and root, may use it)\n");
 
             openToAll(socket.getParent());
-            AdminTools.Result byFileMode = AdminTools.ctlAs(OTHER, socket, "status");
+            ProgramResult byFileMode = AdminTools.ctlAs(OTHER, socket, "status");
             assertThat(byFileMode.exitCode()).as(byFileMode.toString()).isEqualTo(3);
             assertThat(byFileMode.err()).contains("Permission denied");
 
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
-            AdminTools.Result byPeerCheck = AdminTools.ctlAs(OTHER, socket, "status");
+            ProgramResult byPeerCheck = AdminTools.ctlAs(OTHER, socket, "status");
             assertThat(byPeerCheck.exitCode()).as(byPeerCheck.toString()).isEqualTo(1);
             assertThat(byPeerCheck.out()).isEmpty();
             assertThat(byPeerCheck.err()).isEqualTo("refused: only the user sockd runs as, and root, may use " + socket + "\n");
@@ -56,7 +56,7 @@ class AdminAccessIT {
                     + " and root may use it"), 10);
             assertThat(daemon.output()).noneMatch(line -> line.contains("admin: " + OTHER + " ran"));
 
-            AdminTools.Result own = AdminTools.ctl(socket, "status");
+            ProgramResult own = AdminTools.ctl(socket, "status");
             assertThat(own.exitCode()).as("the daemon's own user: " + own).isZero();
         }
     }
@@ -64,23 +64,23 @@ class AdminAccessIT {
     @Test
     void rootAndTheUserTheDaemonRunsAsAreAdmittedAndNoOneElse() throws Exception {
         Path home = Files.createTempDirectory("sockd-admin-owner");
-        try (AdminDaemon daemon = AdminDaemon.startAs(OWNER, home, RULES)) {
-            Path socket = daemon.socket();
+        try (Daemon daemon = AdminDaemon.startAs(OWNER, home, RULES)) {
+            Path socket = daemon.adminSocket();
             assertThat(Files.getOwner(socket).getName()).isEqualTo(OWNER);
             daemon.awaitLine(line -> line.contains("admin channel listening on " + socket + ", for " + OWNER + " and root"), 10);
 
-            AdminTools.Result root = AdminTools.ctl(socket, "status");
+            ProgramResult root = AdminTools.ctl(socket, "status");
             assertThat(root.exitCode()).as("root: " + root).isZero();
             assertThat(root.out()).contains("listeners: 127.0.0.1:" + daemon.port());
 
-            AdminTools.Result owner = AdminTools.ctlAs(OWNER, socket, "sessions");
+            ProgramResult owner = AdminTools.ctlAs(OWNER, socket, "sessions");
             assertThat(owner.exitCode()).as(OWNER + ": " + owner).isZero();
             assertThat(owner.out()).isEqualTo("no live sessions\n");
 
             openToAll(home);
             openToAll(socket.getParent());
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
-            AdminTools.Result other = AdminTools.ctlAs(OTHER, socket, "status");
+            ProgramResult other = AdminTools.ctlAs(OTHER, socket, "status");
             assertThat(other.exitCode()).as(OTHER + ": " + other).isEqualTo(1);
             assertThat(other.err()).startsWith("refused: ");
             daemon.awaitLine(line -> line.contains("admin: refused user " + OTHER + " on " + socket + ": only " + OWNER

@@ -16,7 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,10 @@ class AdminIT {
     @TempDir
     static Path home;
 
+    @AutoClose
     private static EchoServer echo;
-    private static AdminDaemon daemon;
+    @AutoClose
+    private static Daemon daemon;
     private static Path routes;
 
     @BeforeAll
@@ -50,19 +52,9 @@ class AdminIT {
         daemon = AdminDaemon.start(home, RULES, "-r", routes.toString());
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (echo != null) {
-            echo.close();
-        }
-    }
-
     @Test
     void statusShowsTheVersionListenerPolicyServicesAndCounts() throws Exception {
-        AdminTools.Result status = ctl("status");
+        ProgramResult status = ctl("status");
 
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.err()).isEmpty();
@@ -88,15 +80,15 @@ class AdminIT {
                     + " +admin-it +- +connect +127\\.0\\.0\\.1:" + echo.address().getPort() + " +relaying +\\d+s +4 +4");
             String id = line.strip().split(" +")[0];
 
-            AdminTools.Result kill = ctl("kill", id);
+            ProgramResult kill = ctl("kill", id);
             assertThat(kill.exitCode()).as(kill.toString()).isZero();
             assertThat(kill.out()).isEqualTo("closed session " + id + ": 127.0.0.1:" + client.getLocalPort()
                     + " to 127.0.0.1:" + echo.address().getPort() + " (connect)\n");
             assertClosed(client);
 
-            AdminTools.Result after = ctl("sessions");
+            ProgramResult after = ctl("sessions");
             assertThat(after.out().lines()).noneMatch(l -> l.contains("127.0.0.1:" + client.getLocalPort() + " "));
-            AdminTools.Result status = ctl("status");
+            ProgramResult status = ctl("status");
             assertThat(status.out()).containsPattern("sessions: +\\d+ live, [1-9]\\d* since ")
                     .containsPattern("bytes: +[1-9]\\d* from clients, [1-9]\\d* to clients");
         }
@@ -104,23 +96,23 @@ class AdminIT {
 
     @Test
     void killWithABadOrUnknownIdSaysWhatToDo() throws Exception {
-        AdminTools.Result word = ctl("kill", "abc");
+        ProgramResult word = ctl("kill", "abc");
         assertThat(word.exitCode()).as(word.toString()).isEqualTo(1);
         assertThat(word.out()).isEmpty();
         assertThat(word.err()).isEqualTo("kill: session id must be a number, as listed by sockd:sessions, not 'abc'\n");
 
-        AdminTools.Result unknown = ctl("sockd:kill", "987654321");
+        ProgramResult unknown = ctl("sockd:kill", "987654321");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(1);
         assertThat(unknown.err()).isEqualTo("no live session 987654321 (sockd:sessions lists them)\n");
 
-        AdminTools.Result none = ctl("kill");
+        ProgramResult none = ctl("kill");
         assertThat(none.exitCode()).as(none.toString()).isEqualTo(1);
         assertThat(none.err()).contains("kill").endsWith("(help kill shows what it takes)\n");
     }
 
     @Test
     void dumpShowsTheRulesAndRoutesInForceUnderTheirTitles() throws Exception {
-        AdminTools.Result dump = ctl("dump");
+        ProgramResult dump = ctl("dump");
 
         assertThat(dump.exitCode()).as(dump.toString()).isZero();
         assertThat(dump.out()).contains("routes from " + routes + ":\n  127.0.0.1 0.0.0.0 0.0.0.0\n");
@@ -128,19 +120,29 @@ class AdminIT {
     }
 
     @Test
+    void routesListsTheTableInForceAndCheckNamesTheRoute() throws Exception {
+        ProgramResult table = ctl("routes");
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.out()).contains(routes + ":1: 127.0.0.1 0.0.0.0 0.0.0.0");
+
+        ProgramResult check = ctl("check", "127.0.0.1", "127.0.0.1", "80");
+        assertThat(check.out()).contains("route:    leaves from 127.0.0.1 (" + routes + ":1: 127.0.0.1 0.0.0.0 0.0.0.0)");
+    }
+
+    @Test
     void reloadReportsEachFileAndAFileWithAnErrorFailsTheCommand() throws Exception {
         try {
             Files.writeString(daemon.rulesFile(), RULES + "permit 10.0.0.0 255.0.0.0\n");
-            AdminTools.Result good = ctl("reload");
+            ProgramResult good = ctl("reload");
             assertThat(good.exitCode()).as(good.toString()).isZero();
             assertThat(good.out()).contains(daemon.rulesFile() + ": reloaded 3 rules\n");
 
             Files.writeString(daemon.rulesFile(), RULES + "permit 10.0.0.0 255.0.0.0 eqq 23\n");
-            AdminTools.Result broken = ctl("reload");
+            ProgramResult broken = ctl("reload");
             assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(1);
             assertThat(broken.err()).contains(daemon.rulesFile() + ": NOT reloaded, previous rules stay:\n  "
                     + daemon.rulesFile() + ":3: ");
-            AdminTools.Result check = ctl("check", "10.1.2.3", "127.0.0.1", "80");
+            ProgramResult check = ctl("check", "10.1.2.3", "127.0.0.1", "80");
             assertThat(check.out()).as("the rules of the good file are in force").contains(
                     "rule:     " + daemon.rulesFile() + ":3: permit 10.0.0.0 255.0.0.0");
         } finally {
@@ -151,7 +153,7 @@ class AdminIT {
 
     @Test
     void checkTellsWhichRuleDecidesAndRefusesBadArguments() throws Exception {
-        AdminTools.Result denied = ctl("check", "127.0.0.1", "127.0.0.9", "23", "joe");
+        ProgramResult denied = ctl("check", "127.0.0.1", "127.0.0.9", "23", "joe");
         assertThat(denied.exitCode()).as(denied.toString()).isZero();
         assertThat(denied.out()).isEqualTo("""
                 policy:   sockd.conf
@@ -160,18 +162,18 @@ class AdminIT {
                 rule:     %s:1: deny 127.0.0.0 255.0.0.0 127.0.0.9 255.255.255.255
                 """.formatted(daemon.rulesFile()));
 
-        AdminTools.Result permitted = ctl("check", "127.0.0.1", "127.0.0.1", "80");
+        ProgramResult permitted = ctl("check", "127.0.0.1", "127.0.0.1", "80");
         assertThat(permitted.out()).contains("verdict:  permit\n",
                 "rule:     " + daemon.rulesFile() + ":2: permit 127.0.0.0 255.0.0.0\n");
 
-        AdminTools.Result octal = ctl("check", "010.0.0.1", "127.0.0.1", "80");
+        ProgramResult octal = ctl("check", "010.0.0.1", "127.0.0.1", "80");
         assertThat(octal.exitCode()).as(octal.toString()).isEqualTo(1);
         assertThat(octal.err()).startsWith("SRC '010.0.0.1' is not a plain dotted quad");
     }
 
     @Test
     void policiesListsTheAccessPolicyInUse() throws Exception {
-        AdminTools.Result policies = ctl("policies");
+        ProgramResult policies = ctl("policies");
 
         assertThat(policies.exitCode()).as(policies.toString()).isZero();
         assertThat(policies.out().lines()).anySatisfy(line -> assertThat(line).matches(
@@ -180,18 +182,18 @@ class AdminIT {
 
     @Test
     void anyGogoCommandRunsAndAnUnknownOneSaysWhereToLook() throws Exception {
-        AdminTools.Result bundles = ctl("lb", "sockd.admin");
+        ProgramResult bundles = ctl("lb", "sockd.admin");
         assertThat(bundles.exitCode()).as(bundles.toString()).isZero();
         assertThat(bundles.out()).contains("Active").contains("sockd admin");
 
-        AdminTools.Result unknown = ctl("frobnicate");
+        ProgramResult unknown = ctl("frobnicate");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(1);
         assertThat(unknown.err()).isEqualTo("Command not found: frobnicate (help lists the commands)\n");
     }
 
     @Test
     void theSocketIsTheDaemonUsersAloneInADirectoryOfItsOwn() throws Exception {
-        Path socket = daemon.socket();
+        Path socket = daemon.adminSocket();
 
         assertThat(Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()).isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-------");
@@ -203,7 +205,7 @@ class AdminIT {
     void withoutADaemonTheClientExits3NamingTheSocket() throws Exception {
         Path nowhere = home.resolve("nowhere/sockd.sock");
 
-        AdminTools.Result result = AdminTools.ctl(nowhere, "status");
+        ProgramResult result = AdminTools.ctl(nowhere, "status");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
         assertThat(result.err()).startsWith("sockd ctl: no daemon answers on " + nowhere + ": ");
@@ -212,7 +214,7 @@ class AdminIT {
 
     @Test
     void badUsageExits2() throws Exception {
-        AdminTools.Result result = AdminTools.ctl(daemon.socket());
+        ProgramResult result = AdminTools.ctl(daemon.adminSocket());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).startsWith("sockd ctl: no command given\nusage: sockd ctl");
@@ -220,12 +222,11 @@ class AdminIT {
 
     @Test
     void binSockdCtlRunsTheClient() throws Exception {
-        Path script = Path.of("../bin/sockd").toAbsolutePath().normalize();
         Assumptions.assumeTrue("true".equals(System.getenv("CI")) || !sourcesNewerThanJar(),
                 "bin/sockd would rebuild sockd.jar first, under the daemons of other tests");
 
-        AdminTools.Result result = AdminTools.run(List.of(),
-                List.of(script.toString(), "ctl", "--socket", daemon.socket().toString(), "sockd:policies"));
+        ProgramResult result = AdminTools.run(List.of(),
+                List.of(ScriptProcess.script("sockd"), "ctl", "--socket", daemon.adminSocket().toString(), "sockd:policies"));
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("sockd.conf");
@@ -233,37 +234,37 @@ class AdminIT {
 
     @Test
     void stopRemovesTheSocketAndASecondDaemonLeavesItToTheFirst(@TempDir Path other) throws Exception {
-        AdminDaemon first = AdminDaemon.start(other, RULES);
+        Daemon first = AdminDaemon.start(other, RULES);
         try {
-            try (AdminDaemon second = AdminDaemon.startServingClients(other, RULES)) {
+            try (Daemon second = AdminDaemon.startServingClients(other, RULES)) {
                 second.awaitLine(line -> line.contains("admin channel not started: another process answers on "
-                        + first.socket()), 10);
-                assertThat(AdminTools.ctl(first.socket(), "status").out()).contains("127.0.0.1:" + first.port());
+                        + first.adminSocket()), 10);
+                assertThat(AdminTools.ctl(first.adminSocket(), "status").out()).contains("127.0.0.1:" + first.port());
             }
-            assertThat(first.socket()).exists();
+            assertThat(first.adminSocket()).exists();
         } finally {
             first.stop();
         }
-        assertThat(first.socket()).doesNotExist();
+        assertThat(first.adminSocket()).doesNotExist();
     }
 
     @Test
     void aSocketLeftByAKilledDaemonIsReplacedByTheNext(@TempDir Path other) throws Exception {
-        AdminDaemon killed = AdminDaemon.start(other, RULES);
+        Daemon killed = AdminDaemon.start(other, RULES);
         killed.kill();
-        assertThat(killed.socket()).exists();
-        assertThat(AdminTools.ctl(killed.socket(), "status").exitCode()).isEqualTo(3);
+        assertThat(killed.adminSocket()).exists();
+        assertThat(AdminTools.ctl(killed.adminSocket(), "status").exitCode()).isEqualTo(3);
 
-        try (AdminDaemon next = AdminDaemon.start(other, RULES)) {
-            next.awaitLine(line -> line.contains("removing the stale admin socket " + next.socket()), 10);
-            AdminTools.Result status = AdminTools.ctl(next.socket(), "status");
+        try (Daemon next = AdminDaemon.start(other, RULES)) {
+            next.awaitLine(line -> line.contains("removing the stale admin socket " + next.adminSocket()), 10);
+            ProgramResult status = AdminTools.ctl(next.adminSocket(), "status");
             assertThat(status.exitCode()).as(status.toString()).isZero();
             assertThat(status.out()).contains("listeners: 127.0.0.1:" + next.port());
         }
     }
 
-    private static AdminTools.Result ctl(String... args) throws Exception {
-        return AdminTools.ctl(daemon.socket(), args);
+    private static ProgramResult ctl(String... args) throws Exception {
+        return AdminTools.ctl(daemon.adminSocket(), args);
     }
 
     private static Socket socks4Connect(String user) throws IOException {
@@ -279,7 +280,7 @@ class AdminIT {
 
     /** @return the sessions line of the client's connection */
     private static String sessionLine(Socket client) throws Exception {
-        AdminTools.Result sessions = ctl("sessions");
+        ProgramResult sessions = ctl("sessions");
         assertThat(sessions.exitCode()).as(sessions.toString()).isZero();
         assertThat(sessions.out()).startsWith("id  client").containsPattern("\\d+ live sessions?\n$");
         return sessions.out().lines().filter(line -> line.contains("127.0.0.1:" + client.getLocalPort() + " "))
@@ -299,7 +300,7 @@ class AdminIT {
     }
 
     private static boolean sourcesNewerThanJar() throws IOException {
-        long jar = Files.getLastModifiedTime(Daemon.JAR).toMillis();
+        long jar = Files.getLastModifiedTime(Build.SOCKD_JAR).toMillis();
         try (Stream<Path> files = Files.walk(Path.of("../bundles"))) {
             return files.filter(path -> path.toString().contains("/src/main/") && Files.isRegularFile(path))
                     .anyMatch(path -> lastModified(path) > jar);

@@ -1,15 +1,12 @@
 package org.sockd.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -56,7 +53,7 @@ final class AuthClients {
     }
 
     /** Runs one of the Python helpers of {@code src/test/resources/e2e/} with {@link #PYTHON}. */
-    static Result python(String script, List<String> args) throws IOException, InterruptedException {
+    static ProgramResult python(String script, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PYTHON, resource(script).toString()));
         command.addAll(args);
         return run(command, null);
@@ -67,15 +64,14 @@ final class AuthClients {
      * there. Its class path is the test classes alone (failsafe's own class path is a booter jar):
      * such a class may use the JDK only.
      */
-    static Result java(Class<?> mainClass, List<String> args) throws IOException, InterruptedException {
+    static ProgramResult java(Class<?> mainClass, List<String> args) throws IOException, InterruptedException {
         String testClasses;
         try {
             testClasses = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
             throw new AssertionError("the test classes of " + mainClass + " are not in a directory", e);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", testClasses, mainClass.getName()));
+        List<String> command = new ArrayList<>(List.of(Build.JAVA.toString(), "-cp", testClasses, mainClass.getName()));
         command.addAll(args);
         return run(command, null);
     }
@@ -84,34 +80,8 @@ final class AuthClients {
      * Runs the command to its end (bounded), with {@code stdin} as its standard input ({@code null}
      * for none), and collects its two output streams apart.
      */
-    static Result run(List<String> command, String stdin) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).start();
-        // read on other threads so that a hung program cannot hang the test beyond the timeout
-        StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        Thread outReader = Thread.ofVirtual().start(() -> collect(process.getInputStream(), out));
-        Thread errReader = Thread.ofVirtual().start(() -> collect(process.getErrorStream(), err));
-        try (var in = process.getOutputStream()) {
-            if (stdin != null) {
-                in.write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS
-                    + " s; output so far: " + out + err);
-        }
-        outReader.join(5000);
-        errReader.join(5000);
-        return new Result(process.exitValue(), out.toString(), err.toString());
-    }
-
-    private static void collect(InputStream stream, StringBuilder into) {
-        try (stream) {
-            into.append(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // the process is gone
-        }
+    static ProgramResult run(List<String> command, String stdin) throws IOException, InterruptedException {
+        return ProgramResult.run(new ProcessBuilder(command), stdin, TIMEOUT_SECONDS);
     }
 
     private static Path resource(String name) {
@@ -127,14 +97,6 @@ final class AuthClients {
             return path;
         } catch (URISyntaxException e) {
             throw new AssertionError("test resource " + url + " has no file path", e);
-        }
-    }
-
-    /** What a program did: its exit code and what it printed on each stream. */
-    record Result(int exitCode, String stdout, String stderr) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\nstdout: " + stdout + "\nstderr: " + stderr;
         }
     }
 }

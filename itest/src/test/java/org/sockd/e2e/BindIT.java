@@ -11,9 +11,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,13 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BindIT {
 
-    private static final InetAddress LOOPBACK = address("127.0.0.1");
-    private static final InetAddress OTHER_HOST = address("127.0.0.2");
-    private static final InetAddress DENIED = address("127.0.0.9");
-    private static final InetAddress ANY = address("0.0.0.0");
+    private static final InetAddress LOOPBACK = Sockets.address("127.0.0.1");
+    private static final InetAddress OTHER_HOST = Sockets.address("127.0.0.2");
+    private static final InetAddress DENIED = Sockets.address("127.0.0.9");
+    private static final InetAddress ANY = Sockets.address("0.0.0.0");
     /** The port of the application server a BIND names; the daemon only reports it. */
     private static final int SERVER_PORT = 2121;
 
+    @AutoClose
     private static Daemon daemon;
 
     @TempDir
@@ -44,11 +44,6 @@ class BindIT {
                 deny   127.0.0.0 255.0.0.0 127.0.0.9 255.255.255.255
                 permit 127.0.0.0 255.0.0.0
                 """);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
     }
 
     @ParameterizedTest(name = "SOCKS {0}")
@@ -69,8 +64,8 @@ class BindIT {
                 String request = "Bind from " + user + "(unknown)@localhost for localhost";
                 daemon.awaitLine(line -> line.contains("connected -- " + request + " (" + peer.getLocalPort() + ")"), 10);
 
-                byte[] up = random(1024 * 1024, 1);
-                byte[] down = random(2 * 1024 * 1024, 2);
+                byte[] up = Sockets.randomBytes(1024 * 1024, 1);
+                byte[] down = Sockets.randomBytes(2 * 1024 * 1024, 2);
                 exchangeAtOnce(client.socket(), up, peer, down);
 
                 // half-close: the peer still answers after the client's end of stream
@@ -192,35 +187,13 @@ class BindIT {
 
     /** Both sides write everything before reading: only a full-duplex relay gets through. */
     private static void exchangeAtOnce(Socket client, byte[] up, Socket peer, byte[] down) throws Exception {
-        Thread clientWriter = Thread.ofVirtual().start(() -> write(client, up));
-        Thread peerWriter = Thread.ofVirtual().start(() -> write(peer, down));
+        Thread clientWriter = Thread.ofVirtual().start(() -> Sockets.write(client, up));
+        Thread peerWriter = Thread.ofVirtual().start(() -> Sockets.write(peer, down));
         byte[] atPeer = new DataInputStream(peer.getInputStream()).readNBytes(up.length);
         byte[] atClient = new DataInputStream(client.getInputStream()).readNBytes(down.length);
         clientWriter.join(10_000);
         peerWriter.join(10_000);
         assertThat(MessageDigest.isEqual(atPeer, up)).as("the %d bytes from the client arrive intact", up.length).isTrue();
         assertThat(MessageDigest.isEqual(atClient, down)).as("the %d bytes from the peer arrive intact", down.length).isTrue();
-    }
-
-    private static void write(Socket socket, byte[] data) {
-        try {
-            socket.getOutputStream().write(data);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
-    }
-
-    private static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(literal, e);
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,8 +21,11 @@ import org.sockd.itest.EchoServer;
  */
 class ClassicRulesIT {
 
+    @AutoClose
     private static EchoServer open;
+    @AutoClose
     private static EchoServer guarded;
+    @AutoClose
     private static Daemon daemon;
 
     @BeforeAll
@@ -36,13 +39,6 @@ class ClassicRulesIT {
                 deny   127.0.0.0 255.0.0.0 127.0.0.1 255.255.255.255 eq %d
                 PERMIT 127.0.0.0 255.255.255.252
                 """.formatted(guarded.address().getPort()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-        open.close();
-        guarded.close();
     }
 
     @ParameterizedTest(name = "SOCKS 4 {1} from {0} to the {2} port: {3}")

@@ -90,8 +90,7 @@ class CommandLineIT {
     @Test
     void sigintStopsGracefullyToo() throws Exception {
         try (Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n")) {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(daemon.process().pid())).start();
-            assertThat(kill.waitFor()).isZero();
+            daemon.signal("INT");
             assertThat(daemon.awaitExit(30)).isIn(0, 130);
             daemon.awaitLine(line -> line.contains("no longer listening on 127.0.0.1:" + daemon.port()), 5);
         }

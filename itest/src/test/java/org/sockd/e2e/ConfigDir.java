@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  */
 final class ConfigDir {
 
-    static final Path SHIPPED = Path.of("..", "config").toAbsolutePath().normalize();
+    static final Path SHIPPED = Build.ROOT.resolve("config");
 
     private final Path dir;
 
@@ -53,11 +53,19 @@ final class ConfigDir {
         write(file, lines);
     }
 
-    /** Writes through a hidden temporary file, so that FileInstall never reads half a file. */
+    /** Writes (or replaces) one file of the directory, as {@link #replace} does. */
     void write(String file, List<String> lines) throws IOException {
-        Path next = dir.resolve("." + file + ".tmp");
-        Files.write(next, lines);
-        Files.move(next, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        replace(dir.resolve(file), String.join("\n", lines) + "\n");
+    }
+
+    /**
+     * Writes the file through a hidden temporary file beside it, so that no reader (FileInstall, a
+     * daemon reloading) ever reads half a file.
+     */
+    static void replace(Path file, String text) throws IOException {
+        Path next = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(next, text);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     void delete(String file) throws IOException {

@@ -1,30 +1,61 @@
 package org.sockd.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /** The built daemon ({@code bndrun/target/sockd.jar}) run as a separate process, as a user runs it. */
-final class Daemon implements AutoCloseable {
+final class Daemon extends ChildProcess {
 
-    static final Path JAR = Path.of(System.getProperty("sockd.jar", "../bndrun/target/sockd.jar"));
-
-    private final Process process;
-    private final ProcessOutput output;
     private final int port;
     private final Path rulesFile;
+    private final Path home;
 
-    private Daemon(Process process, int port, Path rulesFile) {
-        this.process = process;
+    /**
+     * How the daemon's JVM is started, where a test needs more than {@link #DEFAULT}.
+     *
+     * @param wrapper a command that ends by executing its arguments (the java command line), so that
+     *        the process started is still the daemon: to run it as another user, or with a socket on
+     *        standard input; or empty
+     * @param jvmOptions options for the daemon's JVM, such as system properties
+     * @param home the daemon's {@code sockd.home}, where its admin socket is; a home other than the
+     *        repository is also its working directory
+     */
+    record Launch(List<String> wrapper, List<String> jvmOptions, Path home) {
+
+        /** No wrapper and no extra JVM options; the repository as the home, and the tests' working directory. */
+        static final Launch DEFAULT = new Launch(List.of(), List.of(), Build.ROOT);
+
+        Launch {
+            wrapper = List.copyOf(wrapper);
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        Launch withWrapper(List<String> command) {
+            return new Launch(command, jvmOptions, home);
+        }
+
+        Launch withJvmOptions(String... options) {
+            List<String> all = new ArrayList<>(jvmOptions);
+            all.addAll(List.of(options));
+            return new Launch(wrapper, all, home);
+        }
+
+        Launch withHome(Path directory) {
+            return new Launch(wrapper, jvmOptions, directory);
+        }
+    }
+
+    private Daemon(Process process, int port, Path rulesFile, Path home) {
+        super(process);
         this.port = port;
         this.rulesFile = rulesFile;
-        this.output = new ProcessOutput(process);
+        this.home = home;
     }
 
     /** Starts the daemon on a free loopback port with the given rules and waits until it is ready. */
@@ -36,31 +67,50 @@ final class Daemon implements AutoCloseable {
 
     /** Starts the daemon on a free loopback port with the given rules file and waits until it is ready. */
     static Daemon start(Path conf, String... extraArgs) throws IOException, InterruptedException {
+        return start(Launch.DEFAULT, conf, extraArgs);
+    }
+
+    /** As {@link #start(Path, String...)}, with the daemon's JVM started as the launch says. */
+    static Daemon start(Launch launch, Path conf, String... extraArgs) throws IOException, InterruptedException {
         int port = freePort();
         List<String> args = new ArrayList<>(List.of("-f", conf.toString(), "-l", "127.0.0.1:" + port));
         args.addAll(List.of(extraArgs));
-        Daemon daemon = new Daemon(launch(args), port, conf);
+        Daemon daemon = new Daemon(launch(launch, args), port, conf, launch.home());
         daemon.awaitLine(line -> line.contains("sockd ready"), 30);
         return daemon;
     }
 
     /** Starts the daemon with exactly these arguments and does not wait for anything. */
     static Daemon run(String... args) throws IOException {
-        return new Daemon(launch(List.of(args)), -1, null);
+        return run(Launch.DEFAULT, args);
     }
 
-    private static Process launch(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dgosh.args=--nointeractive", "-Dsockd.home=" + Path.of("..").toAbsolutePath().normalize(),
-                "-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file"),
-                "-jar", JAR.toString()));
+    /** As {@link #run(String...)}, with the daemon's JVM started as the launch says. */
+    static Daemon run(Launch launch, String... args) throws IOException {
+        return new Daemon(launch(launch, List.of(args)), -1, null, launch.home());
+    }
+
+    private static Process launch(Launch launch, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(launch.wrapper());
+        command.addAll(List.of(Build.JAVA.toString(), "-Dgosh.args=--nointeractive", "-Dsockd.home=" + launch.home(),
+                hostsFileOption()));
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of("-jar", Build.SOCKD_JAR.toString()));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (!launch.home().equals(Build.ROOT)) {
+            builder.directory(launch.home().toFile()); // a user the home is given to may not enter the build directory
+        }
+        return builder.start();
+    }
+
+    /** @return the JVM option that keeps the daemon's name lookups on this machine, as for the tests themselves */
+    static String hostsFileOption() {
+        return "-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file");
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
@@ -70,55 +120,16 @@ final class Daemon implements AutoCloseable {
         return rulesFile;
     }
 
+    /** The default admin socket of the daemon's home. */
+    Path adminSocket() {
+        return home.resolve("run/sockd.sock");
+    }
+
     InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", port);
     }
 
     int port() {
         return port;
-    }
-
-    Process process() {
-        return process;
-    }
-
-    List<String> output() {
-        return List.copyOf(output.lines());
-    }
-
-    /** Waits for an output line that satisfies the test and returns it. */
-    String awaitLine(Predicate<String> test, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() - deadline < 0) {
-            for (String line : output.lines()) {
-                if (test.test(line)) {
-                    return line;
-                }
-            }
-            if (!process.isAlive()) {
-                output.awaitEnd(5000);
-                return output.lines().stream().filter(test).findFirst().orElseThrow(() -> new AssertionError(
-                        "the daemon exited (" + process.exitValue() + ") without the line; output:\n" + String.join("\n", output.lines())));
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no such line within " + seconds + " s; output:\n" + String.join("\n", output.lines()));
-    }
-
-    /** Waits for the process to end and for its last output line to be collected. */
-    int awaitExit(int seconds) throws InterruptedException {
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            throw new AssertionError("the daemon did not exit within " + seconds + " s");
-        }
-        output.awaitEnd(5000);
-        return process.exitValue();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
     }
 }

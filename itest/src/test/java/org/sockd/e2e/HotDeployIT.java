@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HotDeployIT {
 
-    private static final Path EXAMPLE_TARGET = ScriptProcess.ROOT.resolve("bundles/sockd.example.policy/target");
+    private static final Path EXAMPLE_TARGET = Build.ROOT.resolve("bundles/sockd.example.policy/target");
     private static final int LOAD_CLIENTS = 8;
     private static final int LONG_LIVED_RELAYS = 4;
     private static final int SWITCH_SECONDS = 30;
@@ -42,7 +42,7 @@ class HotDeployIT {
         InetSocketAddress proxy = new InetSocketAddress("127.0.0.1", port);
         try (EchoTarget allowed = new EchoTarget("127.0.0.1");
                 EchoTarget listed = new EchoTarget("127.0.0.2");
-                ScriptProcess daemon = startDaemon(port, rules, deploy, admin)) {
+                ChildProcess daemon = startDaemon(port, rules, deploy, admin)) {
             daemon.awaitLine(line -> line.contains("sockd ready"), 120);
             // "ready" means listening: the first clients may still find bundles starting
             awaitReply(daemon, proxy, listed, 0, "before the deploy, sockd.conf alone decides");
@@ -82,12 +82,12 @@ class HotDeployIT {
     }
 
     /** bin/sockd with its deploy folder and its admin socket in the test's directory, so no other daemon's are used. */
-    private ScriptProcess startDaemon(int port, Path rules, Path deploy, Path admin) throws IOException {
+    private ChildProcess startDaemon(int port, Path rules, Path deploy, Path admin) throws IOException {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("sockd.admin.cfg"), "socket = \"" + admin + "\"\n");
         return ScriptProcess.start(List.of(ScriptProcess.script("sockd"), "-f", rules.toString(),
                 "-l", "127.0.0.1:" + port, "--config-dir", config.toString()),
-                Map.of("SOCKD_JVM_OPTS", "-Dfelix.fileinstall.dir=" + deploy + " " + ScriptProcess.hostsFileOption()));
+                Map.of("SOCKD_JVM_OPTS", "-Dfelix.fileinstall.dir=" + deploy + " " + Daemon.hostsFileOption()));
     }
 
     private static Path exampleJar() throws IOException {
@@ -106,13 +106,9 @@ class HotDeployIT {
     private static String ctl(Path admin, String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of(ScriptProcess.script("sockd"), "ctl", "--socket", admin.toString()));
         line.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process ctl = builder.start();
-        String out = new String(ctl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(ctl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(ctl.exitValue()).as("bin/sockd ctl %s said:%n%s", String.join(" ", command), out).isZero();
-        return out;
+        ProgramResult ctl = ProgramResult.run(ScriptProcess.builder(line, Map.of()).redirectErrorStream(true), null, 60);
+        assertThat(ctl.exitCode()).as("bin/sockd ctl %s said:%n%s", String.join(" ", command), ctl.out()).isZero();
+        return ctl.out();
     }
 
     /** Sessions that stay open across the deploy and the removal, each checked with a round trip now and then. */
@@ -143,7 +139,7 @@ class HotDeployIT {
         assertThat(load.completed()).as("sessions completed by the load").isGreaterThanOrEqualTo(before + 50);
     }
 
-    private static void awaitReply(ScriptProcess daemon, InetSocketAddress proxy, EchoTarget target, int expected,
+    private static void awaitReply(ChildProcess daemon, InetSocketAddress proxy, EchoTarget target, int expected,
             String why) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SWITCH_SECONDS);
         int last = reply(proxy, target);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InetdIT {
 
+    @AutoClose
     private static WebServer web;
 
     @TempDir
@@ -35,18 +36,13 @@ class InetdIT {
         web = new WebServer();
     }
 
-    @AfterAll
-    static void stopWebServer() {
-        web.close();
-    }
-
     @ParameterizedTest(name = "curl {0}")
     @ValueSource(strings = {"--socks5", "--socks4"})
     void nowaitServesTheOneClientOnStandardInputAndExitsZero(String flag) throws Exception {
         Path log = dir.resolve("sockd.log");
         int port = Daemon.freePort();
         // nofork: socat execs the script with the accepted connection as stdin and stdout, as inetd does
-        try (ScriptProcess inetd = ScriptProcess.start(List.of("socat", "-d", "-d",
+        try (ChildProcess inetd = ScriptProcess.start(List.of("socat", "-d", "-d",
                 "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr",
                 "EXEC:" + ScriptProcess.script("sockd-inetd") + " -f " + rules() + ",nofork"), environment(log))) {
             inetd.awaitLine(line -> line.contains("listening on"), 10);
@@ -67,7 +63,7 @@ class InetdIT {
         int port = Daemon.freePort();
         // Without --accept, the listening socket itself becomes stdin when the first client knocks.
         // The program gets only the environment variables named with -E.
-        try (ScriptProcess systemd = ScriptProcess.start(List.of("systemd-socket-activate", "--inetd",
+        try (ChildProcess systemd = ScriptProcess.start(List.of("systemd-socket-activate", "--inetd",
                 "-E", "SOCKD_LOG", "-E", "SOCKD_JVM_OPTS", "-E", "JAVA_HOME", "-E", "PATH",
                 "-l", "127.0.0.1:" + port, ScriptProcess.script("sockd-inetd"), "-f", rules().toString(),
                 "--config-dir", config.toString()), environment(log))) {
@@ -109,7 +105,7 @@ class InetdIT {
     }
 
     private static Map<String, String> environment(Path log) {
-        return Map.of("SOCKD_LOG", log.toString(), "SOCKD_JVM_OPTS", ScriptProcess.hostsFileOption());
+        return Map.of("SOCKD_LOG", log.toString(), "SOCKD_JVM_OPTS", Daemon.hostsFileOption());
     }
 
     /** Fetches the web server's page through the proxy on the port; returns the page, or curl's error. */

@@ -1,12 +1,10 @@
 package org.sockd.e2e;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Real local users for the ident tests, and programs run as them (so the sockets they open are owned
@@ -20,24 +18,24 @@ final class LocalUsers {
 
     /** Creates the system user unless it exists; returns its uid. */
     static synchronized int ensure(String name) throws IOException, InterruptedException {
-        Result id = run(List.of("id", "-u", name));
+        ProgramResult id = run(List.of("id", "-u", name));
         if (id.exitCode() == 0) {
-            return Integer.parseInt(id.output().strip());
+            return Integer.parseInt(id.out().strip());
         }
-        Result add = run(List.of(tool("useradd"), "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name));
+        ProgramResult add = run(List.of(tool("useradd"), "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name));
         // 9: the name was taken meanwhile (another run created it): just as good
         if (add.exitCode() != 0 && add.exitCode() != 9) {
-            throw new AssertionError("useradd " + name + " failed (" + add.exitCode() + "): " + add.output());
+            throw new AssertionError("useradd " + name + " failed (" + add.exitCode() + "): " + add.out());
         }
         id = run(List.of("id", "-u", name));
         if (id.exitCode() != 0) {
-            throw new AssertionError("user " + name + " does not exist after useradd: " + id.output());
+            throw new AssertionError("user " + name + " does not exist after useradd: " + id.out());
         }
-        return Integer.parseInt(id.output().strip());
+        return Integer.parseInt(id.out().strip());
     }
 
     /** Runs the command as the given user (runuser, so the caller must be root). */
-    static Result runAs(String user, List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+    static ProgramResult runAs(String user, List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(List.of(tool("runuser"), "-u", user, "--"));
         full.addAll(command);
         return run(full, timeoutSeconds);
@@ -53,33 +51,18 @@ final class LocalUsers {
         return name;
     }
 
-    private static Result run(List<String> command) throws IOException, InterruptedException {
+    private static ProgramResult run(List<String> command) throws IOException, InterruptedException {
         return run(command, 30);
     }
 
-    private static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        // "/" is readable by every user, unlike the build directory may be
-        Process process = new ProcessBuilder(command).directory(Path.of("/").toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
-        // read on another thread so that a hung program cannot hang the test beyond the timeout
-        StringBuilder out = new StringBuilder();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try {
-                out.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // the process is gone
-            }
-        });
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            reader.join(2000);
-            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeoutSeconds
-                    + " s; output so far: " + out);
-        }
-        reader.join(5000);
-        return new Result(process.exitValue(), out.toString());
+    private static ProgramResult run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        return ProgramResult.run(forAnyUser(command).redirectErrorStream(true), null, timeoutSeconds);
     }
 
-    record Result(int exitCode, String output) {
+    /** @return a builder for the command that works whoever it runs as: in "/", with nothing on standard input */
+    static ProcessBuilder forAnyUser(List<String> command) {
+        // "/" is readable by every user, unlike the build directory may be
+        return new ProcessBuilder(command).directory(Path.of("/").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     }
 }

@@ -10,7 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.HexFormat;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,19 +24,15 @@ import org.sockd.itest.EchoServer;
  */
 class MalformedInputIT {
 
+    @AutoClose
     private static Daemon daemon;
+    @AutoClose
     private static EchoServer echo;
 
     @BeforeAll
     static void start() throws Exception {
         echo = new EchoServer();
         daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-        echo.close();
     }
 
     @AfterEach

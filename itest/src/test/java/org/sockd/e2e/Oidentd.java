@@ -36,12 +36,10 @@ final class Oidentd implements AutoCloseable {
             }
             """;
 
-    private final Process process;
-    private final ProcessOutput output;
+    private final ChildProcess child;
 
-    private Oidentd(Process process) {
-        this.process = process;
-        this.output = new ProcessOutput(process);
+    private Oidentd(ChildProcess child) {
+        this.child = child;
     }
 
     /** Starts oidentd with a configuration written to {@code dir} and waits until it accepts connections. */
@@ -57,27 +55,27 @@ final class Oidentd implements AutoCloseable {
                 "--user=65534", "--group=65534"); // nobody / nogroup once bound
         Oidentd oidentd;
         try {
-            oidentd = new Oidentd(new ProcessBuilder(command).redirectErrorStream(true).start());
+            oidentd = new Oidentd(ChildProcess.start(new ProcessBuilder(command)));
         } catch (IOException e) {
             throw new AssertionError("cannot run oidentd (apt-get install oidentd; .ci/run does): " + e.getMessage(), e);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!accepts()) {
-            if (!oidentd.process.isAlive()) {
-                oidentd.output.awaitEnd(2000);
-                throw new AssertionError("oidentd exited (" + oidentd.process.exitValue() + ") before listening on "
-                        + "127.0.0.1:113; its output:\n" + String.join("\n", oidentd.output.lines()));
+            if (!oidentd.child.process().isAlive()) {
+                int status = oidentd.child.awaitExit(2);
+                throw new AssertionError("oidentd exited (" + status + ") before listening on "
+                        + "127.0.0.1:113; its output:\n" + String.join("\n", oidentd.output()));
             }
             if (System.nanoTime() - deadline > 0) {
                 oidentd.close();
                 throw new AssertionError("oidentd did not listen on 127.0.0.1:113 within 10 s; its output:\n"
-                        + String.join("\n", oidentd.output.lines()));
+                        + String.join("\n", oidentd.output()));
             }
             Thread.sleep(50);
         }
         // The probe above counts as a connection in oidentd's output: let its line arrive now, so
         // that tests counting queries start from a settled count.
-        for (int i = 0; i < 100 && oidentd.output.lines().stream().noneMatch(line -> line.contains("Connection from")); i++) {
+        for (int i = 0; i < 100 && oidentd.output().stream().noneMatch(line -> line.contains("Connection from")); i++) {
             Thread.sleep(50);
         }
         return oidentd;
@@ -115,16 +113,11 @@ final class Oidentd implements AutoCloseable {
 
     /** @return what oidentd printed so far (with --debug: one line per query it answered) */
     List<String> output() {
-        return List.copyOf(output.lines());
+        return child.output();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-        output.awaitEnd(2000);
+        child.close();
     }
 }

@@ -11,7 +11,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ import org.sockd.itest.EchoServer;
  */
 class OpsConfigDirIT {
 
+    @AutoClose
     private static EchoServer echo;
 
     @TempDir
@@ -32,11 +33,6 @@ class OpsConfigDirIT {
     @BeforeAll
     static void start() throws IOException {
         echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        echo.close();
     }
 
     @Test

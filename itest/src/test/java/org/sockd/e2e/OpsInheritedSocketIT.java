@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,7 @@ class OpsInheritedSocketIT {
     void aListeningSocketOnStandardInputLeavesTheListenerFilesUnused() throws Exception {
         int filePort = Daemon.freePort();
         ConfigDir config = ConfigDir.copyOfShipped(dir, filePort);
-        try (OpsDaemon daemon = OpsDaemon.start(List.of("python3", "-c", LISTENING_STDIN), Map.of(),
+        try (Daemon daemon = Daemon.run(Daemon.Launch.DEFAULT.withWrapper(List.of("python3", "-c", LISTENING_STDIN)),
                 "--config-dir", config.path().toString())) {
             daemon.awaitLine(line -> line.contains("sockd ready"), 30);
 

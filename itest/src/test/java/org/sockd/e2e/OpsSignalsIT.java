@@ -20,7 +20,7 @@ class OpsSignalsIT {
     @Test
     void sigusr1WritesTheConfigurationInEffectToTheLogAndTheDaemonGoesOn() throws Exception {
         try (Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n", "-i")) {
-            signal("USR1", daemon.process().pid());
+            daemon.signal("USR1");
 
             daemon.awaitLine(line -> line.endsWith("[INFO] sockd - config dump end"), 10);
             assertThat(daemon.output()).anyMatch(line -> line.endsWith("[INFO] sockd - config dump begin"));
@@ -32,7 +32,7 @@ class OpsSignalsIT {
             assertThat(daemon.output()).anyMatch(line -> line.contains("sockd - configuration sockd.core (")
                     && line.contains("handshake.timeout.ms=30000"));
             assertThat(daemon.process().isAlive()).isTrue();
-            signal("USR1", daemon.process().pid()); // the handler stays in place
+            daemon.signal("USR1"); // the handler stays in place
             assertThat(awaitCount(daemon, "config dump end", 2)).isTrue();
         }
     }
@@ -67,11 +67,6 @@ class OpsSignalsIT {
         try (Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n", "--pid-file", pidFile.toString())) {
             assertThat(Files.readString(pidFile)).isEqualTo(daemon.process().pid() + "\n");
         }
-    }
-
-    static void signal(String name, long pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start();
-        assertThat(kill.waitFor()).isZero();
     }
 
     private static boolean awaitCount(Daemon daemon, String text, int count) throws InterruptedException {

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +44,9 @@ class PasswordAuthIT {
     private static final String CANARY = "CANARY-7f3a";
 
     private static Path passwords;
+    @AutoClose
     private static Daemon daemon;
+    @AutoClose
     private static WebServer web;
 
     @BeforeAll
@@ -54,18 +56,12 @@ class PasswordAuthIT {
         daemon = AuthDaemon.start("permit 127.0.0.0 255.0.0.0\n", passwords);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-        web.close();
-    }
-
     @Test
     void curlWithThePasswordFetchesThePageAndTheLogNamesTheUser() throws Exception {
         AuthClients.requireCurl();
-        AuthClients.Result curl = curl(daemon, "alice", PASSWORD, "127.0.0.18");
+        ProgramResult curl = curl(daemon, "alice", PASSWORD, "127.0.0.18");
         assertThat(curl.exitCode()).as("%s", curl).isZero();
-        assertThat(curl.stdout()).isEqualTo(web.body());
+        assertThat(curl.out()).isEqualTo(web.body());
         daemon.awaitLine(line -> line.contains(
                 "connected -- Connect from alice(unknown)@127.0.0.18 to localhost (" + web.port() + ")"), 10);
     }
@@ -73,9 +69,9 @@ class PasswordAuthIT {
     @Test
     void curlWithAWrongPasswordIsRejectedByTheSubNegotiation() throws Exception {
         AuthClients.requireCurl();
-        AuthClients.Result curl = curl(daemon, "alice", "not-" + PASSWORD, "127.0.0.11");
+        ProgramResult curl = curl(daemon, "alice", "not-" + PASSWORD, "127.0.0.11");
         assertThat(curl.exitCode()).as("%s", curl).isEqualTo(97); // CURLE_PROXY
-        assertThat(curl.stderr()).contains("User was rejected by the SOCKS5 server (1 1)");
+        assertThat(curl.err()).contains("User was rejected by the SOCKS5 server (1 1)");
         daemon.awaitLine(line -> line.endsWith(
                 "error -- authentication failed for user alice: wrong password from host 127.0.0.11"), 10);
         assertThat(daemon.output()).noneMatch(line -> line.contains("connected -- Connect from alice(unknown)@127.0.0.11"));
@@ -95,34 +91,34 @@ class PasswordAuthIT {
     @Test
     void pySocksLogsInAndFetchesThePage() throws Exception {
         AuthClients.requirePySocks();
-        AuthClients.Result fetch = pySocks("alice", PASSWORD, null);
+        ProgramResult fetch = pySocks("alice", PASSWORD, null);
         assertThat(fetch.exitCode()).as("%s", fetch).isZero();
-        assertThat(fetch.stdout()).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n" + web.body());
+        assertThat(fetch.out()).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n" + web.body());
     }
 
     @Test
     void pySocksWithAWrongPasswordIsRefused() throws Exception {
         AuthClients.requirePySocks();
-        AuthClients.Result fetch = pySocks("alice", "not-" + PASSWORD, "127.0.0.12");
+        ProgramResult fetch = pySocks("alice", "not-" + PASSWORD, "127.0.0.12");
         assertThat(fetch.exitCode()).as("%s", fetch).isEqualTo(1);
         // PySocks wraps its SOCKS5AuthError (an OSError) in its handler of socket errors
-        assertThat(fetch.stderr()).contains("GeneralProxyError: Socket error: SOCKS5 authentication failed");
+        assertThat(fetch.err()).contains("GeneralProxyError: Socket error: SOCKS5 authentication failed");
         daemon.awaitLine(line -> line.endsWith(
                 "error -- authentication failed for user alice: wrong password from host 127.0.0.12"), 10);
     }
 
     @Test
     void javasOwnSocksClientLogsInWithAnAuthenticator() throws Exception {
-        AuthClients.Result java = javaClient(PASSWORD, "127.0.0.1");
+        ProgramResult java = javaClient(PASSWORD, "127.0.0.1");
         assertThat(java.exitCode()).as("%s", java).isZero();
-        assertThat(java.stdout()).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n" + web.body());
+        assertThat(java.out()).startsWith("HTTP/1.1 200 ").endsWith("\r\n\r\n" + web.body());
     }
 
     @Test
     void javasOwnSocksClientWithAWrongPasswordIsRefused() throws Exception {
-        AuthClients.Result java = javaClient("not-" + PASSWORD, "127.0.0.16");
+        ProgramResult java = javaClient("not-" + PASSWORD, "127.0.0.16");
         assertThat(java.exitCode()).as("%s", java).isEqualTo(1);
-        assertThat(java.stderr()).contains("java.net.SocketException: SOCKS : authentication failed");
+        assertThat(java.err()).contains("java.net.SocketException: SOCKS : authentication failed");
         daemon.awaitLine(line -> line.endsWith(
                 "error -- authentication failed for user alice: wrong password from host 127.0.0.16"), 10);
     }
@@ -131,11 +127,11 @@ class PasswordAuthIT {
     @CsvSource({"--socks4, 127.0.0.21", "--socks4a, 127.0.0.22"})
     void socks4IsRefusedWith91WhilePasswordsAreRequired(String flag, String source) throws Exception {
         AuthClients.requireCurl();
-        AuthClients.Result curl = AuthClients.run(List.of("curl", "-sS", "--max-time", "10", flag,
+        ProgramResult curl = AuthClients.run(List.of("curl", "-sS", "--max-time", "10", flag,
                 "127.0.0.1:" + daemon.port(), "--proxy-user", "alice:", "--interface", source,
                 "http://localhost:" + web.port() + "/"), null);
         assertThat(curl.exitCode()).as("%s", curl).isNotZero();
-        assertThat(curl.stderr()).contains("Can't complete SOCKS4 connection").contains("(91)");
+        assertThat(curl.err()).contains("Can't complete SOCKS4 connection").contains("(91)");
         daemon.awaitLine(line -> line.contains(
                 "refused -- Connect from alice(unknown)@" + source + " to localhost (" + web.port() + ")"), 10);
     }
@@ -203,15 +199,15 @@ class PasswordAuthIT {
     void accessRulesSeeTheAuthenticatedUser() throws Exception {
         AuthClients.requireCurl();
         try (Daemon onlyAlice = AuthDaemon.start("permit *=alice 127.0.0.0 255.0.0.0\n", passwords)) {
-            AuthClients.Result alice = curl(onlyAlice, "alice", PASSWORD, null);
+            ProgramResult alice = curl(onlyAlice, "alice", PASSWORD, null);
             assertThat(alice.exitCode()).as("%s", alice).isZero();
-            assertThat(alice.stdout()).isEqualTo(web.body());
+            assertThat(alice.out()).isEqualTo(web.body());
             onlyAlice.awaitLine(line -> line.contains(
                     "connected -- Connect from alice(unknown)@localhost to localhost (" + web.port() + ")"), 10);
 
-            AuthClients.Result bob = curl(onlyAlice, "bob", "bobs-secret", null);
+            ProgramResult bob = curl(onlyAlice, "bob", "bobs-secret", null);
             assertThat(bob.exitCode()).as("%s", bob).isEqualTo(97);
-            assertThat(bob.stderr()).contains("Can't complete SOCKS5 connection to localhost. (2)"); // REP 02
+            assertThat(bob.err()).contains("Can't complete SOCKS5 connection to localhost. (2)"); // REP 02
             onlyAlice.awaitLine(line -> line.contains(
                     "refused -- Connect from bob(unknown)@localhost to localhost (" + web.port() + ")"), 10);
         }
@@ -332,7 +328,7 @@ class PasswordAuthIT {
     }
 
     /** curl through the daemon with {@code socks5h://USER:PASSWORD@}, from {@code source} when not {@code null}. */
-    private static AuthClients.Result curl(Daemon through, String user, String password, String source)
+    private static ProgramResult curl(Daemon through, String user, String password, String source)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "10",
                 "-x", "socks5h://" + user + ":" + password + "@127.0.0.1:" + through.port()));
@@ -344,13 +340,13 @@ class PasswordAuthIT {
     }
 
     /** Java's own SOCKS client, logged in as alice, fetches the page from the web server at 127.0.0.1. */
-    private static AuthClients.Result javaClient(String password, String source) throws IOException, InterruptedException {
+    private static ProgramResult javaClient(String password, String source) throws IOException, InterruptedException {
         return AuthClients.java(AuthJavaSocksClient.class, List.of(Integer.toString(daemon.port()), "alice", password,
                 "127.0.0.1", Integer.toString(web.port()), source));
     }
 
     /** PySocks fetches the page, from {@code source} when not {@code null}. */
-    private static AuthClients.Result pySocks(String user, String password, String source)
+    private static ProgramResult pySocks(String user, String password, String source)
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(Integer.toString(daemon.port()), user, password,
                 "localhost", Integer.toString(web.port())));

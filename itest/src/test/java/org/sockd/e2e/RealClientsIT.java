@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** curl in every SOCKS flavour and Java's own SOCKS client fetch a page through the built daemon. */
 class RealClientsIT {
 
+    @AutoClose
     private static Daemon daemon;
+    @AutoClose
     private static WebServer web;
 
     @BeforeAll
@@ -29,12 +31,6 @@ class RealClientsIT {
                 deny 127.0.0.0 255.0.0.0 127.0.0.2 255.255.255.255
                 permit 127.0.0.0 255.0.0.0
                 """);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-        web.close();
     }
 
     @ParameterizedTest(name = "curl {0} to {1}")

@@ -10,14 +10,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.MessageDigest;
-import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What the relay of the built daemon promises: full duplex, half-close, exact byte counts. */
 class RelayIT {
 
+    @AutoClose
     private static Daemon daemon;
 
     @BeforeAll
@@ -25,14 +25,9 @@ class RelayIT {
         daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n");
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-    }
-
     @Test
     void aClientThatShutsDownItsSendingSideStillReceivesEverything() throws Exception {
-        byte[] answer = random(3 * 1024 * 1024, 7);
+        byte[] answer = Sockets.randomBytes(3 * 1024 * 1024, 7);
         try (ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread server = Thread.ofVirtual().start(() -> {
                 try (Socket peer = target.accept()) {
@@ -56,13 +51,13 @@ class RelayIT {
     @Test
     void bothDirectionsFlowAtOnceWithoutDeadlock() throws Exception {
         int size = 16 * 1024 * 1024;
-        byte[] up = random(size, 1);
-        byte[] down = random(size, 2);
+        byte[] up = Sockets.randomBytes(size, 1);
+        byte[] down = Sockets.randomBytes(size, 2);
         try (ServerSocket target = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread server = Thread.ofVirtual().start(() -> {
                 try (Socket peer = target.accept()) {
                     // writes its whole answer before reading anything: only a full-duplex relay survives
-                    Thread writer = Thread.ofVirtual().start(() -> write(peer, down));
+                    Thread writer = Thread.ofVirtual().start(() -> Sockets.write(peer, down));
                     byte[] got = new DataInputStream(peer.getInputStream()).readNBytes(size);
                     writer.join();
                     assertThat(MessageDigest.isEqual(got, up)).isTrue();
@@ -71,7 +66,7 @@ class RelayIT {
                 }
             });
             try (Socket client = socks5(target.getLocalPort())) {
-                Thread writer = Thread.ofVirtual().start(() -> write(client, up));
+                Thread writer = Thread.ofVirtual().start(() -> Sockets.write(client, up));
                 byte[] got = new DataInputStream(client.getInputStream()).readNBytes(size);
                 writer.join();
                 assertThat(MessageDigest.isEqual(got, down)).isTrue();
@@ -90,7 +85,7 @@ class RelayIT {
             byte[] greeting = {5, 1, 0};
             byte[] requestAndData = new byte[10 + 100];
             System.arraycopy(new byte[] {5, 1, 0, 1, 127, 0, 0, 1, (byte) (port >> 8), (byte) port}, 0, requestAndData, 0, 10);
-            byte[] data = random(100, 3);
+            byte[] data = Sockets.randomBytes(100, 3);
             System.arraycopy(data, 0, requestAndData, 10, 100);
             OutputStream out = client.getOutputStream();
             for (byte b : greeting) {
@@ -123,19 +118,5 @@ class RelayIT {
         assertThat(replies[1]).as("method").isZero();
         assertThat(replies[3]).as("REP").isZero();
         return socket;
-    }
-
-    private static void write(Socket socket, byte[] data) {
-        try {
-            socket.getOutputStream().write(data);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
     }
 }

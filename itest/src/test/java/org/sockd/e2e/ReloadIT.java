@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +20,7 @@ import org.sockd.itest.EchoServer;
  */
 class ReloadIT {
 
+    @AutoClose
     private static EchoServer echo;
 
     @TempDir
@@ -36,11 +31,6 @@ class ReloadIT {
         echo = new EchoServer();
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        echo.close();
-    }
-
     @Test
     void aBrokenFileKeepsTheOldRulesAndAGoodOneTakesOverForNewRequestsOnly() throws Exception {
         Path conf = dir.resolve("sockd.conf");
@@ -49,14 +39,14 @@ class ReloadIT {
             try (Socket inFlight = connect(daemon)) {
                 assertThat(reply(inFlight)).isZero();
 
-                replace(conf, "deny 127.0.0.0 255.0.0.0\npermit 127.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0 eqq 23\n");
-                hangUp(daemon);
+                ConfigDir.replace(conf, "deny 127.0.0.0 255.0.0.0\npermit 127.0.0.0 255.0.0.0 0.0.0.0 0.0.0.0 eqq 23\n");
+                daemon.signal("HUP");
                 daemon.awaitLine(line -> line.contains(conf + ":2: Invalid comparison"), 10);
                 daemon.awaitLine(line -> line.contains("the previous rules stay in force"), 10);
                 assertThat(replyToNewClient(daemon)).as("still the old rules").isZero();
 
-                replace(conf, "deny 127.0.0.0 255.0.0.0\n");
-                hangUp(daemon);
+                ConfigDir.replace(conf, "deny 127.0.0.0 255.0.0.0\n");
+                daemon.signal("HUP");
                 daemon.awaitLine(line -> line.contains("reloaded 1 rules from " + conf), 10);
                 assertThat(replyToNewClient(daemon)).as("the new rules refuse").isEqualTo(2);
 
@@ -69,7 +59,8 @@ class ReloadIT {
     void theFrozenFileBesideTheTextIsWhatTheDaemonReads() throws Exception {
         Path conf = dir.resolve("sockd.conf");
         Files.writeString(conf, "deny 127.0.0.0 255.0.0.0\n");
-        assertThat(tool("make-fc", conf.toString())).isZero();
+        ProgramResult made = tool("make-fc", conf.toString());
+        assertThat(made.exitCode()).as(made.toString()).isZero();
         assertThat(dir.resolve("sockd.fc")).exists();
         Files.writeString(conf, "permit 127.0.0.0 255.0.0.0\n"); // edited, not frozen again
 
@@ -78,17 +69,6 @@ class ReloadIT {
             daemon.awaitLine(line -> line.contains("is older than " + conf), 10);
             assertThat(replyToNewClient(daemon)).isEqualTo(2);
         }
-    }
-
-    private static void replace(Path file, String text) throws IOException {
-        Path next = file.resolveSibling(file.getFileName() + ".new");
-        Files.writeString(next, text);
-        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void hangUp(Daemon daemon) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(daemon.process().pid())).start();
-        assertThat(kill.waitFor()).isZero();
     }
 
     private static Socket connect(Daemon daemon) throws IOException {
@@ -115,24 +95,8 @@ class ReloadIT {
     }
 
     /** Runs the freezing tool from the bundles inside the built sockd.jar, as bin/sockd does. */
-    private int tool(String... args) throws Exception {
-        Path jars = dir.resolve("tools");
-        Files.createDirectories(jars);
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(Daemon.JAR))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (entry.getName().startsWith("jar/") && entry.getName().endsWith(".jar")) {
-                    Files.copy(zip, jars.resolve(Path.of(entry.getName()).getFileName()));
-                }
-            }
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jars + "/*", "org.sockd.access.internal.FrozenTool"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (InputStream out = process.getInputStream()) {
-            out.transferTo(System.out);
-        }
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return process.exitValue();
+    private static ProgramResult tool(String... args) throws Exception {
+        List<String> command = Build.toolCommand(List.of(), "org.sockd.access.internal.FrozenTool", List.of(args));
+        return ProgramResult.run(new ProcessBuilder(command).redirectErrorStream(true), null, 30);
     }
 }

@@ -3,7 +3,6 @@ package org.sockd.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,14 +10,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RouteIT {
 
-    private static final InetAddress TARGET_HOST = address("127.0.0.1");
-    private static final InetAddress CONNECT_INTERFACE = address("127.0.0.2");
-    private static final InetAddress BIND_INTERFACE = address("127.0.0.3");
-    private static final InetAddress BIND_PEER = address("127.0.0.4");
-    private static final InetAddress UNROUTED = address("127.0.0.5");
+    private static final InetAddress TARGET_HOST = Sockets.address("127.0.0.1");
+    private static final InetAddress CONNECT_INTERFACE = Sockets.address("127.0.0.2");
+    private static final InetAddress BIND_INTERFACE = Sockets.address("127.0.0.3");
+    private static final InetAddress BIND_PEER = Sockets.address("127.0.0.4");
+    private static final InetAddress UNROUTED = Sockets.address("127.0.0.5");
     private static final String PERMIT = "permit 127.0.0.0 255.0.0.0\n";
 
     /** Tabs, a trailing comment and a comment line: the frozen form keeps the routes, not the layout. */
@@ -53,7 +49,9 @@ class RouteIT {
     @TempDir
     Path dir;
 
+    @AutoClose
     private static PeerReporter target;
+    @AutoClose
     private static Daemon daemon;
 
     @BeforeAll
@@ -63,12 +61,6 @@ class RouteIT {
         Files.writeString(routes, ROUTES);
         daemon = Daemon.start(PERMIT, "-r", routes.toString());
         awaitRoutes(daemon);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-        target.close();
     }
 
     @ParameterizedTest(name = "SOCKS {0}")
@@ -106,17 +98,17 @@ class RouteIT {
             assertThat(sourceSeenByTarget(routed, BindClient.SOCKS5)).isEqualTo("127.0.0.2");
 
             // line 1 alone would send the target's traffic out of 127.0.0.3; line 2 lacks its mask
-            replace(routes, "127.0.0.3 127.0.0.1 255.255.255.255\n127.0.0.3 127.0.0.1\n");
+            ConfigDir.replace(routes, "127.0.0.3 127.0.0.1 255.255.255.255\n127.0.0.3 127.0.0.1\n");
             String error = routes + ":2: Invalid entry";
             routed.awaitLine(line -> line.contains(error), 15); // the file watcher saw the change
-            hangUp(routed);
+            routed.signal("HUP");
             awaitCount(routed, error, 2, 10); // and SIGHUP read it once more
             routed.awaitLine(line -> line.contains("the previous routes stay in force"), 10);
             assertThat(sourceSeenByTarget(routed, BindClient.SOCKS5)).as("still the old table").isEqualTo("127.0.0.2");
             assertThat(sourceSeenByTarget(routed, BindClient.SOCKS4)).as("still the old table").isEqualTo("127.0.0.2");
 
-            replace(routes, "127.0.0.3 127.0.0.1 255.255.255.255\n");
-            hangUp(routed);
+            ConfigDir.replace(routes, "127.0.0.3 127.0.0.1 255.255.255.255\n");
+            routed.signal("HUP");
             routed.awaitLine(line -> line.contains("reloaded 1 routes from"), 10);
             assertThat(sourceSeenByTarget(routed, BindClient.SOCKS5)).as("the new table").isEqualTo("127.0.0.3");
         }
@@ -127,18 +119,18 @@ class RouteIT {
         Path text = dir.resolve("sockd.route");
         Path frozen = dir.resolve("sockd.fr");
         Files.writeString(text, ROUTES);
-        Tool made = tool("make-fr", text.toString(), frozen.toString());
-        assertThat(made.exitCode()).as(made.output()).isZero();
-        Tool dumped = tool("dump-fr", frozen.toString());
-        assertThat(dumped.exitCode()).as(dumped.output()).isZero();
-        assertThat(routesOf(dumped.output())).as(dumped.output()).isEqualTo(routesOf(ROUTES)).hasSize(2);
+        ProgramResult made = tool("make-fr", text.toString(), frozen.toString());
+        assertThat(made.exitCode()).as(made.out()).isZero();
+        ProgramResult dumped = tool("dump-fr", frozen.toString());
+        assertThat(dumped.exitCode()).as(dumped.out()).isZero();
+        assertThat(routesOf(dumped.out())).as(dumped.out()).isEqualTo(routesOf(ROUTES)).hasSize(2);
 
         // the dump is a route file itself: frozen again, it dumps to the same routes
         Path again = dir.resolve("again.route");
-        Files.writeString(again, dumped.output());
-        Tool remade = tool("make-fr", again.toString(), dir.resolve("again.fr").toString());
-        assertThat(remade.exitCode()).as(remade.output()).isZero();
-        assertThat(routesOf(tool("dump-fr", dir.resolve("again.fr").toString()).output())).isEqualTo(routesOf(ROUTES));
+        Files.writeString(again, dumped.out());
+        ProgramResult remade = tool("make-fr", again.toString(), dir.resolve("again.fr").toString());
+        assertThat(remade.exitCode()).as(remade.out()).isZero();
+        assertThat(routesOf(tool("dump-fr", dir.resolve("again.fr").toString()).out())).isEqualTo(routesOf(ROUTES));
 
         Files.delete(text); // the classic lookup: the frozen sockd.fr beside the sockd.route named
         try (Daemon fromFrozen = Daemon.start(PERMIT, "-r", text.toString())) {
@@ -239,18 +231,6 @@ class RouteIT {
         }
     }
 
-    private static void hangUp(Daemon routed) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(routed.process().pid())).start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(kill.exitValue()).isZero();
-    }
-
-    private static void replace(Path file, String text) throws IOException {
-        Path next = file.resolveSibling(file.getFileName() + ".new");
-        Files.writeString(next, text);
-        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     /** The entries of a route file, each as its three fields, without comments or layout. */
     private static List<List<String>> routesOf(String text) {
         return text.lines()
@@ -261,40 +241,11 @@ class RouteIT {
                 .toList();
     }
 
-    private record Tool(int exitCode, String output) {
-    }
-
     /** Runs make-fr / dump-fr from the bundles inside the built sockd.jar, as bin/sockd does. */
-    private Tool tool(String... args) throws Exception {
-        Path jars = dir.resolve("tools");
-        if (!Files.isDirectory(jars)) {
-            Files.createDirectories(jars);
-            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(Daemon.JAR))) {
-                for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                    if (entry.getName().startsWith("jar/") && entry.getName().endsWith(".jar")) {
-                        Files.copy(zip, jars.resolve(Path.of(entry.getName()).getFileName()));
-                    }
-                }
-            }
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", jars + "/*", "org.sockd.route.internal.RouteFrozenTool"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (InputStream out = process.getInputStream()) {
-            output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the tool ends").isTrue();
-        return new Tool(process.exitValue(), output);
-    }
-
-    private static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(literal, e);
-        }
+    private static ProgramResult tool(String... args) throws Exception {
+        List<String> command = Build.toolCommand(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                "org.sockd.route.internal.RouteFrozenTool", List.of(args));
+        return ProgramResult.run(new ProcessBuilder(command).redirectErrorStream(true), null, 30);
     }
 
     /** A target that tells each client the address the connection came from, then closes it. */

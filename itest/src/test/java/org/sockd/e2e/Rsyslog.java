@@ -20,14 +20,12 @@ import java.util.stream.Stream;
  */
 final class Rsyslog implements AutoCloseable {
 
-    private final Process process;
-    private final ProcessOutput output;
+    private final ChildProcess child;
     private final Path log;
     private final int port;
 
-    private Rsyslog(Process process, Path log, int port) {
-        this.process = process;
-        this.output = new ProcessOutput(process);
+    private Rsyslog(ChildProcess child, Path log, int port) {
+        this.child = child;
         this.log = log;
         this.port = port;
     }
@@ -53,9 +51,9 @@ final class Rsyslog implements AutoCloseable {
                 template(name="probe" type="string" string="%%syslogfacility-text%%.%%syslogseverity-text%% %%syslogtag%%%%msg%%\\n")
                 *.* action(type="omfile" file="%s" template="probe")
                 """.formatted(dir, port, log));
-        Process process = new ProcessBuilder(program.toString(), "-n", "-f", conf.toString(), "-i", dir.resolve("rsyslogd.pid").toString())
-                .redirectErrorStream(true).start();
-        Rsyslog rsyslog = new Rsyslog(process, log, port);
+        ChildProcess child = ChildProcess.start(new ProcessBuilder(program.toString(), "-n", "-f", conf.toString(),
+                "-i", dir.resolve("rsyslogd.pid").toString()));
+        Rsyslog rsyslog = new Rsyslog(child, log, port);
         rsyslog.awaitReady();
         return rsyslog;
     }
@@ -72,8 +70,8 @@ final class Rsyslog implements AutoCloseable {
         try (DatagramSocket socket = new DatagramSocket()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (lines().stream().noneMatch(line -> line.contains("probe: ready"))) {
-                if (!process.isAlive() || System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("rsyslogd did not come up; its output:\n" + String.join("\n", output.lines()));
+                if (!child.process().isAlive() || System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("rsyslogd did not come up; its output:\n" + String.join("\n", child.output()));
                 }
                 socket.send(new DatagramPacket(probe, probe.length, InetAddress.getLoopbackAddress(), port));
                 Thread.sleep(100);
@@ -105,9 +103,6 @@ final class Rsyslog implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        child.close();
     }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,9 @@ class ShellActionsIT {
     @TempDir
     static Path dir;
 
+    @AutoClose
     private static EchoServer echo;
+    @AutoClose
     private static Daemon daemon;
 
     @BeforeAll
@@ -35,12 +37,6 @@ class ShellActionsIT {
                 deny   *=mallory 127.0.0.0 255.0.0.0 : echo denied %u %c %a %s >> %1$s/denied
                 permit 127.0.0.0 255.0.0.0 : cd %1$s && echo %%u | tr a-z A-Z >> upper; echo %%u >> permitted; echo %%u
                 """.replace("%1$s", dir.toString()).replace("%%", "%"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-        echo.close();
     }
 
     @ParameterizedTest(name = "user-id {0}")

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +30,12 @@ class SyslogIT {
         Path rules = dir.resolve("sockd.conf");
         Files.writeString(rules, "permit 127.0.0.0 255.0.0.0\n");
         Path syslogDir = Files.createDirectory(dir.resolve("syslog"));
-        int port = Daemon.freePort();
         try (Rsyslog syslog = Rsyslog.start(rsyslogd.get(), syslogDir);
                 EchoServer echo = new EchoServer();
-                OpsDaemon daemon = OpsDaemon.start(List.of(), Map.of(
-                        "log4j2.configurationFile", ConfigDir.SHIPPED.resolve("log4j2-syslog.xml").toString(),
-                        "sockd.syslog.port", Integer.toString(syslog.port())),
-                        "-f", rules.toString(), "-l", "127.0.0.1:" + port)) {
-            daemon.awaitLine(line -> line.contains("sockd ready"), 30);
-            try (Socket client = new Socket("127.0.0.1", port)) {
+                Daemon daemon = Daemon.start(Daemon.Launch.DEFAULT.withJvmOptions(
+                        "-Dlog4j2.configurationFile=" + ConfigDir.SHIPPED.resolve("log4j2-syslog.xml"),
+                        "-Dsockd.syslog.port=" + syslog.port()), rules)) {
+            try (Socket client = new Socket("127.0.0.1", daemon.port())) {
                 client.setSoTimeout(10_000);
                 int target = echo.address().getPort();
                 client.getOutputStream().write(new byte[] {4, 1, (byte) (target >> 8), (byte) target, 127, 0, 0, 1, 'j', 'o', 'e', 0});
@@ -48,7 +43,8 @@ class SyslogIT {
             }
 
             String line = syslog.awaitLine(text -> text.contains("connected -- Connect from joe"), 10);
-            assertThat(line).startsWith("daemon.notice sockd[" + daemon.pid() + "]: connected -- Connect from joe(unknown)@");
+            assertThat(line)
+                    .startsWith("daemon.notice sockd[" + daemon.process().pid() + "]: connected -- Connect from joe(unknown)@");
             // and the console still has it, as without syslog
             daemon.awaitLine(text -> text.contains("[INFO] sockd - connected -- Connect from joe"), 5);
         }

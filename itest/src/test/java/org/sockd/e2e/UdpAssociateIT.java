@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,9 @@ class UdpAssociateIT {
     /** How long a test waits to be sure that a datagram did not come back. */
     private static final int SILENCE_MILLIS = 500;
 
+    @AutoClose
     private static Daemon daemon;
+    @AutoClose
     private static UdpEcho echo;
 
     @BeforeAll
@@ -42,12 +44,6 @@ class UdpAssociateIT {
                 deny 127.0.0.0 255.0.0.0 127.0.0.2 255.255.255.255
                 permit 127.0.0.0 255.0.0.0
                 """, passwords);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        daemon.close();
-        echo.close();
     }
 
     @Test
@@ -62,9 +58,9 @@ class UdpAssociateIT {
                     expected.add(host + " " + size + " echoed-exactly 127.0.0.1 " + target.port());
                 }
             }
-            AuthClients.Result python = pySocksUdp(sent);
+            ProgramResult python = pySocksUdp(sent);
             assertThat(python.exitCode()).as("%s", python).isZero();
-            assertThat(python.stdout().lines()).containsExactlyElementsOf(expected);
+            assertThat(python.out().lines()).containsExactlyElementsOf(expected);
             assertThat(target.received()).extracting(payload -> payload.length).containsExactly(1, 1400, 8192, 1, 1400, 8192);
         }
     }
@@ -80,9 +76,9 @@ class UdpAssociateIT {
                 sent.add("[::1]:" + target.port() + ":" + size);
                 expected.add("::1 " + size + " echoed-exactly ::1 " + target.port());
             }
-            AuthClients.Result python = pySocksUdp(sent);
+            ProgramResult python = pySocksUdp(sent);
             assertThat(python.exitCode()).as("%s", python).isZero();
-            assertThat(python.stdout().lines()).containsExactlyElementsOf(expected);
+            assertThat(python.out().lines()).containsExactlyElementsOf(expected);
 
             try (UdpAssociateClient client = open("127.0.0.30", true)) {
                 client.send(0, target.address(), bytes("six"));
@@ -199,7 +195,7 @@ class UdpAssociateIT {
         return UdpAssociateClient.open(daemon.address(), "alice", PASSWORD, InetAddress.getByName(clientAddress), announcePort);
     }
 
-    private static AuthClients.Result pySocksUdp(List<String> targets) throws Exception {
+    private static ProgramResult pySocksUdp(List<String> targets) throws Exception {
         List<String> args = new ArrayList<>(List.of(Integer.toString(daemon.port()), "alice", PASSWORD));
         args.addAll(targets);
         return AuthClients.python("pysocks_udp_echo.py", args);
