@@ -79,7 +79,7 @@ final class UdpPeer implements AutoCloseable {
                 (InetSocketAddress) packet.getSocketAddress()));
     }
 
-    /** @return how many datagrams the echo has sent back */
+    /** @return how many datagrams the echo has sent back (or is sending) */
     int echoed() {
         return echoed.get();
     }
@@ -97,8 +97,9 @@ final class UdpPeer implements AutoCloseable {
                 InetSocketAddress sender = (InetSocketAddress) channel.receive(buffer);
                 lastSender = sender;
                 buffer.flip();
-                channel.send(buffer, sender);
+                // counted before it leaves: a test that has its echo in hand must see the count
                 echoed.incrementAndGet();
+                channel.send(buffer, sender);
             }
         } catch (IOException e) {
             // closed at the end of the test
