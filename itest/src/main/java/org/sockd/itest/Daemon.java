@@ -13,6 +13,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.sockd.api.admin.ListenerInfo;
+import org.sockd.api.admin.SessionRegistry;
 
 /** Configures the daemon's core and a loopback listener through Config Admin, as an operator would. */
 final class Daemon implements AutoCloseable {
@@ -105,6 +106,25 @@ final class Daemon implements AutoCloseable {
         throw new AssertionError("the listener " + pid + " was not bound within 5 s");
     }
 
+    /**
+     * The core keeps its session table across configuration changes, so a session still ending
+     * would count against the next test's session cap: wait until the table is empty.
+     */
+    private void awaitNoSessions() throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            var refs = context.getServiceReferences(SessionRegistry.class, null);
+            if (refs.isEmpty() || context.getService(refs.iterator().next()).totals().active() == 0) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("sessions were still open 10 s after the test: "
+                        + context.getService(refs.iterator().next()).sessions());
+            }
+            Thread.sleep(10);
+        }
+    }
+
     private static String pidFilter(String pid) {
         return "(" + Constants.SERVICE_PID + "=" + pid + ")";
     }
@@ -121,6 +141,7 @@ final class Daemon implements AutoCloseable {
             }
             Thread.sleep(10);
         }
+        awaitNoSessions();
         if (core != null) {
             core.delete();
             awaitCore(scr, properties -> !"sockd.core".equals(properties.get(Constants.SERVICE_PID)),
