@@ -27,6 +27,9 @@ public class AdminChannel {
     private static final Logger LOG = LoggerFactory.getLogger(AdminChannel.class);
 
     /** {@code null} when the socket could not be made: the daemon serves clients without it. */
+    /** Framework or system property: {@code true} runs the daemon without an admin channel. */
+    static final String OFF = "sockd.admin.off";
+
     private final AdminServer server;
 
     @Activate
@@ -35,6 +38,11 @@ public class AdminChannel {
                 positiveSeconds("io.timeout.s", config.io_timeout_s()), positive("max.clients", config.max_clients()));
         Path socket = SocketPath.resolve(config.socket(), context.getProperty(SocketPath.HOME));
         AdminServer opened = null;
+        if (Boolean.parseBoolean(context.getProperty(OFF))) {
+            // a one-shot run (-ver, -h) must not probe or take the running daemon's socket
+            this.server = null;
+            return;
+        }
         if (servesOneInetdClient()) {
             // a process per client would take the socket from the daemon an administrator talks to
             LOG.info("serving one inetd client: no admin channel");
