@@ -145,11 +145,14 @@ class InheritedChannelListenerTest {
     @Test
     void aClientThatComesWhileTheCoreRestartsWaitsForTheNewCore() throws Exception {
         try (Loopback loopback = new Loopback()) {
-            InheritedChannelListener inherited = new InheritedChannelListener(loopback.pair().proxy(), () -> { },
-                    (server, core) -> () -> { }, exits::add);
+            // the client is handed on only once the old core has gone, as when it arrives mid-restart
+            CountDownLatch oldCoreGone = new CountDownLatch(1);
+            InheritedChannelListener inherited = new InheritedChannelListener(loopback.pair().proxy(),
+                    oldCoreGone::await, (server, core) -> () -> { }, exits::add);
             SessionDispatcher old = client -> { throw new AssertionError("the old core is gone"); };
             inherited.setCore(old);
             inherited.unsetCore(old);
+            oldCoreGone.countDown();
 
             assertThat(dispatched.poll(200, TimeUnit.MILLISECONDS)).isNull();
             inherited.setCore(dispatcher);
