@@ -52,4 +52,9 @@ final class BufferPool {
     int lent() {
         return lent.get();
     }
+
+    /** @return buffers given back and kept for the next borrower: direct memory the pool holds while idle */
+    int pooled() {
+        return free.size();
+    }
 }
