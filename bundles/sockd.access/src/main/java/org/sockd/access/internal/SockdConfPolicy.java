@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -72,26 +73,44 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
 
     private static final Logger LOG = LoggerFactory.getLogger(SockdConfPolicy.class);
 
-    private final RuleEngine engine;
-    private final LiveRules rules;
-    private final Optional<FileWatcher> watcher;
+    /** What one configuration made: the engine, the rules in force and their watcher. */
+    private record Loaded(RuleEngine engine, LiveRules rules, Optional<FileWatcher> watcher) {
+    }
+
+    private volatile Loaded loaded;
 
     @Activate
     public SockdConfPolicy(Config config) {
+        this.loaded = load(config);
+    }
+
+    /**
+     * A changed configuration (another file, ident mode or ranking) is loaded completely and then
+     * takes over in one step, with the service staying registered: SCR would otherwise withdraw
+     * the policy while it restarts, and requests in between would find none and be refused.
+     */
+    @Modified
+    void modified(Config config) {
+        Loaded previous = loaded;
+        loaded = load(config);
+        previous.watcher().ifPresent(FileWatcher::close);
+    }
+
+    private static Loaded load(Config config) {
         Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
         Path file = Path.of(config.file());
         Optional<IdentMode> mode = identMode(config.ident_mode());
-        this.engine = new RuleEngine(mode.orElse(IdentMode.STRICT));
         LiveRules live = LiveRules.load(file, mode.isPresent() ? LiveRules::read : badIdentMode(config), LOG);
-        this.rules = live;
-        this.watcher = FileWatcher.startIf(config.watch(), "sockd-file-watch", () -> watched(file, live.current()),
-                live::reload, Duration.ofMillis(config.watch_period_ms()));
+        return new Loaded(new RuleEngine(mode.orElse(IdentMode.STRICT)), live,
+                FileWatcher.startIf(config.watch(), "sockd-file-watch", () -> watched(file, live.current()),
+                        live::reload, Duration.ofMillis(config.watch_period_ms())));
     }
 
     @Override
     public Decision decide(ConnectRequest request) {
+        Loaded now = loaded;
         try {
-            return engine.decide(rules.current(), request);
+            return now.engine().decide(now.rules().current(), request);
         } catch (RuntimeException e) {
             // The request itself is not logged: its user-id and host name come from the client.
             LOG.error("policy error, request refused", e);
@@ -101,28 +120,28 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
 
     @Override
     public boolean needsClientNames() {
-        return rules.current().usesSourceNames();
+        return loaded.rules().current().usesSourceNames();
     }
 
     @Override
     public ReloadResult reload() {
-        return rules.reload();
+        return loaded.rules().reload();
     }
 
     @Override
     public String title() {
-        RuleSet current = rules.current();
+        RuleSet current = loaded.rules().current();
         return "rules from " + current.source() + " (" + current.rules().size() + " rules; no match is deny)";
     }
 
     @Override
     public List<String> dump() {
-        return CanonicalText.numberedLines(rules.current());
+        return CanonicalText.numberedLines(loaded.rules().current());
     }
 
     @Deactivate
     void deactivate() {
-        watcher.ifPresent(FileWatcher::close);
+        loaded.watcher().ifPresent(FileWatcher::close);
     }
 
     private static Optional<IdentMode> identMode(String value) {

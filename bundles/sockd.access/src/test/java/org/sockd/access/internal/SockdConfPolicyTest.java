@@ -48,6 +48,20 @@ class SockdConfPolicyTest {
     }
 
     @Test
+    void aChangedConfigurationTakesOverInPlace() throws Exception {
+        Path deny = write("deny 0.0.0.0 0.0.0.0\n");
+        Path permit = Files.writeString(dir.resolve("permit.conf"), "permit 0.0.0.0 0.0.0.0\n");
+        SockdConfPolicy policy = policy(deny, "OFF");
+        assertThat(policy.decide(connect("10.0.0.1", "192.0.2.1", 80))).isInstanceOf(Decision.Deny.class);
+
+        policy.modified(new TestPolicyConfig(permit, "lenient"));
+
+        assertThat(policy.decide(connect("10.0.0.1", "192.0.2.1", 80))).isEqualTo(
+                new Decision.Allow(new MatchedRule(permit.toString(), 1, "permit 0.0.0.0 0.0.0.0"), IdentMode.LENIENT));
+        assertThat(policy.title()).startsWith("rules from " + permit);
+    }
+
+    @Test
     void theGlobalIdentModeIsReadInAnyCase() throws Exception {
         SockdConfPolicy policy = policy(write("permit 0.0.0.0 0.0.0.0\n"), "lenient");
         Decision decision = policy.decide(connect("10.0.0.1", "192.0.2.1", 80));
