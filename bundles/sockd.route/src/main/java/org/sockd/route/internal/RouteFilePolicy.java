@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -58,8 +59,12 @@ public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpabl
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFilePolicy.class);
 
-    private final LiveRoutes routes;
-    private final Optional<FileWatcher> watcher;
+    /** What one configuration made: the routes in force and their watcher. */
+    private record Loaded(LiveRoutes routes, Optional<FileWatcher> watcher) {
+    }
+
+    private final LocalAddresses local;
+    private volatile Loaded loaded;
 
     @Activate
     public RouteFilePolicy(Config config) {
@@ -67,42 +72,59 @@ public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpabl
     }
 
     RouteFilePolicy(Config config, LocalAddresses local) {
+        this.local = local;
+        this.loaded = load(config);
+    }
+
+    /**
+     * Another file is loaded completely and then takes over in one step, with the selector staying
+     * registered: SCR would otherwise withdraw it while restarting, and a request in that moment
+     * would leave by the system's choice of interface.
+     */
+    @Modified
+    void modified(Config config) {
+        Loaded previous = loaded;
+        loaded = load(config);
+        previous.watcher().ifPresent(FileWatcher::close);
+    }
+
+    private Loaded load(Config config) {
         Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
         Path file = Path.of(config.file());
-        this.routes = new LiveRoutes(file, new RouteFiles(local, LOG)::load, LOG);
+        LiveRoutes routes = new LiveRoutes(file, new RouteFiles(local, LOG)::load, LOG);
         // copyOf, not of: a frozen file named directly is its own twin
         Set<Path> watched = Set.copyOf(List.of(file, FrozenName.ofRoute(file)));
-        this.watcher = FileWatcher.startIf(config.watch(), "sockd-route-watch", () -> watched, routes::reload,
-                Duration.ofMillis(config.watch_period_ms()));
+        return new Loaded(routes, FileWatcher.startIf(config.watch(), "sockd-route-watch", () -> watched,
+                routes::reload, Duration.ofMillis(config.watch_period_ms())));
     }
 
     @Override
     public Route select(InetAddress destination, String name) {
-        return routes.current().select(destination, name);
+        return loaded.routes().current().select(destination, name);
     }
 
     @Override
     public List<RouteEntry> table() {
-        return routes.current().entries();
+        return loaded.routes().current().entries();
     }
 
     @Override
     public ReloadResult reload() {
-        return routes.reload();
+        return loaded.routes().reload();
     }
 
     @Override
     public String title() {
-        return routes.current().title();
+        return loaded.routes().current().title();
     }
 
     @Override
     public List<String> dump() {
-        return routes.current().entries().stream().map(RouteEntry::text).toList();
+        return loaded.routes().current().entries().stream().map(RouteEntry::text).toList();
     }
 
     @Deactivate
     void deactivate() {
-        watcher.ifPresent(FileWatcher::close);
+        loaded.watcher().ifPresent(FileWatcher::close);
     }
 }

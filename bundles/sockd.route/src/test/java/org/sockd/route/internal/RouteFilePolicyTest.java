@@ -45,6 +45,19 @@ class RouteFilePolicyTest {
     }
 
     @Test
+    void anotherFileTakesOverInPlace() throws Exception {
+        Path first = write("127.0.0.2 10.0.0.0 255.0.0.0\n");
+        Path second = Files.writeString(dir.resolve("other.route"), "127.0.0.3 0.0.0.0 0.0.0.0\n");
+        RouteFilePolicy policy = new RouteFilePolicy(new TestRouteConfig(first));
+
+        policy.modified(new TestRouteConfig(second));
+
+        assertThat(policy.select(address("10.1.2.3"), null)).isEqualTo(
+                new Route.Via(address("127.0.0.3"), new RouteEntry(second.toString(), 1, "127.0.0.3 0.0.0.0 0.0.0.0")));
+        assertThat(policy.title()).isEqualTo("routes from " + second);
+    }
+
+    @Test
     void aBadFileAtStartFailsEveryLookupUntilAGoodReload() throws Exception {
         Path file = write("127.0.0.2 10.0.0.0\n127.0.0.2 0.0.0.0 0.0.0.0 x\n");
         RouteFilePolicy policy = new RouteFilePolicy(new TestRouteConfig(file));
