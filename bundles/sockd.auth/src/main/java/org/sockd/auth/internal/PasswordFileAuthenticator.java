@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -80,9 +81,13 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     static final int TRACKED_ADDRESSES = 10_000;
     static final int MAX_FAILURES_LIMIT = 1000;
 
-    private final LiveUsers users;
-    private final UsernamePasswordMethod method;
-    private final Optional<FileWatcher> watcher;
+    /** What one configuration made: the users in force, the method that checks them, their watcher. */
+    private record Loaded(LiveUsers users, UsernamePasswordMethod method, Optional<FileWatcher> watcher) {
+    }
+
+    private final Kdf kdf;
+    private final LongSupplier nanoClock;
+    private volatile Loaded loaded;
 
     @Activate
     public PasswordFileAuthenticator(Config config) {
@@ -91,17 +96,35 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
 
     /** @param kdf counts derivations in tests; @param nanoClock the throttle's clock */
     PasswordFileAuthenticator(Config config, Kdf kdf, LongSupplier nanoClock) {
+        this.kdf = kdf;
+        this.nanoClock = nanoClock;
+        this.loaded = load(config);
+    }
+
+    /**
+     * A changed configuration is loaded completely and then takes over in one step, with the
+     * authenticator staying registered: SCR would otherwise withdraw it while restarting, and a
+     * client in that moment would be served without a password (or, with -U, refused).
+     */
+    @Modified
+    void modified(Config config) {
+        Loaded previous = loaded;
+        loaded = load(config);
+        previous.watcher().ifPresent(FileWatcher::close);
+    }
+
+    private Loaded load(Config config) {
         check(config);
         Path file = Path.of(config.file());
-        this.users = new LiveUsers(file, LOG);
+        LiveUsers users = new LiveUsers(file, LOG);
         FailureThrottle throttle = new FailureThrottle(config.max_failures(),
                 Duration.ofSeconds(config.failure_window_s()), TRACKED_ADDRESSES, nanoClock);
         int checks = config.max_concurrent_checks() > 0 ? config.max_concurrent_checks()
                 : 2 * Runtime.getRuntime().availableProcessors();
-        this.method = new UsernamePasswordMethod(users::current, new Verifier(kdf), throttle,
+        UsernamePasswordMethod method = new UsernamePasswordMethod(users::current, new Verifier(kdf), throttle,
                 new Semaphore(checks, true), Duration.ofMillis(config.check_wait_ms()), LOG);
-        this.watcher = FileWatcher.startIf(config.watch(), "sockd-passwd-watch", () -> Set.of(file), users::reload,
-                Duration.ofMillis(config.watch_period_ms()));
+        return new Loaded(users, method, FileWatcher.startIf(config.watch(), "sockd-passwd-watch", () -> Set.of(file),
+                users::reload, Duration.ofMillis(config.watch_period_ms())));
     }
 
     @Override
@@ -111,28 +134,28 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
 
     @Override
     public Authentication authenticate(InputStream in, OutputStream out, ClientInfo client) throws IOException {
-        return method.authenticate(in, out, client.remote().getAddress());
+        return loaded.method().authenticate(in, out, client.remote().getAddress());
     }
 
     @Override
     public ReloadResult reload() {
-        return users.reload();
+        return loaded.users().reload();
     }
 
     @Override
     public String title() {
-        return "SOCKS 5 users from " + users.file();
+        return "SOCKS 5 users from " + loaded.users().file();
     }
 
     /** The names alone: a hash would let anyone who sees the dump guess passwords offline. */
     @Override
     public List<String> dump() {
-        return users.current().names();
+        return loaded.users().current().names();
     }
 
     @Deactivate
     void deactivate() {
-        watcher.ifPresent(FileWatcher::close);
+        loaded.watcher().ifPresent(FileWatcher::close);
     }
 
     private static void check(Config config) {

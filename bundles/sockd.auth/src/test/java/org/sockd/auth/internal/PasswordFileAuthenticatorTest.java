@@ -65,6 +65,21 @@ class PasswordFileAuthenticatorTest {
     }
 
     @Test
+    void anotherPasswordFileTakesOverInPlace() throws Exception {
+        start(new TestAuthConfig(passwd(line("alice", "wonderland"))));
+        Path other = Files.writeString(dir.resolve("other.passwd"), line("bob", "builder") + "\n");
+        Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rw-------"));
+
+        authenticator.modified(new TestAuthConfig(other));
+
+        assertThat(exchange("127.0.0.2", Fixtures.request("bob", "builder"), 0).result())
+                .isEqualTo(new Authentication.Accepted("bob"));
+        assertThat(exchange("127.0.0.3", Fixtures.request("alice", "wonderland"), 0).result())
+                .isInstanceOf(Authentication.Rejected.class);
+        assertThat(authenticator.title()).isEqualTo("SOCKS 5 users from " + other);
+    }
+
+    @Test
     void aWrongPasswordIsAnsweredOverTheSocketWithFailure() throws Exception {
         start(new TestAuthConfig(passwd(line("alice", "wonderland"))));
 
