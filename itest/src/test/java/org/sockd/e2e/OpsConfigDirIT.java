@@ -126,6 +126,27 @@ class OpsConfigDirIT {
     }
 
     /** A SOCKS 4 CONNECT to the echo server through the daemon on the port; returns the reply code. */
+    @Test
+    void aChangedLogConfigurationLosesNoLineOfASessionInFlight() throws Exception {
+        int port = Daemon.freePort();
+        ConfigDir config = ConfigDir.copyOfShipped(dir, port);
+        Path permit = Files.writeString(dir.resolve("permit-loopback.conf"), "permit 127.0.0.0 255.0.0.0\n");
+        try (Daemon daemon = Daemon.run("--config-dir", config.path().toString(), "-f", permit.toString())) {
+            daemon.awaitLine(line -> line.contains("sockd ready"), 30);
+            try (Socket client = new Socket("127.0.0.1", port)) {
+                client.setSoTimeout(10_000);
+                int target = echo.address().getPort();
+                client.getOutputStream().write(new byte[] {4, 1, (byte) (target >> 8), (byte) target, 127, 0, 0, 1, 0});
+                assertThat(client.getInputStream().readNBytes(8)[1] & 0xff).isEqualTo(90);
+                awaitCount(daemon, "connected -- Connect from", 1);
+
+                config.set("sockd.log.classic.cfg", "resolve.names", "B\"false\"");
+                Thread.sleep(2_000); // FileInstall looks every 500 ms; the session stays open meanwhile
+            }
+            awaitCount(daemon, "terminated -- Connect from", 1);
+        }
+    }
+
     private static int socks4Reply(int proxyPort) throws IOException {
         try (Socket client = new Socket("127.0.0.1", proxyPort)) {
             client.setSoTimeout(10_000);

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -30,26 +31,45 @@ public class ClassicLogListener implements SessionListener {
     private static final Logger LOG = LoggerFactory.getLogger("sockd");
     private static final long NAME_TTL = TimeUnit.MINUTES.toNanos(5);
 
-    private final ClassicLines lines;
-    private final AsyncLog<SessionEvent> queue;
+    /** The queue and the line format of one configuration. */
+    private record Writer(AsyncLog<SessionEvent> queue) {
+    }
+
+    private volatile Writer writer;
 
     @Activate
     public ClassicLogListener(Config config) {
+        this.writer = start(config);
+    }
+
+    /**
+     * A changed configuration takes over in place: SCR would otherwise withdraw this listener while
+     * restarting it, and the lines of sessions in that moment would be lost. The old queue is
+     * written out before it stops.
+     */
+    @Modified
+    void modified(Config config) throws InterruptedException {
+        Writer previous = writer;
+        writer = start(config);
+        previous.queue().close();
+    }
+
+    private static Writer start(Config config) {
         Services services = Services.system();
         HostNames names = new HostNames(HostNames::confirmedName, NAME_TTL);
-        this.lines = new ClassicLines(
+        ClassicLines lines = new ClassicLines(
                 config.resolve_names() ? names::nameOf : address -> address.getHostAddress(),
                 port -> services.name(port).orElse(Integer.toString(port)));
-        this.queue = new AsyncLog<>(config.queue_size(), this::write,
-                lost -> LOG.error("log queue full: {} session events were not logged", lost));
+        return new Writer(new AsyncLog<>(config.queue_size(), event -> write(lines, event),
+                lost -> LOG.error("log queue full: {} session events were not logged", lost)));
     }
 
     @Override
     public void onEvent(SessionEvent event) {
-        queue.submit(event);
+        writer.queue().submit(event);
     }
 
-    private void write(SessionEvent event) {
+    private static void write(ClassicLines lines, SessionEvent event) {
         for (String line : lines.linesFor(event)) {
             LOG.info("{}", line);
         }
@@ -57,6 +77,6 @@ public class ClassicLogListener implements SessionListener {
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        queue.close();
+        writer.queue().close();
     }
 }
