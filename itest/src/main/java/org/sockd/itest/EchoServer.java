@@ -17,7 +17,12 @@ public final class EchoServer implements AutoCloseable {
     private final ServerSocket server;
 
     public EchoServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** @param address a loopback address, such as 127.0.0.2, so that rules can tell targets apart */
+    public EchoServer(InetAddress address) throws IOException {
+        server = new ServerSocket(0, 200, address); // room for a test's bounded load arriving at once
         Thread.ofVirtual().start(this::acceptLoop);
     }
 

@@ -3,6 +3,7 @@ package org.sockd.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.itest.EchoServer;
 
 /**
  * The example policy bundle dropped into the running daemon's deploy folder and taken out again,
@@ -40,8 +42,8 @@ class HotDeployIT {
         Path admin = dir.resolve("admin.sock");
         int port = Daemon.freePort();
         InetSocketAddress proxy = new InetSocketAddress("127.0.0.1", port);
-        try (EchoTarget allowed = new EchoTarget("127.0.0.1");
-                EchoTarget listed = new EchoTarget("127.0.0.2");
+        try (EchoServer allowed = new EchoServer(InetAddress.getByName("127.0.0.1"));
+                EchoServer listed = new EchoServer(InetAddress.getByName("127.0.0.2"));
                 ChildProcess daemon = startDaemon(port, rules, deploy, admin)) {
             daemon.awaitLine(line -> line.contains("sockd ready"), 120);
             // "ready" means listening: the first clients may still find bundles starting
@@ -112,7 +114,7 @@ class HotDeployIT {
     }
 
     /** Sessions that stay open across the deploy and the removal, each checked with a round trip now and then. */
-    private static List<Socks5Connect> openRelays(InetSocketAddress proxy, EchoTarget echo) throws IOException {
+    private static List<Socks5Connect> openRelays(InetSocketAddress proxy, EchoServer echo) throws IOException {
         List<Socks5Connect> relays = new ArrayList<>();
         for (int i = 0; i < LONG_LIVED_RELAYS; i++) {
             Socks5Connect relay = Socks5Connect.open(proxy, echo.address());
@@ -139,7 +141,7 @@ class HotDeployIT {
         assertThat(load.completed()).as("sessions completed by the load").isGreaterThanOrEqualTo(before + 50);
     }
 
-    private static void awaitReply(ChildProcess daemon, InetSocketAddress proxy, EchoTarget target, int expected,
+    private static void awaitReply(ChildProcess daemon, InetSocketAddress proxy, EchoServer target, int expected,
             String why) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SWITCH_SECONDS);
         int last = reply(proxy, target);
@@ -154,7 +156,7 @@ class HotDeployIT {
      * @return the SOCKS 5 reply code to a CONNECT to the target (when granted, the relay is checked
      *         too), or -1 when the session broke off
      */
-    private static int reply(InetSocketAddress proxy, EchoTarget target) {
+    private static int reply(InetSocketAddress proxy, EchoServer target) {
         try (Socks5Connect session = Socks5Connect.open(proxy, target.address())) {
             if (session.reply() == 0) {
                 session.roundTrip(new byte[] {1, 2, 3});
