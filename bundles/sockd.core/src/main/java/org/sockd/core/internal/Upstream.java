@@ -38,11 +38,6 @@ final class Upstream {
     private Upstream() {
     }
 
-    /** Tries each address in turn until one answers, all within {@code timeoutMillis}; the system picks the local address. */
-    static Outcome connect(List<InetAddress> addresses, int port, long timeoutMillis) {
-        return connect(addresses, port, timeoutMillis, null, null);
-    }
-
     /**
      * Tries each address in turn until one answers, all within {@code timeoutMillis}, each leaving
      * from the local address its route names. An address with no route, or whose routed local

@@ -40,7 +40,7 @@ class UpstreamTest {
     void aClosedPortIsRefused() throws IOException {
         int port = freePort();
 
-        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.1")), port, 2000);
+        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.1")), port, 2000, null, null);
 
         assertThat(outcome).isInstanceOfSatisfying(Upstream.Failed.class, failed -> {
             assertThat(failed.refusal()).isEqualTo(Refusal.CONNECTION_REFUSED);
@@ -54,7 +54,7 @@ class UpstreamTest {
         ServerSocketChannel server = listen();
         int port = port(server);
 
-        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.1")), port, 2000);
+        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.1")), port, 2000, null, null);
 
         SocketChannel channel = connected(outcome);
         assertThat(channel.isConnected()).isTrue();
@@ -71,7 +71,7 @@ class UpstreamTest {
         ServerSocketChannel server = listen();
         int port = port(server);
 
-        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.2"), ip("127.0.0.1")), port, 2000);
+        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.2"), ip("127.0.0.1")), port, 2000, null, null);
 
         assertThat(connected(outcome).getRemoteAddress()).isEqualTo(new InetSocketAddress("127.0.0.1", port));
     }
@@ -80,7 +80,7 @@ class UpstreamTest {
     void everyAddressRefusingGivesTheLastRefusal() throws IOException {
         int port = freePort();
 
-        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.2"), ip("127.0.0.1")), port, 2000);
+        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.2"), ip("127.0.0.1")), port, 2000, null, null);
 
         assertThat(outcome).isInstanceOfSatisfying(Upstream.Failed.class,
                 failed -> assertThat(failed.refusal()).isEqualTo(Refusal.CONNECTION_REFUSED));
@@ -88,7 +88,7 @@ class UpstreamTest {
 
     @Test
     void noAddressAtAllIsAnUnreachableHost() {
-        assertThat(Upstream.connect(List.of(), 80, 2000))
+        assertThat(Upstream.connect(List.of(), 80, 2000, null, null))
                 .isEqualTo(new Upstream.Failed(Refusal.HOST_UNREACHABLE, "unknown host", false));
     }
 
@@ -111,7 +111,7 @@ class UpstreamTest {
         Thread.sleep(100);
 
         long start = System.nanoTime();
-        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.1")), port, 300);
+        Upstream.Outcome outcome = Upstream.connect(List.of(ip("127.0.0.1")), port, 300, null, null);
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(outcome).isEqualTo(new Upstream.Failed(Refusal.HOST_UNREACHABLE, "Connection timed out", true));
