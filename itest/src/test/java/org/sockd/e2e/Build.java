@@ -21,6 +21,7 @@ final class Build {
     static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     private static Path bundleJars;
+    private static Path shared;
 
     private Build() {
     }
@@ -47,6 +48,25 @@ final class Build {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> AdminTools.deleteTree(dir)));
         bundleJars = dir;
         return dir;
+    }
+
+    /**
+     * A copy of a build file that every user can read, for a process run as another user: the
+     * checkout itself may be owner-only (a clone made in a {@code mktemp -d} directory is).
+     */
+    static synchronized Path readableByAnyUser(Path file) throws IOException {
+        if (shared == null) {
+            shared = Files.createTempDirectory("sockd-shared");
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path dir = shared;
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> AdminTools.deleteTree(dir)));
+        }
+        Path copy = shared.resolve(file.getFileName());
+        if (!Files.exists(copy)) {
+            Files.copy(file, copy);
+            Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return copy;
     }
 
     /** @return the command line that runs a tool's main class from the bundle jars, as bin/sockd does */

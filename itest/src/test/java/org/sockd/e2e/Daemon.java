@@ -92,10 +92,13 @@ final class Daemon extends ChildProcess {
 
     private static Process launch(Launch launch, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(launch.wrapper());
+        // a wrapper runs the daemon as another user, who may not read a checkout made owner-only
+        boolean otherUser = !launch.wrapper().isEmpty();
+        Path hosts = Path.of(System.getProperty("jdk.net.hosts.file"));
         command.addAll(List.of(Build.JAVA.toString(), "-Dgosh.args=--nointeractive", "-Dsockd.home=" + launch.home(),
-                hostsFileOption()));
+                "-Djdk.net.hosts.file=" + (otherUser ? Build.readableByAnyUser(hosts) : hosts)));
         command.addAll(launch.jvmOptions());
-        command.addAll(List.of("-jar", Build.SOCKD_JAR.toString()));
+        command.addAll(List.of("-jar", (otherUser ? Build.readableByAnyUser(Build.SOCKD_JAR) : Build.SOCKD_JAR).toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (!launch.home().equals(Build.ROOT)) {
