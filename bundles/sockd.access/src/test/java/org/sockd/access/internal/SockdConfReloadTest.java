@@ -2,7 +2,7 @@ package org.sockd.access.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sockd.access.internal.Requests.connect;
-import static org.sockd.common.testing.Await.awaitTrue;
+import static org.sockd.common.testing.Await.until;
 import static org.sockd.common.testing.Editor.replace;
 
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ class SockdConfReloadTest {
         SockdConfPolicy policy = policy(file, "OFF", true);
         try {
             replace(file, DENY_ALL);
-            awaitTrue(() -> decide(policy).equals(denied(file)));
+            until(() -> decide(policy).equals(denied(file)), "the rules reloaded");
 
             replace(file, "permit 0.0.0.0\n");
             Thread.sleep(1000); // several polls and the settle time: long enough to have reloaded

@@ -2,7 +2,7 @@ package org.sockd.route.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.sockd.common.testing.Await.awaitTrue;
+import static org.sockd.common.testing.Await.until;
 import static org.sockd.common.testing.Editor.replace;
 import static org.sockd.route.internal.Tables.address;
 
@@ -146,7 +146,7 @@ class RouteFilePolicyTest {
         RouteFilePolicy policy = new RouteFilePolicy(new TestRouteConfig(file.toString(), true, 20));
         try {
             replace(file, VIA_3);
-            awaitTrue(() -> via(policy).equals("127.0.0.3"));
+            until(() -> via(policy).equals("127.0.0.3"), "the route file reloaded");
 
             replace(file, "127.0.0.2 0.0.0.0\n");
             Thread.sleep(1000); // many polls and the settle time: long enough to have reloaded
@@ -165,7 +165,7 @@ class RouteFilePolicyTest {
             Path temporary = Files.write(dir.resolve("sockd.fr.new"),
                     FrozenRouteWriter.write(((LoadResult.Loaded) frozenFrom).table()));
             Files.move(temporary, dir.resolve("sockd.fr"), StandardCopyOption.ATOMIC_MOVE);
-            awaitTrue(() -> via(policy).equals("127.0.0.3"));
+            until(() -> via(policy).equals("127.0.0.3"), "the route file reloaded");
             assertThat(policy.title()).isEqualTo("routes from " + dir.resolve("sockd.fr") + " (frozen from " + file + ")");
         } finally {
             policy.deactivate();
