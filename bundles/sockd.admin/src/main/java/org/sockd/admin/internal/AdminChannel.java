@@ -26,15 +26,15 @@ public class AdminChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminChannel.class);
 
-    /** {@code null} when the socket could not be made: the daemon serves clients without it. */
     /** Framework or system property: {@code true} runs the daemon without an admin channel. */
     static final String OFF = "sockd.admin.off";
 
+    /** {@code null} when the socket could not be made: the daemon serves clients without it. */
     private final AdminServer server;
 
     @Activate
     public AdminChannel(AdminConfig config, BundleContext context, @Reference CommandProcessor processor) {
-        AdminServer.Limits limits = new AdminServer.Limits(positiveSeconds("command.timeout.s", config.command_timeout_s()),
+        Limits limits = new Limits(positiveSeconds("command.timeout.s", config.command_timeout_s()),
                 positiveSeconds("io.timeout.s", config.io_timeout_s()), positive("max.clients", config.max_clients()));
         Path socket = SocketPath.resolve(config.socket(), context.getProperty(SocketPath.HOME));
         AdminServer opened = null;

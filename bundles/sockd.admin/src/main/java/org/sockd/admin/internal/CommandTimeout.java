@@ -1,0 +1,37 @@
+package org.sockd.admin.internal;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Runs each command on a virtual thread of its own and gives up on it, interrupted, after a time limit. */
+final class CommandTimeout {
+
+    private final CommandRunner runner;
+    private final Duration limit;
+
+    CommandTimeout(CommandRunner runner, Duration limit) {
+        this.runner = runner;
+        this.limit = limit;
+    }
+
+    /** @return the command's answer, or a failed one saying why there is none */
+    Answer run(String line) {
+        FutureTask<Answer> task = new FutureTask<>(() -> runner.run(line));
+        Thread.ofVirtual().name("sockd-admin-command").start(task);
+        try {
+            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.cancel(true);
+            return Answer.failed("the command did not finish within " + limit.toSeconds() + " s and was interrupted");
+        } catch (ExecutionException e) {
+            return Answer.failed("the command was given up on: " + e.getCause());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            return Answer.failed("the daemon is stopping; the command was interrupted");
+        }
+    }
+}
