@@ -6,16 +6,13 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Runs each command on a virtual thread of its own and gives up on it, interrupted, after a time limit. */
-final class CommandTimeout {
-
-    private final CommandRunner runner;
-    private final Duration limit;
-
-    CommandTimeout(CommandRunner runner, Duration limit) {
-        this.runner = runner;
-        this.limit = limit;
-    }
+/**
+ * Runs each command on a virtual thread of its own and gives up on it, interrupted, after a time limit.
+ *
+ * @param runner what runs the command lines
+ * @param limit how long a command may run
+ */
+record CommandTimeout(CommandRunner runner, Duration limit) {
 
     /** @return the command's answer, or a failed one saying why there is none */
     Answer run(String line) {

@@ -24,8 +24,13 @@ import org.slf4j.Logger;
  * writable by its owner only, in a directory made for it with owner-only permissions when it is
  * missing; a file left by a killed daemon is replaced, anything else is never touched; and at the
  * end the file is removed only while it is still the one bound here.
+ *
+ * @param path where the socket is
+ * @param server the socket, bound
+ * @param fileKey what identifies the file bound here, or {@code null} where the system has no such key
+ * @param owner the user the daemon runs as: the owner of the file it made
  */
-final class SocketFile {
+record SocketFile(Path path, ServerSocketChannel server, Object fileKey, UserPrincipal owner) {
 
     /** Another process answers on the socket: most likely another sockd with the same configuration. */
     static final class InUse extends IOException {
@@ -38,18 +43,6 @@ final class SocketFile {
 
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-
-    private final Path path;
-    private final ServerSocketChannel server;
-    private final Object fileKey;
-    private final UserPrincipal owner;
-
-    private SocketFile(Path path, ServerSocketChannel server) throws IOException {
-        this.path = path;
-        this.server = server;
-        this.fileKey = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW_LINKS).fileKey();
-        this.owner = Files.getOwner(path, NOFOLLOW_LINKS);
-    }
 
     /**
      * Binds the socket, its file the owner's alone.
@@ -66,7 +59,8 @@ final class SocketFile {
             server.bind(UnixDomainSocketAddress.of(path), backlog);
             bound = true;
             Files.setPosixFilePermissions(path, OWNER_ONLY_FILE);
-            return new SocketFile(path, server);
+            Object fileKey = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW_LINKS).fileKey();
+            return new SocketFile(path, server, fileKey, Files.getOwner(path, NOFOLLOW_LINKS));
         } catch (IOException e) {
             abandon(server, bound ? path : null);
             throw new IOException("cannot listen on " + path + ": " + e.getMessage(), e);
@@ -82,19 +76,6 @@ final class SocketFile {
         if (path != null) {
             Files.deleteIfExists(path);
         }
-    }
-
-    Path path() {
-        return path;
-    }
-
-    ServerSocketChannel server() {
-        return server;
-    }
-
-    /** @return the user the daemon runs as: the owner of the file it made */
-    UserPrincipal owner() {
-        return owner;
     }
 
     /** A directory made here is the owner's alone, so the socket is never reachable before its mode is set. */
