@@ -1,4 +1,4 @@
-package org.sockd.launcher.internal;
+package org.sockd.common.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.sockd.api.admin.Reloadable;
 import org.sockd.common.testing.RecordingLogger;
 import org.sockd.common.testing.RecordingLogger.Line;
 
-/** What SIGHUP does; a real signal is not sent to the test JVM. */
+/** The one reload path, as SIGHUP takes it (sockd:reload names itself instead); no signal is sent to the test JVM. */
 class ReloadAllTest {
 
     private final RecordingLogger log = new RecordingLogger();
@@ -21,7 +21,7 @@ class ReloadAllTest {
         ReloadResult good = new ReloadResult.Reloaded("/etc/sockd.conf", 12);
         ReloadResult bad = new ReloadResult.Failed("/etc/sockd.route", List.of("/etc/sockd.route:3: bad", "/etc/sockd.route:4: bad"));
 
-        assertThat(ReloadAll.run(List.of(answering("conf", good), answering("route", bad)), log.logger()))
+        assertThat(ReloadAll.run(List.of(answering("conf", good), answering("route", bad)), log.logger(), "SIGHUP").results())
                 .containsExactly(good, bad);
         assertThat(called).containsExactly("conf", "route");
         assertThat(log.lines()).containsExactly(
@@ -45,7 +45,7 @@ class ReloadAllTest {
         };
         ReloadResult good = new ReloadResult.Reloaded("/etc/sockd.conf", 1);
 
-        assertThat(ReloadAll.run(List.of(broken, answering("conf", good)), log.logger())).containsExactly(
+        assertThat(ReloadAll.run(List.of(broken, answering("conf", good)), log.logger(), "SIGHUP").results()).containsExactly(
                 new ReloadResult.Failed("broken policy", List.of("java.lang.IllegalStateException: disk on fire")), good);
         assertThat(called).containsExactly("broken", "conf");
         assertThat(log.lines()).first().isEqualTo(new Line("error", "SIGHUP: reloading broken policy failed"));
@@ -53,8 +53,23 @@ class ReloadAllTest {
 
     @Test
     void withNoPolicyItSaysSo() {
-        assertThat(ReloadAll.run(List.of(), log.logger())).isEmpty();
+        assertThat(ReloadAll.run(List.of(), log.logger(), "SIGHUP").results()).isEmpty();
         assertThat(log.lines()).containsExactly(new Line("info", "SIGHUP: nothing to reload"));
+    }
+
+    @Test
+    void theReportReadsALineAFileWithEachErrorBelowItsFile() {
+        ReloadReport report = ReloadAll.run(List.of(answering("conf", new ReloadResult.Reloaded("/etc/sockd.conf", 12)),
+                answering("route", new ReloadResult.Failed("/etc/sockd.route", List.of("/etc/sockd.route:3: bad")))),
+                log.logger(), "sockd:reload");
+
+        assertThat(report.anyFailed()).isTrue();
+        assertThat(report).hasToString("""
+                /etc/sockd.conf: reloaded 12 rules
+                /etc/sockd.route: NOT reloaded, previous rules stay:
+                  /etc/sockd.route:3: bad""");
+        assertThat(log.lines()).first().isEqualTo(new Line("info", "sockd:reload: /etc/sockd.conf: reloaded 12 rules"));
+        assertThat(new ReloadReport(List.of())).hasToString("nothing to reload: no Reloadable service is registered");
     }
 
     private Reloadable answering(String name, ReloadResult result) {

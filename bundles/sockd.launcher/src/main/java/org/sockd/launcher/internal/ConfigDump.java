@@ -32,11 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.ListenerInfo;
+import org.sockd.common.admin.DumpReport;
+import org.sockd.common.admin.RegistrationOrder;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGUSR1 writes the configuration in effect to the log (spec/daemon.md §3): through the logger
+ * SIGUSR1 writes the configuration in effect to the log: through the logger
  * {@code sockd}, like the classic lines, so that it reaches syslog where they do. The JVM leaves
  * SIGUSR1 to applications on Linux (it uses SIGQUIT for thread dumps). Public only because Felix
  * SCR calls public constructors alone.
@@ -49,7 +51,7 @@ public final class ConfigDump {
     private static final Signal USR1 = new Signal("USR1");
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
-    private volatile List<Dumpable> dumpables = List.of();
+    private volatile List<Map.Entry<Map<String, Object>, Dumpable>> dumpables = List.of();
 
     @Reference(service = ListenerInfo.class, cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
     private volatile List<Map<String, Object>> listeners = List.of();
@@ -77,7 +79,7 @@ public final class ConfigDump {
 
     private void dump() {
         try {
-            DumpText.lines(listenerLines(), configurations(), dumpables).forEach(line -> CLASSIC.info("{}", line));
+            DumpText.lines(listenerLines(), configurations(), DumpReport.of(RegistrationOrder.of(dumpables))).forEach(line -> CLASSIC.info("{}", line));
         } catch (IOException | RuntimeException e) {
             LOG.error("SIGUSR1: the configuration dump failed", e);
         }

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.sockd.api.admin.Dumpable;
+import org.sockd.common.admin.DumpReport;
 
 /**
  * The lines of the SIGUSR1 dump: what the daemon listens on, the Config Admin configurations it
- * runs with (the command line's values marked), and every {@link Dumpable}'s entries (rules,
- * routes, users), between {@code config dump begin} and {@code config dump end} (spec/logging.md §6).
+ * runs with (the command line's values marked), and what {@code sockd:dump} shows (rules, routes,
+ * users: the {@link DumpReport}), between {@code config dump begin} and {@code config dump end}.
  */
 final class DumpText {
 
@@ -43,7 +43,7 @@ final class DumpText {
      * @param listeners the bound addresses, each with the PID of its configuration where known
      * @param configurations sorted by PID
      */
-    static List<String> lines(List<String> listeners, List<Configured> configurations, List<Dumpable> dumpables) {
+    static List<String> lines(List<String> listeners, List<Configured> configurations, DumpReport policies) {
         List<String> lines = new ArrayList<>();
         lines.add(BEGIN);
         if (listeners.isEmpty()) {
@@ -51,15 +51,7 @@ final class DumpText {
         }
         listeners.forEach(listener -> lines.add("listening on " + listener));
         configurations.forEach(configured -> lines.add(line(configured)));
-        for (Dumpable dumpable : dumpables) {
-            try {
-                List<String> entries = dumpable.dump();
-                lines.add(dumpable.title() + ":");
-                entries.forEach(entry -> lines.add("  " + entry));
-            } catch (RuntimeException e) {
-                lines.add(dumpable + ": cannot be dumped (" + e + ")");
-            }
-        }
+        lines.addAll(policies.lines());
         lines.add(END);
         return lines.stream().map(DumpText::oneLine).toList();
     }

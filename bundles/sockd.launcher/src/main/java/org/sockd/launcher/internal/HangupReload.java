@@ -13,12 +13,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.common.admin.ReloadAll;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGHUP re-reads the configuration files (spec/daemon.md §3), as {@code sockd:reload} does. The
- * JVM's own handler would take SIGHUP as a request to exit; it is put back on deactivation.
+ * SIGHUP re-reads the configuration files by the same path as {@code sockd:reload} ({@link ReloadAll}).
+ * The JVM's own handler would take SIGHUP as a request to exit; it is put back on deactivation.
  * Public only because Felix SCR calls public constructors alone.
  */
 @Component(immediate = true, service = {})
@@ -37,7 +38,7 @@ public final class HangupReload {
     public HangupReload() {
         Optional<SignalHandler> replaced;
         try {
-            replaced = Optional.of(Signal.handle(HUP, signal -> ReloadAll.run(reloadables, LOG)));
+            replaced = Optional.of(Signal.handle(HUP, signal -> ReloadAll.run(reloadables, LOG, "SIGHUP")));
         } catch (IllegalArgumentException e) {
             // e.g. the JVM was started with -Xrs, or the platform has no SIGHUP
             LOG.warn("SIGHUP cannot be handled ({}): reload with sockd:reload instead", e.getMessage());

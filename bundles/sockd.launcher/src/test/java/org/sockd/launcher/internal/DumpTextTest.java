@@ -7,22 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sockd.api.admin.Dumpable;
+import org.sockd.common.admin.DumpReport;
+import org.sockd.common.admin.FixedDumpable;
 
 class DumpTextTest {
-
-    private static Dumpable dumpable(String title, List<String> lines) {
-        return new Dumpable() {
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public List<String> dump() {
-                return lines;
-            }
-        };
-    }
 
     @Test
     void listenersConfigurationsAndDumpablesBetweenBeginAndEnd() {
@@ -33,7 +21,7 @@ class DumpTextTest {
                         Set.of("file")),
                         new DumpText.Configured("sockd.core", "set at run time",
                                 Map.of("auth.preference", new int[] {2, 0}, "max.sessions", 10), Set.of())),
-                List.of(dumpable("rules from /etc/sockd.conf", List.of("1: permit 127.0.0.0 255.0.0.0"))));
+                policies(new FixedDumpable("rules from /etc/sockd.conf", List.of("1: permit 127.0.0.0 255.0.0.0"))));
 
         assertThat(lines).containsExactly(
                 "config dump begin",
@@ -51,7 +39,7 @@ class DumpTextTest {
         List<String> lines = DumpText.lines(List.of(),
                 List.of(new DumpText.Configured("sockd.example", "set at run time",
                         Map.of("bind.password", "hunter2", "api.secret", "s3"), Set.of())),
-                List.of());
+                policies());
 
         assertThat(lines).contains("listening on nothing",
                 "configuration sockd.example (set at run time): api.secret=****, bind.password=****");
@@ -60,20 +48,24 @@ class DumpTextTest {
 
     @Test
     void aFailingDumpableIsReportedAndTheOthersStillShow() {
-        Dumpable broken = dumpable("broken", null);
+        Dumpable broken = new FixedDumpable("broken", null);
 
-        List<String> lines = DumpText.lines(List.of(), List.of(), List.of(broken, dumpable("routes", List.of("r1"))));
+        List<String> lines = DumpText.lines(List.of(), List.of(), policies(broken, new FixedDumpable("routes", List.of("r1"))));
 
-        assertThat(lines).anyMatch(line -> line.contains("cannot be dumped"));
+        assertThat(lines).anyMatch(line -> line.startsWith("broken: could not be shown: "));
         assertThat(lines).contains("routes:", "  r1", "config dump end");
     }
 
     @Test
     void aControlCharacterCannotStartAnotherLogLine() {
         List<String> lines = DumpText.lines(List.of(), List.of(),
-                List.of(dumpable("users", List.of("alice\nconfig dump end\u001b[2J"))));
+                policies(new FixedDumpable("users", List.of("alice\nconfig dump end\u001b[2J"))));
 
         assertThat(lines).contains("  alice\\x0aconfig dump end\\x1b[2J");
         assertThat(lines).filteredOn("config dump end"::equals).hasSize(1);
+    }
+
+    private static DumpReport policies(Dumpable... dumpables) {
+        return DumpReport.of(List.of(dumpables));
     }
 }

@@ -53,7 +53,7 @@ final class Check {
             request = request.withClientNames(names.confirmedNames(client));
         }
         Decision decision = decide(policy, request);
-        return new CheckReport.Decided(inUse.get().name(), request, withNames, decision,
+        return new CheckReport.Decided(inUse.get().service().name(), request, withNames, decision,
                 route(routes, decision, request));
     }
 

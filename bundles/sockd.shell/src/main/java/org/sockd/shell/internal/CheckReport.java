@@ -13,7 +13,7 @@ public sealed interface CheckReport {
     record NoPolicy() implements CheckReport {
         @Override
         public String toString() {
-            return Text.check(this);
+            return CheckText.check(this);
         }
     }
 
@@ -38,7 +38,7 @@ public sealed interface CheckReport {
 
         @Override
         public String toString() {
-            return Text.check(this);
+            return CheckText.check(this);
         }
     }
 }

@@ -16,6 +16,6 @@ public record KillReport(SessionSnapshot session) {
 
     @Override
     public String toString() {
-        return Text.kill(this);
+        return SessionText.kill(this);
     }
 }

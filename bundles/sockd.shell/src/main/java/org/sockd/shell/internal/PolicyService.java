@@ -7,28 +7,22 @@ import java.util.Objects;
 import org.sockd.api.access.AccessPolicy;
 
 /**
- * A registered {@link AccessPolicy} with what administration shows of it.
+ * A registered {@link AccessPolicy}: the service, for sockd:check to ask, and what administration
+ * shows of it.
  *
  * @param policy the service
- * @param name its {@value AccessPolicy#NAME} property
- * @param ranking its {@code service.ranking}
- * @param serviceId its {@code service.id}
- * @param bundle the bundle that registered it, for display
+ * @param service its registration, of kind {@link ServiceKind#ACCESS_POLICY}
  */
-public record PolicyService(AccessPolicy policy, String name, int ranking, long serviceId, String bundle) {
-
-    /** The core's greedy choice: the highest ranking, then the earliest registered (lowest id). */
-    private static final Comparator<PolicyService> PREFERRED_FIRST =
-            Comparator.comparingInt(PolicyService::ranking).reversed().thenComparingLong(PolicyService::serviceId);
+public record PolicyService(AccessPolicy policy, RegisteredService service) {
 
     public PolicyService {
         Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(bundle, "bundle");
+        Objects.requireNonNull(service, "service");
     }
 
     /** @return the policies with the one the core uses first */
     static List<PolicyService> preferredFirst(Collection<PolicyService> policies) {
-        return policies.stream().sorted(PREFERRED_FIRST).toList();
+        return policies.stream().sorted(Comparator.comparing(PolicyService::service, RegisteredService.PREFERRED_FIRST))
+                .toList();
     }
 }

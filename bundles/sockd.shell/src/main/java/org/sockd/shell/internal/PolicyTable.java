@@ -15,6 +15,6 @@ public record PolicyTable(List<PolicyService> preferredFirst) {
 
     @Override
     public String toString() {
-        return Text.policies(preferredFirst);
+        return StatusText.policies(preferredFirst);
     }
 }

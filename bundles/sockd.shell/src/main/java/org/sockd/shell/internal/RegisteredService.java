@@ -16,10 +16,13 @@ import java.util.Objects;
  */
 public record RegisteredService(ServiceKind kind, String name, int ranking, long serviceId, String bundle) {
 
-    /** By kind, then as the core prefers: the highest ranking, then the earliest registered (lowest id). */
-    private static final Comparator<RegisteredService> DISPLAY_ORDER = Comparator.comparing(RegisteredService::kind)
-            .thenComparing(Comparator.comparingInt(RegisteredService::ranking).reversed())
-            .thenComparingLong(RegisteredService::serviceId);
+    /** The core's greedy choice: the highest ranking, then the earliest registered (lowest id). */
+    static final Comparator<RegisteredService> PREFERRED_FIRST =
+            Comparator.comparingInt(RegisteredService::ranking).reversed().thenComparingLong(RegisteredService::serviceId);
+
+    /** By kind, then as the core prefers. */
+    private static final Comparator<RegisteredService> DISPLAY_ORDER =
+            Comparator.comparing(RegisteredService::kind).thenComparing(PREFERRED_FIRST);
 
     public RegisteredService {
         Objects.requireNonNull(kind, "kind");

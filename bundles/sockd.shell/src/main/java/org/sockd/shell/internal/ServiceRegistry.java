@@ -8,11 +8,11 @@ import static org.osgi.service.component.annotations.ReferencePolicyOption.GREED
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -27,6 +27,7 @@ import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.common.admin.RegistrationOrder;
 
 /** The {@link Registry} of the running framework. Public only because Felix SCR calls public constructors alone. */
 @Component(service = Registry.class)
@@ -72,13 +73,7 @@ public final class ServiceRegistry implements Registry {
         List<RegisteredService> services = new ArrayList<>();
         for (ServiceKind kind : ServiceKind.values()) {
             for (ServiceReference<?> reference : references(kind.type())) {
-                Object name = reference.getProperty(AccessPolicy.NAME);
-                if (name == null) {
-                    name = reference.getProperty(COMPONENT_NAME);
-                }
-                services.add(new RegisteredService(kind, Objects.toString(name, "(unnamed)"),
-                        ranking(reference.getProperty(Constants.SERVICE_RANKING)),
-                        (Long) reference.getProperty(Constants.SERVICE_ID), bundle(reference.getBundle())));
+                services.add(registered(kind, reference::getProperty));
             }
         }
         return services;
@@ -102,9 +97,7 @@ public final class ServiceRegistry implements Registry {
 
     @Override
     public List<Dumpable> dumpables() {
-        return dumpables.stream()
-                .sorted(Comparator.comparingLong(service -> (Long) service.getKey().get(Constants.SERVICE_ID)))
-                .map(Map.Entry::getValue).toList();
+        return RegistrationOrder.of(dumpables);
     }
 
     @Override
@@ -118,11 +111,18 @@ public final class ServiceRegistry implements Registry {
     }
 
     private PolicyService describe(Map.Entry<Map<String, Object>, AccessPolicy> service) {
-        Map<String, Object> properties = service.getKey();
-        long bundleId = (Long) properties.get(Constants.SERVICE_BUNDLEID);
-        return new PolicyService(service.getValue(), Objects.toString(properties.get(AccessPolicy.NAME), "(unnamed)"),
-                ranking(properties.get(Constants.SERVICE_RANKING)), (Long) properties.get(Constants.SERVICE_ID),
-                bundle(context.getBundle(bundleId)));
+        return new PolicyService(service.getValue(), registered(ServiceKind.ACCESS_POLICY, service.getKey()::get));
+    }
+
+    /** @param property the service's properties, by key */
+    private RegisteredService registered(ServiceKind kind, Function<String, Object> property) {
+        Object name = property.apply(AccessPolicy.NAME);
+        if (name == null) {
+            name = property.apply(COMPONENT_NAME);
+        }
+        return new RegisteredService(kind, Objects.toString(name, "(unnamed)"),
+                ranking(property.apply(Constants.SERVICE_RANKING)), (Long) property.apply(Constants.SERVICE_ID),
+                bundle(context.getBundle((Long) property.apply(Constants.SERVICE_BUNDLEID))));
     }
 
     /** The framework counts a ranking that is not an Integer as 0, and so does the core. */

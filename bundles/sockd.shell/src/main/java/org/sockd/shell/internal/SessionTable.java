@@ -20,6 +20,6 @@ public record SessionTable(List<SessionSnapshot> sessions, Instant now) {
 
     @Override
     public String toString() {
-        return Text.sessions(this);
+        return SessionText.sessions(this);
     }
 }

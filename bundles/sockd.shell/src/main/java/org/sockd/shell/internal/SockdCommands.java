@@ -2,19 +2,20 @@ package org.sockd.shell.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.DaemonTotals;
-import org.sockd.api.admin.Dumpable;
-import org.sockd.api.admin.ReloadResult;
-import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.admin.SessionSnapshot;
+import org.sockd.common.admin.DumpReport;
+import org.sockd.common.admin.ReloadAll;
+import org.sockd.common.admin.ReloadReport;
 import org.sockd.common.netdb.Services;
 
 /**
@@ -29,6 +30,7 @@ public final class SockdCommands {
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
     /** Session ids are positive longs; more digits than a long holds cannot name one. */
     private static final Pattern SESSION_ID = Pattern.compile("[0-9]{1,18}");
+    private static final Logger LOG = LoggerFactory.getLogger(SockdCommands.class);
 
     private final Registry registry;
     private final Check check;
@@ -76,8 +78,8 @@ public final class SockdCommands {
     /** A file that could not be used fails the command, so that a script sees it in the exit status. */
     @Descriptor("read every configuration file again; a file with an error leaves the rules in force")
     public ReloadReport reload() {
-        ReloadReport report = new ReloadReport(registry.reloadables().stream().map(SockdCommands::reload).toList());
-        if (report.results().stream().anyMatch(ReloadResult.Failed.class::isInstance)) {
+        ReloadReport report = ReloadAll.run(registry.reloadables(), LOG, "sockd:reload");
+        if (report.anyFailed()) {
             throw new IllegalStateException(report.toString());
         }
         return report;
@@ -85,7 +87,7 @@ public final class SockdCommands {
 
     @Descriptor("show the configuration in force: the rules, routes and whatever else the policies show")
     public DumpReport dump() {
-        return new DumpReport(registry.dumpables().stream().map(SockdCommands::dump).toList());
+        return DumpReport.of(registry.dumpables());
     }
 
     @Descriptor("show which rule would decide a CONNECT from a client, and the verdict")
@@ -107,7 +109,7 @@ public final class SockdCommands {
 
     @Descriptor("list the routes in force: which local address faces which destinations")
     public String routes() {
-        return Text.routes(registry.routes());
+        return CheckText.routes(registry.routes());
     }
 
     @Descriptor("list the registered access policies and which one is in use")
@@ -121,29 +123,5 @@ public final class SockdCommands {
 
     private static IllegalArgumentException noLiveSession(long id) {
         return new IllegalArgumentException("no live session " + id + " (sockd:sessions lists them)");
-    }
-
-    /** One service that throws does not keep the others from reloading. */
-    private static ReloadResult reload(Reloadable reloadable) {
-        try {
-            return reloadable.reload();
-        } catch (RuntimeException e) {
-            return new ReloadResult.Failed(reloadable.toString(), List.of(e.toString()));
-        }
-    }
-
-    /** One service that throws does not hide what the others show. */
-    private static DumpReport.Section dump(Dumpable dumpable) {
-        String title;
-        try {
-            title = dumpable.title();
-        } catch (RuntimeException e) {
-            title = dumpable.toString();
-        }
-        try {
-            return new DumpReport.Section(title, dumpable.dump(), null);
-        } catch (RuntimeException e) {
-            return new DumpReport.Section(title, List.of(), e.toString());
-        }
     }
 }

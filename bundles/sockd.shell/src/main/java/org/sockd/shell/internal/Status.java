@@ -27,6 +27,6 @@ public record Status(String version, Instant now, Instant started, List<String> 
 
     @Override
     public String toString() {
-        return Text.status(this);
+        return StatusText.status(this);
     }
 }

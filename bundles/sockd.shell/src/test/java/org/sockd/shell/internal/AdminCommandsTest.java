@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,9 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sockd.api.Command;
 import org.sockd.api.Endpoint;
 import org.sockd.api.admin.DaemonTotals;
-import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.admin.SessionSnapshot;
+import org.sockd.common.admin.FixedDumpable;
 import org.sockd.common.netdb.Services;
 
 /** sockd:status, sessions, kill and dump on an in-test session registry and a fixed clock. */
@@ -36,9 +37,9 @@ class AdminCommandsTest {
 
     @Test
     void statusShowsVersionUptimeListenersTotalsAndEveryKindOfService() {
-        registry.started = NOW.minusSeconds(2 * 3600 + 7 * 60 + 9).minusMillis(500);
+        registry.started = Optional.of(NOW.minusSeconds(2 * 3600 + 7 * 60 + 9).minusMillis(500));
         registry.listeners.addAll(List.of("127.0.0.1:1080", "[::1]:1080"));
-        registry.sessions = core;
+        registry.sessions = Optional.of(core);
         core.totals = new DaemonTotals(NOW.minusSeconds(3600), 120, 3, 4096, 1_048_576);
         registry.services.addAll(List.of(
                 new RegisteredService(ServiceKind.SESSION_LISTENER, "sockd.log", 0, 31, "sockd.log [8]"),
@@ -87,7 +88,7 @@ class AdminCommandsTest {
 
     @Test
     void sessionsListsEachWithAgeAndBytesEachWayAndEscapesWhatClientsSent() {
-        registry.sessions = core;
+        registry.sessions = Optional.of(core);
         core.live.add(new SessionSnapshot(7, address("127.0.0.1", 40312), "joe", "joe", Command.CONNECT,
                 Endpoint.ofName("www.example.com", 443), "relaying", NOW.minusSeconds(3725), 517, 1_048_576));
         core.live.add(new SessionSnapshot(12, address("::1", 40400), "", null, Command.BIND,
@@ -105,17 +106,17 @@ class AdminCommandsTest {
 
     @Test
     void noSessionsAndNoCoreAreSaidPlainly() {
-        registry.sessions = core;
+        registry.sessions = Optional.of(core);
         assertThat(commands.sessions()).hasToString("no live sessions");
 
-        registry.sessions = null;
+        registry.sessions = Optional.empty();
         assertThatIllegalStateException().isThrownBy(commands::sessions)
                 .withMessage("the core is not running (no SessionRegistry service is registered): there are no sessions");
     }
 
     @Test
     void killClosesTheSessionAndSaysWhichItWas() {
-        registry.sessions = core;
+        registry.sessions = Optional.of(core);
         core.live.add(new SessionSnapshot(42, address("127.0.0.1", 40312), "joe", null, Command.CONNECT,
                 Endpoint.ofAddress(ip("192.0.2.1"), 80), "relaying", NOW, 1, 2));
 
@@ -127,7 +128,7 @@ class AdminCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "-1", "4 2", "", "1e3", "0x2a", "1234567890123456789"})
     void killRefusesWhatIsNoSessionId(String id) {
-        registry.sessions = core;
+        registry.sessions = Optional.of(core);
         assertThatIllegalArgumentException().isThrownBy(() -> commands.kill(id))
                 .withMessage("kill: session id must be a number, as listed by sockd:sessions, not '" + id + "'");
         assertThat(core.closed).isEmpty();
@@ -135,7 +136,7 @@ class AdminCommandsTest {
 
     @Test
     void killOfAnUnknownOrJustEndedSessionSaysThereIsNone() {
-        registry.sessions = core;
+        registry.sessions = Optional.of(core);
         assertThatIllegalArgumentException().isThrownBy(() -> commands.kill("42"))
                 .withMessage("no live session 42 (sockd:sessions lists them)");
 
@@ -152,26 +153,13 @@ class AdminCommandsTest {
     }
 
     @Test
-    void dumpShowsEachServicesTitleThenItsLinesAndSurvivesOneThatFails() {
-        registry.dumpables.add(dumpable("rules from /etc/sockd.conf", List.of("permit 10.0.0.0 255.0.0.0", "deny 0.0.0.0 0.0.0.0")));
-        registry.dumpables.add(new Dumpable() {
-            @Override
-            public String title() {
-                return "routes from /etc/sockd.route";
-            }
-
-            @Override
-            public List<String> dump() {
-                throw new IllegalStateException("not read yet");
-            }
-        });
-        registry.dumpables.add(dumpable("users", List.of()));
+    void dumpShowsEachRegisteredServicesTitleThenItsLines() {
+        registry.dumpables.add(new FixedDumpable("rules from /etc/sockd.conf", List.of("permit 10.0.0.0 255.0.0.0")));
+        registry.dumpables.add(new FixedDumpable("users", List.of()));
 
         assertThat(commands.dump()).hasToString("""
                 rules from /etc/sockd.conf:
                   permit 10.0.0.0 255.0.0.0
-                  deny 0.0.0.0 0.0.0.0
-                routes from /etc/sockd.route: could not be shown: java.lang.IllegalStateException: not read yet
                 users:""");
     }
 
@@ -181,31 +169,10 @@ class AdminCommandsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"::1, ::1", "2001:db8::1, 2001:db8::1", "1:0:0:2:0:0:0:3, 1:0:0:2::3", "1:0:0:2:0:0:3:4, 1::2:0:0:3:4",
-            "::, ::", "1::, 1::", "1:0:2:0:3:0:4:0, 1:0:2:0:3:0:4:0", "fe80::1%1, fe80::1%1"})
-    void ipv6AddressesAreWrittenShort(String address, String text) throws UnknownHostException {
-        assertThat(Text.compressed(InetAddress.getByName(address).getHostAddress())).isEqualTo(text);
-    }
-
-    @ParameterizedTest
     @CsvSource({"0, 0s", "59, 59s", "60, 1m00s", "3599, 59m59s", "3600, 1h00m", "86399, 23h59m", "86400, 1d00h",
             "1000000, 11d13h", "-5, 0s"})
     void agesReadInTwoUnits(long seconds, String text) {
         assertThat(Text.age(NOW.minusSeconds(seconds), NOW)).isEqualTo(text);
-    }
-
-    private static Dumpable dumpable(String title, List<String> lines) {
-        return new Dumpable() {
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public List<String> dump() {
-                return lines;
-            }
-        };
     }
 
     private static InetSocketAddress address(String host, int port) {

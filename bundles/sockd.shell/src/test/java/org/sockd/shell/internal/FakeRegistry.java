@@ -17,9 +17,9 @@ final class FakeRegistry implements Registry {
     final List<RegisteredService> services = new ArrayList<>();
     final List<String> listeners = new ArrayList<>();
     final List<Dumpable> dumpables = new ArrayList<>();
-    SessionRegistry sessions;
-    RouteSelector routes;
-    Instant started;
+    Optional<SessionRegistry> sessions = Optional.empty();
+    Optional<RouteSelector> routes = Optional.empty();
+    Optional<Instant> started = Optional.empty();
 
     @Override
     public List<Reloadable> reloadables() {
@@ -43,12 +43,12 @@ final class FakeRegistry implements Registry {
 
     @Override
     public Optional<SessionRegistry> sessions() {
-        return Optional.ofNullable(sessions);
+        return sessions;
     }
 
     @Override
     public Optional<RouteSelector> routes() {
-        return Optional.ofNullable(routes);
+        return routes;
     }
 
     @Override
@@ -63,6 +63,6 @@ final class FakeRegistry implements Registry {
 
     @Override
     public Optional<Instant> started() {
-        return Optional.ofNullable(started);
+        return started;
     }
 }

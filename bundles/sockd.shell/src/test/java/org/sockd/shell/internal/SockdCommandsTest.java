@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,7 +108,7 @@ class SockdCommandsTest {
     void checkShowsTheRouteAPermittedRequestWouldTake() throws Exception {
         register("sockd.conf", 0, 7, new Decision.Allow(PERMIT, IdentMode.OFF), false);
         RouteEntry inside = new RouteEntry("/etc/sockd.route", 1, "129.10.1.2 10.0.0.0 255.0.0.0");
-        registry.routes = new FakeRoutes(List.of(inside), ip("129.10.1.2"));
+        registry.routes = Optional.of(new FakeRoutes(List.of(inside), ip("129.10.1.2")));
 
         assertThat(commands.check("10.0.0.1", "10.53.23.1", "80").toString()).endsWith("""
                 ident:    off
@@ -119,10 +120,11 @@ class SockdCommandsTest {
     @Test
     void routesListsTheTableInForceOrSaysThereIsNone() {
         assertThat(commands.routes()).isEqualTo("no route file: the system chooses the local address (single-homed)");
-        registry.routes = new FakeRoutes(List.of(), ip("129.10.1.2"));
+        registry.routes = Optional.of(new FakeRoutes(List.of(), ip("129.10.1.2")));
         assertThat(commands.routes()).startsWith("the route file has no routes in force");
-        registry.routes = new FakeRoutes(List.of(new RouteEntry("/etc/sockd.route", 1, "129.10.1.2 10.0.0.0 255.0.0.0"),
-                new RouteEntry("/etc/sockd.route", 3, "129.10.254.1 0.0.0.0 0.0.0.0")), ip("129.10.1.2"));
+        registry.routes = Optional.of(new FakeRoutes(List.of(
+                new RouteEntry("/etc/sockd.route", 1, "129.10.1.2 10.0.0.0 255.0.0.0"),
+                new RouteEntry("/etc/sockd.route", 3, "129.10.254.1 0.0.0.0 0.0.0.0")), ip("129.10.1.2")));
         assertThat(commands.routes()).isEqualTo("""
                 /etc/sockd.route:1: 129.10.1.2 10.0.0.0 255.0.0.0
                 /etc/sockd.route:3: 129.10.254.1 0.0.0.0 0.0.0.0""");
@@ -170,7 +172,7 @@ class SockdCommandsTest {
     void aPolicyThatFailsRefuses() throws Exception {
         policies.add(new PolicyService(request -> {
             throw new IllegalStateException("bug");
-        }, "buggy", 0, 3, "example [9]"));
+        }, new RegisteredService(ServiceKind.ACCESS_POLICY, "buggy", 0, 3, "example [9]")));
 
         assertThat(commands.check("10.0.0.1", "::1", "80").toString()).endsWith("""
                 verdict:  deny
@@ -220,7 +222,8 @@ class SockdCommandsTest {
 
     private FakePolicy register(String name, int ranking, long id, Decision answer, boolean needsNames) {
         FakePolicy policy = new FakePolicy(answer, needsNames);
-        policies.add(new PolicyService(policy, name, ranking, id, "sockd.access [7]"));
+        policies.add(new PolicyService(policy,
+                new RegisteredService(ServiceKind.ACCESS_POLICY, name, ranking, id, "sockd.access [7]")));
         return policy;
     }
 

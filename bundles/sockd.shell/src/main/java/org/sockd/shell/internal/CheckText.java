@@ -1,0 +1,90 @@
+package org.sockd.shell.internal;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.access.Decision;
+import org.sockd.api.access.MatchedRule;
+import org.sockd.api.route.Route;
+import org.sockd.api.route.RouteEntry;
+import org.sockd.api.route.RouteSelector;
+
+/** How sockd:check and sockd:routes read: the decision on a request, and the routes it could take. */
+final class CheckText {
+
+    /** The reason the sockd.conf policy gives when no line matched. */
+    private static final String NO_RULE_MATCHED = "no rule matched";
+
+    private CheckText() {
+    }
+
+    static String check(CheckReport report) {
+        return switch (report) {
+            case CheckReport.NoPolicy none -> Text.NO_POLICY;
+            case CheckReport.Decided decided -> String.join("\n", decided(decided));
+        };
+    }
+
+    private static List<String> decided(CheckReport.Decided report) {
+        ConnectRequest request = report.request();
+        List<String> lines = new ArrayList<>();
+        lines.add("policy:   " + report.policy());
+        lines.add("request:  " + request.version() + " CONNECT from " + request.client().remote().getAddress().getHostAddress()
+                + " to " + request.destination().hostText() + " port " + request.destination().port()
+                + ", user \"" + request.user() + "\"");
+        if (request.destination().isName()) {
+            lines.add("resolved: " + (request.resolved().isEmpty() ? "nothing (no answer in time)"
+                    : request.resolved().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "))));
+        }
+        if (report.clientNamesLookedUp()) {
+            lines.add("client:   " + (request.clientNames().isEmpty() ? "no confirmed host name"
+                    : String.join(", ", request.clientNames())));
+        }
+        lines.addAll(verdict(report.decision()));
+        report.route().ifPresent(route -> lines.add("route:    " + route(route)));
+        return lines;
+    }
+
+    private static String route(Route route) {
+        return switch (route) {
+            case Route.Via via -> "leaves from " + via.local().getHostAddress() + " (" + via.entry().source() + ":"
+                    + via.entry().line() + ": " + via.entry().text() + ")";
+            case Route.NoRoute none -> "none: " + none.reason() + " (the request would fail)";
+        };
+    }
+
+    static String routes(Optional<RouteSelector> selector) {
+        if (selector.isEmpty()) {
+            return "no route file: the system chooses the local address (single-homed)";
+        }
+        List<RouteEntry> table = selector.get().table();
+        if (table.isEmpty()) {
+            return "the route file has no routes in force: every request that needs a route fails";
+        }
+        return table.stream().map(entry -> entry.source() + ":" + entry.line() + ": " + entry.text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static List<String> verdict(Decision decision) {
+        return switch (decision) {
+            case Decision.Allow allow -> List.of("verdict:  permit", "rule:     " + rule(allow.rule()),
+                    "ident:    " + allow.identMode().name().toLowerCase(Locale.ROOT));
+            case Decision.Deny deny -> List.of("verdict:  deny", "rule:     " + rule(deny));
+        };
+    }
+
+    private static String rule(Decision.Deny deny) {
+        if (deny.rule() != null) {
+            return rule(deny.rule());
+        }
+        return deny.reason().equals(NO_RULE_MATCHED) ? "no rule matched (implied deny)" : "none (" + deny.reason() + ")";
+    }
+
+    private static String rule(MatchedRule rule) {
+        return rule.line() > 0 ? rule.source() + ":" + rule.line() + ": " + rule.text() : rule.source() + ": " + rule.text();
+    }
+}

@@ -1,0 +1,54 @@
+package org.sockd.shell.internal;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.sockd.api.Endpoint;
+import org.sockd.api.admin.SessionSnapshot;
+import org.sockd.common.net.AddressText;
+import org.sockd.common.text.LogText;
+
+/** How sockd:sessions and sockd:kill read. What a client sent is escaped for the terminal. */
+final class SessionText {
+
+    private SessionText() {
+    }
+
+    static String sessions(SessionTable table) {
+        if (table.sessions().isEmpty()) {
+            return "no live sessions";
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"id", "client", "user", "ident", "command", "destination", "state", "age",
+                "from client", "to client"});
+        for (SessionSnapshot session : table.sessions()) {
+            rows.add(new String[] {String.valueOf(session.id()), AddressText.of(session.client()), orDash(session.user()),
+                    orDash(session.ident()), session.command() == null ? "-" : session.command().classicName(),
+                    session.destination() == null ? "-" : endpoint(session.destination()), LogText.escape(session.state()),
+                    Text.age(session.started(), table.now()), String.valueOf(session.fromClient()),
+                    String.valueOf(session.fromTarget())});
+        }
+        List<String> lines = Text.table(rows, "",
+                new boolean[] {true, false, false, false, false, false, false, true, true, true});
+        int count = table.sessions().size();
+        lines.add(count + (count == 1 ? " live session" : " live sessions"));
+        return String.join("\n", lines);
+    }
+
+    static String kill(KillReport report) {
+        SessionSnapshot session = report.session();
+        return "closed session " + session.id() + ": " + AddressText.of(session.client())
+                + (session.destination() == null ? "" : " to " + endpoint(session.destination()))
+                + (session.command() == null ? "" : " (" + session.command().classicName() + ")");
+    }
+
+    private static String endpoint(Endpoint endpoint) {
+        return endpoint.isName() ? LogText.escape(endpoint.host()) + ":" + endpoint.port()
+                : AddressText.of(new InetSocketAddress(endpoint.address(), endpoint.port()));
+    }
+
+    /** Client-supplied text, made safe for a terminal. */
+    private static String orDash(String text) {
+        return text == null || text.isEmpty() ? "-" : LogText.escape(text);
+    }
+}
