@@ -24,7 +24,7 @@ import org.sockd.api.log.SessionEvent.WrongPeer;
 import org.sockd.api.log.SessionInfo;
 import org.sockd.common.text.LogText;
 
-/** Turns session events into the lines of the classic daemon (spec/logging.md). */
+/** Turns session events into the lines of the classic daemon (README: Syslog). */
 final class ClassicLines {
 
     private final Function<InetAddress, String> hostName;

@@ -56,7 +56,7 @@ public class ClassicLogListener implements SessionListener {
 
     private static Writer start(Config config) {
         Services services = Services.system();
-        HostNames names = new HostNames(HostNames::confirmedName, NAME_TTL);
+        HostNames names = new HostNames(HostNames::confirmedName, NAME_TTL, System::nanoTime);
         ClassicLines lines = new ClassicLines(
                 config.resolve_names() ? names::nameOf : address -> address.getHostAddress(),
                 port -> services.name(port).orElse(Integer.toString(port)));

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The classic log shows a host by its name when its address resolves back and forth, else by
@@ -18,12 +19,17 @@ final class HostNames {
 
     private final Function<InetAddress, String> lookup;
     private final long ttlNanos;
+    private final LongSupplier nanoTime;
     private final ConcurrentHashMap<InetAddress, Entry> cache = new ConcurrentHashMap<>();
 
-    /** @param lookup gives the confirmed name of an address, or its literal when there is none */
-    HostNames(Function<InetAddress, String> lookup, long ttlNanos) {
+    /**
+     * @param lookup gives the confirmed name of an address, or its literal when there is none
+     * @param nanoTime the clock answers expire by, {@code System::nanoTime}
+     */
+    HostNames(Function<InetAddress, String> lookup, long ttlNanos, LongSupplier nanoTime) {
         this.lookup = lookup;
         this.ttlNanos = ttlNanos;
+        this.nanoTime = nanoTime;
     }
 
     /** The JDK's reverse lookup, which also checks that the name resolves back to the address. */
@@ -36,7 +42,7 @@ final class HostNames {
     }
 
     String nameOf(InetAddress address) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Entry entry = cache.get(address);
         if (entry != null && entry.expiresAt - now > 0) {
             return entry.name;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class AsyncLogTest {
 
@@ -21,15 +22,14 @@ class AsyncLogTest {
     }
 
     @Test
+    @Timeout(10)
     void aStalledWriterMakesSubmitDropAndCountInsteadOfBlocking() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Long> reports = new CopyOnWriteArrayList<>();
         AsyncLog<Integer> log = new AsyncLog<>(2, item -> await(release), reports::add);
-        long start = System.nanoTime();
         for (int i = 0; i < 100; i++) {
-            log.submit(i);
+            log.submit(i); // a submit that blocked would hold the test here until its timeout
         }
-        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
         release.countDown();
         log.close();
         assertThat(reports).isNotEmpty();
