@@ -8,7 +8,7 @@ import org.sockd.api.ConnectRequest;
 import org.sockd.api.action.Action;
 
 /**
- * Replaces the {@code %} codes of a rule's command (spec/sockd-conf.md §5). The administrator's
+ * Replaces the {@code %} codes of a rule's command (README: Shell commands). The administrator's
  * text is kept as written, so pipes and {@code ;} work; every expansion goes through
  * {@link ShellSafe#clean}, because all of them can be chosen by a client.
  */

@@ -1,6 +1,7 @@
 package org.sockd.action.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +22,15 @@ final class Processes {
             return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
         } catch (NoSuchFileException e) {
             return false;
+        }
+    }
+
+    /** {@link #running} for {@code Await}: a process whose state cannot be read fails the test. */
+    static boolean ended(long pid) {
+        try {
+            return !running(pid);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
