@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,6 +47,23 @@ final class FakeIdentd implements AutoCloseable {
         return (in, out) -> {
             Thread.sleep(delay);
             out.write(text.getBytes(ISO_8859_1));
+        };
+    }
+
+    /** Writes the text once the test opens the gate; closing the identd gives up on it. */
+    static Script answerWhen(CountDownLatch gate, String text) {
+        return (in, out) -> {
+            gate.await();
+            out.write(text.getBytes(ISO_8859_1));
+        };
+    }
+
+    /** Answers no query before every one the meeting counts has arrived: proof that they were asked at once. */
+    static Script answerWhenAllMet(CountDownLatch meeting, String text) {
+        Script answer = answerWhen(meeting, text);
+        return (in, out) -> {
+            meeting.countDown();
+            answer.play(in, out);
         };
     }
 

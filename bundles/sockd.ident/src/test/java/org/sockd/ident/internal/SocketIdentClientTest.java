@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.sockd.ident.internal.FakeIdentd.answer;
 import static org.sockd.ident.internal.FakeIdentd.answerAfter;
 import static org.sockd.ident.internal.FakeIdentd.answerAndHold;
+import static org.sockd.ident.internal.FakeIdentd.answerWhen;
+import static org.sockd.ident.internal.FakeIdentd.answerWhenAllMet;
 import static org.sockd.ident.internal.FakeIdentd.hangUp;
 import static org.sockd.ident.internal.FakeIdentd.silent;
 
@@ -14,6 +16,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -73,14 +76,16 @@ class SocketIdentClientTest {
     @Test
     void waitsForASlowIdentdWithinTheTimeout() throws Exception {
         try (FakeIdentd identd = new FakeIdentd(answerAfter(Duration.ofMillis(300), PORTS + " : ERROR : NO-USER\r\n"))) {
-            assertThat(lookup(client(identd.port(), 2000, 1000), SERVER)).isEqualTo(new NoUser("NO-USER"));
+            assertThat(lookup(client(identd.port(), 10_000, 1000), SERVER)).isEqualTo(new NoUser("NO-USER"));
         }
     }
 
     @Test
     void givesUpOnAnAnswerAfterTheTimeout() throws Exception {
-        try (FakeIdentd identd = new FakeIdentd(answerAfter(Duration.ofMillis(1500), PORTS + " : USERID : UNIX : bob\r\n"))) {
+        CountDownLatch afterTheTimeout = new CountDownLatch(1);
+        try (FakeIdentd identd = new FakeIdentd(answerWhen(afterTheTimeout, PORTS + " : USERID : UNIX : bob\r\n"))) {
             assertTimesOut(client(identd.port(), 500, 1000));
+            afterTheTimeout.countDown();
         }
     }
 
@@ -115,10 +120,8 @@ class SocketIdentClientTest {
     @Test
     void stopsReadingAnOverlongAnswerWithoutWaitingForTheTimeout() throws Exception {
         try (FakeIdentd identd = new FakeIdentd(answerAndHold("a".repeat(2000)))) {
-            long start = System.nanoTime();
-            assertThat(lookup(client(identd.port(), 10_000, 1000), SERVER))
+            assertThat(lookup(client(identd.port(), 10_000, 1000), SERVER)).as("not the timeout's answer")
                     .isEqualTo(new Unreachable("answer longer than 1000 characters"));
-            assertThat(elapsedMillis(start)).isLessThan(5000);
         }
     }
 
@@ -144,24 +147,26 @@ class SocketIdentClientTest {
 
     @Test
     void returnsAtOnceAndCompletesOnAVirtualThread() throws Exception {
-        try (FakeIdentd identd = new FakeIdentd(answerAfter(Duration.ofMillis(300), PORTS + " : USERID : UNIX : bob\r\n"))) {
-            CompletableFuture<IdentResult> result = client(identd.port(), 2000, 1000).lookup(CLIENT, SERVER).toCompletableFuture();
+        CountDownLatch held = new CountDownLatch(1);
+        try (FakeIdentd identd = new FakeIdentd(answerWhen(held, PORTS + " : USERID : UNIX : bob\r\n"))) {
+            CompletableFuture<IdentResult> result =
+                    client(identd.port(), 10_000, 1000).lookup(CLIENT, SERVER).toCompletableFuture();
             assertThat(result).isNotDone();
             CompletableFuture<Boolean> onVirtual = result.thenApply(answer -> Thread.currentThread().isVirtual());
+            held.countDown();
             assertThat(onVirtual.get(5, TimeUnit.SECONDS)).isTrue();
         }
     }
 
     @Test
     void lookupsRunConcurrently() throws Exception {
-        try (FakeIdentd identd = new FakeIdentd(answerAfter(Duration.ofSeconds(1), PORTS + " : USERID : UNIX : bob\r\n"))) {
+        CountDownLatch everyQuery = new CountDownLatch(200);
+        try (FakeIdentd identd = new FakeIdentd(answerWhenAllMet(everyQuery, PORTS + " : USERID : UNIX : bob\r\n"))) {
             SocketIdentClient client = client(identd.port(), 10_000, 1000);
-            long start = System.nanoTime();
             List<CompletableFuture<IdentResult>> results = IntStream.range(0, 200)
                     .mapToObj(i -> client.lookup(CLIENT, SERVER).toCompletableFuture())
                     .toList();
-            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
-            assertThat(elapsedMillis(start)).isLessThan(3000);
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(15, TimeUnit.SECONDS);
             assertThat(results).allSatisfy(result -> assertThat(result.join()).isEqualTo(new User("UNIX", "bob")));
         }
     }
@@ -174,17 +179,11 @@ class SocketIdentClientTest {
     }
 
     private static void assertTimesOut(SocketIdentClient client) throws Exception {
-        long start = System.nanoTime();
         assertThat(lookup(client, SERVER)).isEqualTo(new Unreachable("no answer within 500 ms"));
-        assertThat(elapsedMillis(start)).isBetween(500L, 1000L);
     }
 
     private static IdentResult lookup(SocketIdentClient client, InetSocketAddress server) throws Exception {
         return client.lookup(CLIENT, server).toCompletableFuture().get(15, TimeUnit.SECONDS);
-    }
-
-    private static long elapsedMillis(long start) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
     private static SocketIdentClient client(int port, int timeoutMillis, int maxAnswer) {
