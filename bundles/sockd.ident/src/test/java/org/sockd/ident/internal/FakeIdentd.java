@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -41,13 +40,6 @@ final class FakeIdentd implements AutoCloseable {
 
     static Script answer(String text) {
         return (in, out) -> out.write(text.getBytes(ISO_8859_1));
-    }
-
-    static Script answerAfter(Duration delay, String text) {
-        return (in, out) -> {
-            Thread.sleep(delay);
-            out.write(text.getBytes(ISO_8859_1));
-        };
     }
 
     /** Writes the text once the test opens the gate; closing the identd gives up on it. */
@@ -126,6 +118,6 @@ final class FakeIdentd implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
-        threads.shutdownNow(); // interrupts sleeping scripts and closes their sockets
+        threads.shutdownNow(); // interrupts scripts waiting at a gate and closes their sockets
     }
 }

@@ -3,7 +3,6 @@ package org.sockd.ident.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.sockd.ident.internal.FakeIdentd.answer;
-import static org.sockd.ident.internal.FakeIdentd.answerAfter;
 import static org.sockd.ident.internal.FakeIdentd.answerAndHold;
 import static org.sockd.ident.internal.FakeIdentd.answerWhen;
 import static org.sockd.ident.internal.FakeIdentd.answerWhenAllMet;
@@ -13,7 +12,6 @@ import static org.sockd.ident.internal.FakeIdentd.silent;
 import java.lang.annotation.Annotation;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -75,8 +73,13 @@ class SocketIdentClientTest {
 
     @Test
     void waitsForASlowIdentdWithinTheTimeout() throws Exception {
-        try (FakeIdentd identd = new FakeIdentd(answerAfter(Duration.ofMillis(300), PORTS + " : ERROR : NO-USER\r\n"))) {
-            assertThat(lookup(client(identd.port(), 10_000, 1000), SERVER)).isEqualTo(new NoUser("NO-USER"));
+        CountDownLatch slow = new CountDownLatch(1);
+        try (FakeIdentd identd = new FakeIdentd(answerWhen(slow, PORTS + " : ERROR : NO-USER\r\n"))) {
+            CompletableFuture<IdentResult> result =
+                    client(identd.port(), 10_000, 1000).lookup(CLIENT, SERVER).toCompletableFuture();
+            identd.nextQuery(); // the client waits for its answer now
+            slow.countDown();
+            assertThat(result.get(15, TimeUnit.SECONDS)).isEqualTo(new NoUser("NO-USER"));
         }
     }
 
