@@ -79,7 +79,8 @@ public final class ConfigDump {
 
     private void dump() {
         try {
-            DumpText.lines(listenerLines(), configurations(), DumpReport.of(RegistrationOrder.of(dumpables))).forEach(line -> CLASSIC.info("{}", line));
+            DumpReport policies = DumpReport.of(RegistrationOrder.of(dumpables));
+            DumpText.lines(listenerLines(), configurations(), policies).forEach(line -> CLASSIC.info("{}", line));
         } catch (IOException | RuntimeException e) {
             LOG.error("SIGUSR1: the configuration dump failed", e);
         }
