@@ -1,11 +1,14 @@
 package org.sockd.core.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import org.sockd.api.ConnectRequest;
+import org.sockd.api.admin.SessionState;
+import org.sockd.common.io.Closing;
 
 /**
  * What the core knows of a session while it runs: its sockets, and the moment after which the
@@ -21,8 +24,8 @@ final class LiveSession {
     private final Instant started = Instant.now();
     private volatile SocketChannel target;
     /** Something else the session holds open: a BIND's listening socket, a UDP association. */
-    private volatile AutoCloseable held;
-    private volatile Stage stage = new Stage("handshake", null, null);
+    private volatile Closeable held;
+    private volatile Stage stage = new Stage(SessionState.HANDSHAKE, null, null);
     private volatile Traffic traffic = Traffic.NONE;
     private volatile long deadline;
     private volatile long idleAllowance;
@@ -56,11 +59,11 @@ final class LiveSession {
     /**
      * Where the session is, for administration.
      *
-     * @param state handshake, deciding, waiting, relaying
+     * @param state where the session is
      * @param request the request once read, else {@code null}
      * @param ident what identd said, or {@code null}
      */
-    record Stage(String state, ConnectRequest request, String ident) {
+    record Stage(SessionState state, ConnectRequest request, String ident) {
     }
 
     long id() {
@@ -75,7 +78,7 @@ final class LiveSession {
         return stage;
     }
 
-    void stage(String state, ConnectRequest request, String ident) {
+    void stage(SessionState state, ConnectRequest request, String ident) {
         this.stage = new Stage(state, request, ident);
     }
 
@@ -88,7 +91,7 @@ final class LiveSession {
     }
 
     /** Closed with the session; closing it also ends a wait on it. */
-    void hold(AutoCloseable resource) {
+    void hold(Closeable resource) {
         this.held = resource;
     }
 
@@ -154,18 +157,8 @@ final class LiveSession {
     }
 
     void close() {
-        closeQuietly(client);
-        closeQuietly(target);
-        closeQuietly(held);
-    }
-
-    private static void closeQuietly(AutoCloseable channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (Exception e) {
-                // closing is best effort: the descriptor is released either way
-            }
-        }
+        Closing.quietly(client);
+        Closing.quietly(target);
+        Closing.quietly(held);
     }
 }

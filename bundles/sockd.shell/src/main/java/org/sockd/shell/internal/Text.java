@@ -185,7 +185,7 @@ final class Text {
         for (SessionSnapshot session : table.sessions()) {
             rows.add(new String[] {String.valueOf(session.id()), address(session.client()), orDash(session.user()),
                     orDash(session.ident()), session.command() == null ? "-" : session.command().classicName(),
-                    session.destination() == null ? "-" : endpoint(session.destination()), LogText.escape(session.state()),
+                    session.destination() == null ? "-" : endpoint(session.destination()), session.state().name().toLowerCase(Locale.ROOT),
                     age(session.started(), table.now()), String.valueOf(session.fromClient()),
                     String.valueOf(session.fromTarget())});
         }

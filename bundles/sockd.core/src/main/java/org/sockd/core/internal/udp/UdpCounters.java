@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,12 +20,12 @@ import java.util.Map;
  * @param notFromPeer dropped: arrived from an address and port the client never sent to
  * @param sendFailed dropped: the send failed (unreachable network, address family, buffer space)
  */
-record UdpCounters(long fromClientDatagrams, long fromClientBytes, long fromTargetsDatagrams, long fromTargetsBytes,
+public record UdpCounters(long fromClientDatagrams, long fromClientBytes, long fromTargetsDatagrams, long fromTargetsBytes,
         long notFromClient, long fragment, long malformed, long oversize, long denied, long tooManyPeers,
         long notFromPeer, long sendFailed) {
 
     /** @return the dropped datagrams by reason, only reasons that occurred, for the log */
-    Map<String, Long> droppedByReason() {
+    public Map<String, Long> droppedByReason() {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("not-from-client", notFromClient);
         counts.put("fragment", fragment);
@@ -40,7 +40,7 @@ record UdpCounters(long fromClientDatagrams, long fromClientBytes, long fromTarg
     }
 
     /** @return every datagram dropped, whatever the reason */
-    long dropped() {
+    public long dropped() {
         return notFromClient + fragment + malformed + oversize + denied + tooManyPeers + notFromPeer + sendFailed;
     }
 }

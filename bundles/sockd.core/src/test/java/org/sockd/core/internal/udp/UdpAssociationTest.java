@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,18 +12,27 @@ import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sockd.api.Endpoint;
+import org.sockd.common.testing.Await;
+import org.sockd.core.internal.Loopback;
 
 class UdpAssociationTest {
 
     private static final InetAddress LOOPBACK = ip("127.0.0.1");
     private static final UdpLimits LIMITS = new UdpLimits(30_000, 256, 65_507);
+    private static final int IDLE_MILLIS = 200;
+    private static final UdpLimits SHORT_IDLE = new UdpLimits(IDLE_MILLIS, 256, 65_507);
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<Endpoint> asked = new CopyOnWriteArrayList<>();
+    /** The associations' clock: it stands still unless a test moves it on. */
+    private final AtomicLong nanos = new AtomicLong(System.nanoTime());
 
     @AfterEach
     void closeAll() throws Exception {
@@ -73,9 +82,7 @@ class UdpAssociationTest {
         UdpPeer echo = echo("127.0.0.1");
         UdpPeer client = peer("127.0.0.1");
         UdpPeer otherPort = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, LIMITS);
-        client.send(UdpTestCodec.datagram(to(echo), "first".getBytes()), association.relayAddress());
-        assertThat(client.receive(UdpPeer.WAIT)).isPresent();
+        UdpAssociation association = echoedOnce(client, echo);
 
         otherPort.send(UdpTestCodec.datagram(to(echo), "second".getBytes()), association.relayAddress());
 
@@ -153,9 +160,7 @@ class UdpAssociationTest {
         UdpPeer echo = echo("127.0.0.1");
         UdpPeer client = peer("127.0.0.1");
         UdpPeer stranger = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, LIMITS);
-        client.send(UdpTestCodec.datagram(to(echo), "open".getBytes()), association.relayAddress());
-        assertThat(client.receive(UdpPeer.WAIT)).isPresent();
+        UdpAssociation association = echoedOnce(client, echo);
         InetSocketAddress externalSide = echo.lastSender();
 
         stranger.send("unsolicited".getBytes(), externalSide);
@@ -285,10 +290,11 @@ class UdpAssociationTest {
 
     @Test
     void withoutTrafficTheAssociationEndsItself() throws Exception {
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(200, 256, 65_507));
+        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, SHORT_IDLE);
 
-        assertThat(association.awaitEnd(UdpPeer.WAIT.toMillis())).isTrue();
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS));
 
+        assertThat(association.awaitEnd(Await.PATIENCE.toMillis())).isTrue();
         assertThat(association.idleExpired()).isTrue();
         assertPortReleased(association.relayAddress());
     }
@@ -297,51 +303,46 @@ class UdpAssociationTest {
     void datagramsFromTheClientAloneKeepItAlive() throws Exception {
         UdpPeer silent = peer("127.0.0.1");
         UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(600, 256, 65_507));
+        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, SHORT_IDLE);
 
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 3; i++) {
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS * 3 / 4));
             client.send(UdpTestCodec.datagram(to(silent), "tick".getBytes()), association.relayAddress());
             assertThat(silent.receive(UdpPeer.WAIT)).isPresent();
-            Thread.sleep(100);
+            awaitRenewed(association);
         }
 
-        assertThat(association.awaitEnd(0)).isFalse();
-        assertThat(association.awaitEnd(UdpPeer.WAIT.toMillis())).isTrue();
-        assertThat(association.idleExpired()).isTrue();
+        assertIdlesOutOnlyAfterTheWholeAllowance(association);
     }
 
     @Test
     void datagramsFromATargetAloneKeepItAlive() throws Exception {
         UdpPeer target = peer("127.0.0.1");
         UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(600, 256, 65_507));
+        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, SHORT_IDLE);
         client.send(UdpTestCodec.datagram(to(target), "open".getBytes()), association.relayAddress());
         InetSocketAddress externalSide = target.receive(UdpPeer.WAIT).orElseThrow().source();
 
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 3; i++) {
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS * 3 / 4));
             target.send("tock".getBytes(), externalSide);
             assertThat(client.receive(UdpPeer.WAIT)).isPresent();
-            Thread.sleep(100);
+            awaitRenewed(association);
         }
 
-        assertThat(association.awaitEnd(0)).isFalse();
-        assertThat(association.awaitEnd(UdpPeer.WAIT.toMillis())).isTrue();
+        assertIdlesOutOnlyAfterTheWholeAllowance(association);
     }
 
     @Test
-    void closeEndsItWithinASecondAndReleasesThePorts() throws Exception {
+    void closeEndsItAndReleasesThePorts() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
         UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, LIMITS);
-        client.send(UdpTestCodec.datagram(to(echo), "open".getBytes()), association.relayAddress());
-        assertThat(client.receive(UdpPeer.WAIT)).isPresent();
+        UdpAssociation association = echoedOnce(client, echo);
         InetSocketAddress externalSide = echo.lastSender();
 
-        long start = System.nanoTime();
         association.close();
         association.close();
 
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
         assertThat(association.awaitEnd(0)).isTrue();
         assertThat(association.idleExpired()).isFalse();
         assertPortReleased(association.relayAddress());
@@ -349,21 +350,27 @@ class UdpAssociationTest {
     }
 
     @Test
-    void closeEndsItWhileTheGateIsStillLookingUp() throws Exception {
+    void closeCutsShortALookupOfTheGate() throws Exception {
         UdpPeer client = peer("127.0.0.1");
+        CountDownLatch cutShort = new CountDownLatch(1);
         UdpAssociation association = started(LOOPBACK, 0, destination -> {
             asked.add(destination);
-            Thread.sleep(60_000);
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                cutShort.countDown();
+                throw e;
+            }
             return new UdpGate.Verdict.Drop("too late");
         }, LIMITS);
         client.send(UdpTestCodec.datagram(Endpoint.ofName("slow.example", 53), new byte[1]), association.relayAddress());
-        awaitAsked();
+        Await.until(() -> !asked.isEmpty(), "the gate to be asked");
 
-        long start = System.nanoTime();
         association.close();
 
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
         assertThat(association.awaitEnd(0)).isTrue();
+        assertThat(cutShort.await(Await.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("the lookup was interrupted")
+                .isTrue();
     }
 
     @Test
@@ -394,9 +401,18 @@ class UdpAssociationTest {
 
     private UdpAssociation started(InetAddress client, int clientPort, UdpGate gate, UdpLimits limits)
             throws IOException {
-        UdpAssociation association = UdpAssociation.open(client, client, clientPort, new UdpTestCodec(), gate, limits);
+        UdpAssociation association = UdpAssociation.open(client, client, clientPort, new UdpTestCodec(), gate, limits,
+                nanos::get);
         opened.add(association);
         association.start();
+        return association;
+    }
+
+    /** An association whose client has had one datagram echoed by {@code echo}. */
+    private UdpAssociation echoedOnce(UdpPeer client, UdpPeer echo) throws IOException {
+        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, LIMITS);
+        client.send(UdpTestCodec.datagram(to(echo), "open".getBytes()), association.relayAddress());
+        assertThat(client.receive(UdpPeer.WAIT)).isPresent();
         return association;
     }
 
@@ -418,19 +434,20 @@ class UdpAssociationTest {
 
     private static void awaitCounters(UdpAssociation association, Predicate<UdpCounters> expected)
             throws InterruptedException {
-        long deadline = System.nanoTime() + UdpPeer.WAIT.toNanos();
-        while (!expected.test(association.counters())) {
-            assertThat(System.nanoTime() - deadline).as("counters now %s", association.counters()).isNegative();
-            Thread.sleep(10);
-        }
+        Await.until(() -> expected.test(association.counters()), "the expected counters");
     }
 
-    private void awaitAsked() throws InterruptedException {
-        long deadline = System.nanoTime() + UdpPeer.WAIT.toNanos();
-        while (asked.isEmpty()) {
-            assertThat(System.nanoTime() - deadline).as("the gate was never asked").isNegative();
-            Thread.sleep(10);
-        }
+    /** The last datagram, either way, gave the association its whole idle allowance again. */
+    private static void awaitRenewed(UdpAssociation association) throws InterruptedException {
+        Await.until(() -> association.idleLeft().toMillis() == IDLE_MILLIS, "the idle allowance to be renewed");
+    }
+
+    /** Alive though more than one allowance has passed since its start; a whole allowance of silence ends it. */
+    private void assertIdlesOutOnlyAfterTheWholeAllowance(UdpAssociation association) throws InterruptedException {
+        assertThat(association.awaitEnd(0)).as("ended while traffic flowed").isFalse();
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS));
+        assertThat(association.awaitEnd(Await.PATIENCE.toMillis())).isTrue();
+        assertThat(association.idleExpired()).isTrue();
     }
 
     /** A closed UDP socket's port can be bound again at once. */

@@ -1,8 +1,9 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.Endpoint;
@@ -25,6 +26,7 @@ final class UdpDecisions {
 
     private final UdpGate gate;
     private final long lifetimeNanos;
+    private final LongSupplier nanoClock;
     private final Map<Endpoint, Remembered> remembered = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Endpoint, Remembered> eldest) {
@@ -33,13 +35,15 @@ final class UdpDecisions {
     };
     private boolean failureLogged;
 
-    UdpDecisions(UdpGate gate, int lifetimeMillis) {
+    /** @param nanoClock a monotonic clock in nanoseconds, {@link System#nanoTime()} in production */
+    UdpDecisions(UdpGate gate, int lifetimeMillis, LongSupplier nanoClock) {
         this.gate = gate;
         this.lifetimeNanos = TimeUnit.MILLISECONDS.toNanos(lifetimeMillis);
+        this.nanoClock = nanoClock;
     }
 
     UdpGate.Verdict decide(Endpoint destination) throws InterruptedException {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         Remembered known = remembered.get(destination);
         if (known != null && now - known.decidedAt() < lifetimeNanos) {
             return known.verdict();
