@@ -69,7 +69,7 @@ final class DatagramGate implements UdpGate {
         return switch (decision) {
             case Decision.Deny deny -> Optional.of("denied: " + deny.reason());
             case Decision.Allow allow -> Optional.empty();
-            case null -> Optional.empty();
+            case null -> Optional.of("access policy returned no decision"); // fail closed, as for a request
         };
     }
 }

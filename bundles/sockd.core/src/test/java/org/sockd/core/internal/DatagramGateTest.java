@@ -83,6 +83,13 @@ class DatagramGateTest {
     }
 
     @Test
+    void aPolicyThatAnswersNothingDrops() throws Exception {
+        current.set(policies(decides(null)));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("access policy returned no decision"));
+    }
+
+    @Test
     void aNameThatDoesNotResolveDrops() throws Exception {
         current.set(policies(decides(new Decision.Allow(new MatchedRule("x", 1, "pass"), IdentMode.OFF))));
 
