@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.admin.SessionState;
 import org.sockd.common.io.Closing;
@@ -21,6 +22,7 @@ final class LiveSession {
 
     private final long id;
     private final SocketChannel client;
+    private final LongSupplier nanoClock;
     private final Instant started = Instant.now();
     private volatile SocketChannel target;
     /** Something else the session holds open: a BIND's listening socket, a UDP association. */
@@ -31,10 +33,17 @@ final class LiveSession {
     private volatile long idleAllowance;
     private volatile boolean expired;
 
+    /** @param handshakeDeadline in {@link System#nanoTime()} */
     LiveSession(long id, SocketChannel client, long handshakeDeadline) {
+        this(id, client, handshakeDeadline, System::nanoTime);
+    }
+
+    /** @param nanoClock what the idle allowance is measured with; tests move it on instead of waiting */
+    LiveSession(long id, SocketChannel client, long handshakeDeadline, LongSupplier nanoClock) {
         this.id = id;
         this.client = client;
         this.deadline = handshakeDeadline;
+        this.nanoClock = nanoClock;
     }
 
     /** Bytes moved so far, read while the session runs. */
@@ -108,7 +117,7 @@ final class LiveSession {
 
     /** Records traffic; called once per chunk relayed, so it must stay a single volatile write. */
     void touch() {
-        deadline = System.nanoTime() + idleAllowance;
+        deadline = nanoClock.getAsLong() + idleAllowance;
     }
 
     /** No deadline while the core itself waits on something bounded (name lookup, connect). */
