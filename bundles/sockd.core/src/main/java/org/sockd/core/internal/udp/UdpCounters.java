@@ -12,10 +12,10 @@ import java.util.Map;
  * @param fromTargetsDatagrams datagrams relayed from targets to the client
  * @param fromTargetsBytes their payload bytes
  * @param notFromClient dropped: arrived at the relay port from another address or port than the client's
- * @param fragment dropped: FRAG was not 0 (hardening PARSE-9, {@code udp.frag_dropped})
+ * @param fragment dropped: FRAG was not 0 (fragmentation is not implemented)
  * @param malformed dropped: the header could not be decoded
  * @param oversize dropped: larger than {@link UdpLimits#maxDatagram()}
- * @param denied dropped: the gate refused the destination (hardening SSRF-9, {@code udp.denied})
+ * @param denied dropped: the gate refused the destination
  * @param tooManyPeers dropped: a new target past {@link UdpLimits#maxPeers()}
  * @param notFromPeer dropped: arrived from an address and port the client never sent to
  * @param sendFailed dropped: the send failed (unreachable network, address family, buffer space)

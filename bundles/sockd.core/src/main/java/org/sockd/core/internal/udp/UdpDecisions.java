@@ -11,8 +11,8 @@ import org.sockd.api.Endpoint;
 /**
  * Remembers the gate's verdict per destination for a while, so a stream of datagrams to one
  * destination costs one lookup and one policy decision per lifetime rather than one each. The
- * lifetime is short so that a swapped or reloaded policy still reaches a running association
- * (hardening POL-3). Used by the association's client thread only.
+ * lifetime is short so that a swapped or reloaded policy still reaches a running association.
+ * Used by the association's client thread only.
  */
 final class UdpDecisions {
 

@@ -1,14 +1,14 @@
 package org.sockd.core.internal.udp;
 
 /**
- * The bounds of one UDP association (hardening RES-13, SSRF-9).
+ * The bounds of one UDP association (README, "UDP ASSOCIATE" and "Timeouts and limits").
  *
  * @param idleTimeoutMillis the association ends after this long without a relayed datagram either way
  * @param maxPeers how many distinct targets the client may send to in one association
  * @param maxDatagram the largest payload relayed either way, in bytes; larger ones are dropped
  * @param decisionTtlMillis how long the gate's answer for one destination is reused; 0 asks the
  *        gate for every datagram. Bounded so that a policy swap or reload reaches running
- *        associations (hardening POL-3) and a name is resolved again now and then.
+ *        associations and a name is resolved again now and then.
  */
 public record UdpLimits(int idleTimeoutMillis, int maxPeers, int maxDatagram, int decisionTtlMillis) {
 

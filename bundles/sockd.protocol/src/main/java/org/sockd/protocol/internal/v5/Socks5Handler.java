@@ -62,7 +62,7 @@ public final class Socks5Handler implements ProtocolHandler {
                 Wire.send(out, Socks5Replies.failure(malformed.replyCode()));
                 yield new Handshake.Rejected(malformed.reason());
             }
-            // A client that hangs up mid-request gets no reply (hardening PARSE-5).
+            // A client that hangs up mid-request gets no reply.
             case Decoded.NeedMore<SocksRequest> eof -> new Handshake.Rejected("truncated request");
         };
     }
