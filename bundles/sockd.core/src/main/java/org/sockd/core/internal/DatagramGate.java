@@ -15,17 +15,11 @@ import org.sockd.core.internal.udp.UdpGate;
  * The gate of one UDP association: each datagram's destination is resolved, decided by the access
  * policy in force when it arrives (not the one the association started under, so that a swap or
  * reload reaches running associations) and routed.
+ *
+ * @param association the UDP ASSOCIATE request: client, version and users of every datagram
+ * @param context the resolver, and the policies registered now
  */
-final class DatagramGate implements UdpGate {
-
-    private final ConnectRequest association;
-    private final SessionContext context;
-
-    /** @param association the UDP ASSOCIATE request: client, version and users of every datagram */
-    DatagramGate(ConnectRequest association, SessionContext context) {
-        this.association = association;
-        this.context = context;
-    }
+record DatagramGate(ConnectRequest association, SessionContext context) implements UdpGate {
 
     @Override
     public Verdict decide(Endpoint destination) throws InterruptedException {

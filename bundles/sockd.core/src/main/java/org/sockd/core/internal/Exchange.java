@@ -18,73 +18,26 @@ import org.sockd.api.protocol.SocksRequest;
 /**
  * A decided request and what a command needs to carry it out: the request with its resolved
  * addresses, the session's services, and the one way to answer the client and tell the listeners.
+ *
+ * @param events the session's listeners
+ * @param handler the protocol the client spoke, which writes the replies to {@code out}
+ * @param request the request as read, which the replies answer
+ * @param info the session as the listeners see it: the decoded request and the ident answer
+ * @param resolved the addresses of the destination that the access policy checked
  */
-final class Exchange {
+record Exchange(LiveSession live, SessionContext context, Policies policies, Events events, ProtocolHandler handler,
+        OutputStream out, SocksRequest request, SessionInfo info, List<InetAddress> resolved) {
 
-    private final LiveSession live;
-    private final SessionContext context;
-    private final Policies policies;
-    private final Events events;
-    private final ProtocolHandler handler;
-    private final OutputStream out;
-    private final SocksRequest request;
-    private final SessionInfo info;
-    private final List<InetAddress> resolved;
-    private boolean granted;
-
-    /**
-     * @param handler the protocol the client spoke, which writes the replies to {@code out}
-     * @param request the request as read, which the replies answer
-     * @param info the session as the listeners see it: the decoded request and the ident answer
-     * @param resolved the addresses of the destination that the access policy checked
-     */
-    Exchange(LiveSession live, SessionContext context, Policies policies, Events events, ProtocolHandler handler,
-            OutputStream out, SocksRequest request, SessionInfo info, List<InetAddress> resolved) {
-        this.live = live;
-        this.context = context;
-        this.policies = policies;
-        this.events = events;
-        this.handler = handler;
-        this.out = out;
-        this.request = request;
-        this.info = info;
-        this.resolved = List.copyOf(resolved);
-    }
-
-    LiveSession live() {
-        return live;
-    }
-
-    SessionContext context() {
-        return context;
+    Exchange {
+        resolved = List.copyOf(resolved);
     }
 
     CoreConfig config() {
         return context.config();
     }
 
-    Policies policies() {
-        return policies;
-    }
-
-    ProtocolHandler handler() {
-        return handler;
-    }
-
-    SocksRequest request() {
-        return request;
-    }
-
-    SessionInfo info() {
-        return info;
-    }
-
     ClientInfo client() {
         return info.request().client();
-    }
-
-    List<InetAddress> resolved() {
-        return resolved;
     }
 
     void emit(SessionEvent event) {
@@ -107,12 +60,7 @@ final class Exchange {
      */
     void grant(InetSocketAddress bound) throws IOException {
         reply(new Reply.Granted(bound));
-        granted = true;
-    }
-
-    /** @return whether {@link #grant} answered the client */
-    boolean granted() {
-        return granted;
+        live.granted();
     }
 
     void stage(SessionState state) {

@@ -44,8 +44,6 @@ public class Listener {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
-    /** Out of descriptors or threads: back off instead of spinning, keep serving the others. */
-    private static final Duration ACCEPT_PAUSE = Duration.ofSeconds(1);
 
     private final ServerSocketChannel server;
     private final InetSocketAddress bound;
@@ -70,7 +68,8 @@ public class Listener {
         this.server = server;
         this.dispatcher = dispatcher;
         this.bound = (InetSocketAddress) server.getLocalAddress();
-        this.acceptor = new AcceptLoop(server, this::handOff, LOG, "main accept()", ACCEPT_PAUSE)
+        // out of descriptors or threads, the loop backs off for a second and keeps serving the others
+        this.acceptor = new AcceptLoop(server, this::handOff, LOG, "main accept()", Duration.ofSeconds(1))
                 .start("sockd-accept-" + AddressText.of(bound));
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ListenerInfo.ADDRESS, AddressText.of(bound));

@@ -32,6 +32,7 @@ final class LiveSession {
     private volatile long deadline;
     private volatile long idleAllowance;
     private volatile boolean expired;
+    private volatile boolean granted;
 
     /** @param handshakeDeadline in {@link System#nanoTime()} */
     LiveSession(long id, SocketChannel client, long handshakeDeadline) {
@@ -162,6 +163,20 @@ final class LiveSession {
             // the client closed or reset first: nothing left to protect
         } finally {
             close();
+        }
+    }
+
+    /** The client got its last reply: from now on only relayed traffic flows. */
+    void granted() {
+        granted = true;
+    }
+
+    /** Closes the session at its end: at once once granted, else as {@link #closeAfterReply}. */
+    void end() {
+        if (granted) {
+            close();
+        } else {
+            closeAfterReply();
         }
     }
 

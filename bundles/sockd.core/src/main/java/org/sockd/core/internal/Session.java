@@ -39,7 +39,6 @@ final class Session implements Runnable {
     private final SessionContext context;
     private final Events events;
     private final Instant started = Instant.now();
-    private Exchange exchange;
 
     Session(LiveSession live, Policies policies, SessionContext context) {
         this.live = live;
@@ -59,11 +58,7 @@ final class Session implements Runnable {
         } catch (Throwable e) {
             LOG.error("session {} ended by an internal error", live.id(), e);
         } finally {
-            if (exchange != null && exchange.granted()) {
-                live.close();
-            } else {
-                live.closeAfterReply();
-            }
+            live.end();
             context.sessions().remove(live);
         }
     }
@@ -111,7 +106,7 @@ final class Session implements Runnable {
                 request.destination(), resolved, request.user(), received.authenticatedUser()));
         live.stage(SessionState.DECIDING, decoded, null);
         if (unauthenticatedWhileRequired(request.version())) {
-            exchange = new Exchange(live, context, policies, events, handler, out, request,
+            Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
                     new SessionInfo(live.id(), started, decoded, null), resolved);
             exchange.fail(new SessionEvent.Refused(exchange.info(), "SOCKS 4 carries no password, and "
                     + "username/password authentication is required (core socks4.without.auth=false)"),
@@ -129,7 +124,7 @@ final class Session implements Runnable {
             case MISMATCH -> events.emit(new SessionEvent.IdentMismatch(info));
             case NONE -> { }
         }
-        exchange = new Exchange(live, context, policies, events, handler, out, request, info, resolved);
+        Exchange exchange = new Exchange(live, context, policies, events, handler, out, request, info, resolved);
         switch (verdict) {
             case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
             case Verdicts.Proceed proceed -> carryOut(exchange);

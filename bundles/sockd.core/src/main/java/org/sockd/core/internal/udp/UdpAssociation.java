@@ -157,7 +157,7 @@ public final class UdpAssociation implements Closeable {
         Closing.quietly(clientChannel);
         Thread self = Thread.currentThread();
         // Closing the channels ends every blocked receive; only the waits need an interrupt.
-        outbound.interruptGateWait(self);
+        outbound.decisions().interruptWait(self);
         Thread watch = idleWatch;
         if (watch != null && watch != self) {
             watch.interrupt();

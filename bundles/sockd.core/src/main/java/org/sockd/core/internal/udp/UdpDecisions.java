@@ -12,7 +12,7 @@ import org.sockd.api.Endpoint;
  * Remembers the gate's verdict per destination for a while, so a stream of datagrams to one
  * destination costs one lookup and one policy decision per lifetime rather than one each. The
  * lifetime is short so that a swapped or reloaded policy still reaches a running association.
- * Used by the association's client thread only.
+ * Decided on the association's client thread only; {@link #interruptWait} may come from any.
  */
 final class UdpDecisions {
 
@@ -34,6 +34,8 @@ final class UdpDecisions {
         }
     };
     private boolean failureLogged;
+    /** The client thread while it waits for the gate's answer, else {@code null}. */
+    private volatile Thread waiter;
 
     /** @param nanoClock a monotonic clock in nanoseconds, {@link System#nanoTime()} in production */
     UdpDecisions(UdpGate gate, int lifetimeMillis, LongSupplier nanoClock) {
@@ -55,8 +57,21 @@ final class UdpDecisions {
         return verdict;
     }
 
+    /**
+     * Ends a wait on the gate (a name lookup) as the association closes. Only that wait needs an
+     * interrupt: interrupting a thread inside a send would throw after the datagram left, and its
+     * bytes would go uncounted.
+     */
+    void interruptWait(Thread closer) {
+        Thread waiting = waiter;
+        if (waiting != null && waiting != closer) {
+            waiting.interrupt();
+        }
+    }
+
     /** Fails closed: a gate that throws or answers nothing drops the datagram. */
     private UdpGate.Verdict ask(Endpoint destination) throws InterruptedException {
+        waiter = Thread.currentThread();
         try {
             UdpGate.Verdict verdict = gate.decide(destination);
             return verdict != null ? verdict : new UdpGate.Verdict.Drop("the gate gave no verdict");
@@ -66,6 +81,8 @@ final class UdpDecisions {
                 LOG.warn("UDP gate failed for {}; dropping such datagrams", destination.hostText(), e);
             }
             return new UdpGate.Verdict.Drop("the gate failed: " + e);
+        } finally {
+            waiter = null;
         }
     }
 }

@@ -80,13 +80,12 @@ class UdpAssociationTest {
     @Test
     void afterTheFirstDatagramOnlyThatPortIsTheClient() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
         UdpPeer otherPort = peer("127.0.0.1");
-        UdpAssociation association = echoedOnce(client, echo);
+        Client client = echoedOnce(echo);
 
-        otherPort.send(UdpTestCodec.datagram(to(echo), "second".getBytes()), association.relayAddress());
+        otherPort.send(UdpTestCodec.datagram(to(echo), "second".getBytes()), client.association().relayAddress());
 
-        awaitCounters(association, c -> c.notFromClient() == 1);
+        awaitCounters(client.association(), c -> c.notFromClient() == 1);
         assertThat(otherPort.receive(UdpPeer.QUIET)).isEmpty();
         assertThat(echo.echoed()).isEqualTo(1);
     }
@@ -158,15 +157,14 @@ class UdpAssociationTest {
     @Test
     void aHostTheClientNeverSentToCannotReachIt() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
         UdpPeer stranger = peer("127.0.0.1");
-        UdpAssociation association = echoedOnce(client, echo);
+        Client client = echoedOnce(echo);
         InetSocketAddress externalSide = echo.lastSender();
 
         stranger.send("unsolicited".getBytes(), externalSide);
 
-        awaitCounters(association, c -> c.notFromPeer() == 1);
-        assertThat(client.receive(UdpPeer.QUIET)).isEmpty();
+        awaitCounters(client.association(), c -> c.notFromPeer() == 1);
+        assertThat(client.peer().receive(UdpPeer.QUIET)).isEmpty();
     }
 
     @Test
@@ -191,34 +189,31 @@ class UdpAssociationTest {
     @Test
     void payloadsPastTheLargestAllowedAreDropped() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(30_000, 256, 100));
+        Client relayed = clientOfHundredByteRelay();
 
-        client.send(UdpTestCodec.datagram(to(echo), new byte[101]), association.relayAddress());
-        client.send(UdpTestCodec.datagram(to(echo), new byte[100 + UdpAssociation.HEADER_ROOM]),
-                association.relayAddress());
-        client.send(UdpTestCodec.datagram(to(echo), new byte[100]), association.relayAddress());
+        for (int size : new int[] {101, 100 + UdpAssociation.HEADER_ROOM, 100}) {
+            relayed.send(to(echo), new byte[size]);
+        }
 
-        assertThat(client.receive(UdpPeer.WAIT).orElseThrow().data()).hasSize(10 + 100);
-        assertThat(association.counters().oversize()).isEqualTo(2);
+        assertThat(relayed.peer().receive(UdpPeer.WAIT).orElseThrow().data()).hasSize(10 + 100);
+        assertThat(relayed.association().counters().oversize()).isEqualTo(2);
         assertThat(echo.echoed()).isEqualTo(1);
     }
 
     @Test
     void answersPastTheLargestAllowedAreDropped() throws Exception {
         UdpPeer target = peer("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(30_000, 256, 100));
-        client.send(UdpTestCodec.datagram(to(target), "open".getBytes()), association.relayAddress());
+        Client relayed = clientOfHundredByteRelay();
+        relayed.send(to(target), "open".getBytes());
         InetSocketAddress externalSide = target.receive(UdpPeer.WAIT).orElseThrow().source();
 
         target.send(new byte[101], externalSide);
         target.send(new byte[100], externalSide);
 
-        assertThat(client.receive(UdpPeer.WAIT).orElseThrow().data())
+        assertThat(relayed.peer().receive(UdpPeer.WAIT).orElseThrow().data())
                 .isEqualTo(UdpTestCodec.datagram(to(target), new byte[100]));
-        assertThat(association.counters().oversize()).isEqualTo(1);
-        assertThat(client.receive(UdpPeer.QUIET)).isEmpty();
+        assertThat(relayed.association().counters().oversize()).isEqualTo(1);
+        assertThat(relayed.peer().receive(UdpPeer.QUIET)).isEmpty();
     }
 
     @Test
@@ -305,14 +300,10 @@ class UdpAssociationTest {
         UdpPeer client = peer("127.0.0.1");
         UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, SHORT_IDLE);
 
-        for (int i = 0; i < 3; i++) {
-            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS * 3 / 4));
+        assertKeptAliveBy(association, () -> {
             client.send(UdpTestCodec.datagram(to(silent), "tick".getBytes()), association.relayAddress());
             assertThat(silent.receive(UdpPeer.WAIT)).isPresent();
-            awaitRenewed(association);
-        }
-
-        assertIdlesOutOnlyAfterTheWholeAllowance(association);
+        });
     }
 
     @Test
@@ -323,21 +314,16 @@ class UdpAssociationTest {
         client.send(UdpTestCodec.datagram(to(target), "open".getBytes()), association.relayAddress());
         InetSocketAddress externalSide = target.receive(UdpPeer.WAIT).orElseThrow().source();
 
-        for (int i = 0; i < 3; i++) {
-            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS * 3 / 4));
+        assertKeptAliveBy(association, () -> {
             target.send("tock".getBytes(), externalSide);
             assertThat(client.receive(UdpPeer.WAIT)).isPresent();
-            awaitRenewed(association);
-        }
-
-        assertIdlesOutOnlyAfterTheWholeAllowance(association);
+        });
     }
 
     @Test
     void closeEndsItAndReleasesThePorts() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = echoedOnce(client, echo);
+        UdpAssociation association = echoedOnce(echo).association();
         InetSocketAddress externalSide = echo.lastSender();
 
         association.close();
@@ -408,12 +394,25 @@ class UdpAssociationTest {
         return association;
     }
 
-    /** An association whose client has had one datagram echoed by {@code echo}. */
-    private UdpAssociation echoedOnce(UdpPeer client, UdpPeer echo) throws IOException {
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, LIMITS);
-        client.send(UdpTestCodec.datagram(to(echo), "open".getBytes()), association.relayAddress());
-        assertThat(client.receive(UdpPeer.WAIT)).isPresent();
-        return association;
+    /** A client and its association. */
+    private record Client(UdpPeer peer, UdpAssociation association) {
+        void send(Endpoint to, byte[] payload) throws IOException {
+            peer.send(UdpTestCodec.datagram(to, payload), association.relayAddress());
+        }
+    }
+
+    /** A client whose association relays payloads of 100 bytes at the most. */
+    private Client clientOfHundredByteRelay() throws IOException {
+        UdpPeer client = peer("127.0.0.1");
+        return new Client(client, started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(30_000, 256, 100)));
+    }
+
+    /** A client on 127.0.0.1 that has had one datagram echoed by {@code echo} through its association. */
+    private Client echoedOnce(UdpPeer echo) throws IOException {
+        Client client = new Client(peer("127.0.0.1"), started(LOOPBACK, 0, this::sendToAddress, LIMITS));
+        client.send(to(echo), "open".getBytes());
+        assertThat(client.peer().receive(UdpPeer.WAIT)).isPresent();
+        return client;
     }
 
     private UdpPeer echo(String address) throws IOException {
@@ -437,15 +436,26 @@ class UdpAssociationTest {
         Await.until(() -> expected.test(association.counters()), "the expected counters");
     }
 
-    /** The last datagram, either way, gave the association its whole idle allowance again. */
-    private static void awaitRenewed(UdpAssociation association) throws InterruptedException {
-        Await.until(() -> association.idleLeft().toMillis() == IDLE_MILLIS, "the idle allowance to be renewed");
+    /** One datagram relayed, one way or the other. */
+    @FunctionalInterface
+    private interface Traffic {
+        void pass() throws IOException;
     }
 
-    /** Alive though more than one allowance has passed since its start; a whole allowance of silence ends it. */
-    private void assertIdlesOutOnlyAfterTheWholeAllowance(UdpAssociation association) throws InterruptedException {
+    /**
+     * Traffic every three quarters of the allowance renews it each time, so the association
+     * outlives its first allowance; then a whole allowance of silence ends it.
+     */
+    private void assertKeptAliveBy(UdpAssociation association, Traffic traffic) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS * 3 / 4));
+            traffic.pass();
+            Await.until(() -> association.idleLeft().toMillis() == IDLE_MILLIS, "the idle allowance to be renewed");
+        }
         assertThat(association.awaitEnd(0)).as("ended while traffic flowed").isFalse();
+
         nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS));
+
         assertThat(association.awaitEnd(Await.PATIENCE.toMillis())).isTrue();
         assertThat(association.idleExpired()).isTrue();
     }
