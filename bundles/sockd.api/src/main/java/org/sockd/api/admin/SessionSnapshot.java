@@ -15,13 +15,13 @@ import org.sockd.api.Endpoint;
  * @param ident the user identd named, or {@code null} when none was asked or none answered
  * @param command what the client asked for, or {@code null} while the request is still being read
  * @param destination where to, or {@code null} while the request is still being read
- * @param state {@code handshake}, {@code deciding}, {@code waiting} (BIND), {@code relaying}
+ * @param state where the session is
  * @param started when the client connected
  * @param fromClient bytes relayed from the client so far
  * @param fromTarget bytes relayed to the client so far
  */
 public record SessionSnapshot(long id, InetSocketAddress client, String user, String ident, Command command,
-        Endpoint destination, String state, Instant started, long fromClient, long fromTarget) {
+        Endpoint destination, SessionState state, Instant started, long fromClient, long fromTarget) {
     public SessionSnapshot {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(user, "user");

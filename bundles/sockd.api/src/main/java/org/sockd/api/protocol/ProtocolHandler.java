@@ -16,10 +16,7 @@ import org.sockd.api.auth.Authenticator;
 @ConsumerType
 public interface ProtocolHandler {
 
-    /** Service property (Integer): the first byte this handler answers, 4 or 5. */
-    String VERSION = "sockd.protocol.version";
-
-    /** @return the first byte this handler answers, the same value as the {@link #VERSION} property */
+    /** @return the first byte this handler answers, 4 or 5 */
     int version();
 
     /**

@@ -1,6 +1,6 @@
 /** The wire-protocol SPI: one handler per SOCKS version reads requests and writes replies. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.sockd.api.protocol;
 
 import org.osgi.annotation.bundle.Export;

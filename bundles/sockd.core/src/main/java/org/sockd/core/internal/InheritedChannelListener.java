@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * client: it is served, and the process exits 0 when that session ends. A listening TCP socket
  * (inetd {@code wait}, systemd {@code Accept=no} with {@code StandardInput=socket}) is served like
  * a configured listener until the daemon stops. Anything else on standard input (a terminal, a
- * pipe, a file) is none of this component's business. The core is held dynamically: it restarts
- * on a new configuration, and the inherited socket, which cannot be opened again, stays served.
+ * pipe, a file) is none of this component's business. The core is held dynamically: it can go and
+ * come back (its bundle updated or restarted), and the inherited socket, which cannot be opened
+ * again, stays served.
  */
 @Component(name = "sockd.inherited", immediate = true, service = {})
 public class InheritedChannelListener {
@@ -45,7 +46,7 @@ public class InheritedChannelListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(InheritedChannelListener.class);
     private static final Duration READY_WAIT = Duration.ofSeconds(10);
-    /** Longer than the core takes to restart on a new configuration. */
+    /** Longer than the core takes to come back when its bundle is updated or restarted. */
     private static final Duration CORE_WAIT = Duration.ofSeconds(30);
     /** How often to look whether the one inetd client's session has closed its connection. */
     private static final long CLOSE_POLL_MILLIS = 5;

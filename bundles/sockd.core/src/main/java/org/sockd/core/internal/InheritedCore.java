@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's session dispatcher as it comes and goes. The core restarts when its configuration
- * changes, but a socket inherited from inetd or systemd cannot be opened again: so what serves it
- * outlives the core, and a client that arrives while the core restarts waits for the new one.
+ * The core's session dispatcher as it comes and goes. The core takes a changed configuration in
+ * place, but it can still go and come back (its bundle updated or restarted), and a socket
+ * inherited from inetd or systemd cannot be opened again: so what serves it outlives the core,
+ * and a client that arrives while the core is away waits for the next one.
  */
 final class InheritedCore implements SessionDispatcher {
 

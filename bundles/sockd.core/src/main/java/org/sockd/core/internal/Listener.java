@@ -3,9 +3,9 @@ package org.sockd.core.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -23,6 +23,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.ListenerInfo;
+import org.sockd.common.net.AcceptLoop;
+import org.sockd.common.net.AddressText;
 
 /** One listening socket per factory configuration of {@code sockd.listener}. */
 @Component(name = "sockd.listener", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
@@ -66,16 +68,18 @@ public class Listener {
         this.server = server;
         this.dispatcher = dispatcher;
         this.bound = (InetSocketAddress) server.getLocalAddress();
-        this.acceptor = Thread.ofPlatform().daemon().name("sockd-accept-" + Addresses.text(bound)).start(this::acceptLoop);
+        // out of descriptors or threads, the loop backs off for a second and keeps serving the others
+        this.acceptor = new AcceptLoop(server, this::handOff, LOG, "main accept()", Duration.ofSeconds(1))
+                .start("sockd-accept-" + AddressText.of(bound));
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(ListenerInfo.ADDRESS, Addresses.text(bound));
+        properties.put(ListenerInfo.ADDRESS, AddressText.of(bound));
         // the configuration's PID tells an administrator (or a test) which listener this is
         if (pid != null) {
             properties.put(Constants.SERVICE_PID, pid);
         }
         InetSocketAddress address = bound;
         this.registration = context.registerService(ListenerInfo.class, () -> address, properties);
-        LOG.info("listening on {}", Addresses.text(bound));
+        LOG.info("listening on {}", AddressText.of(bound));
     }
 
     private static ServerSocketChannel bind(InetSocketAddress wanted, int backlog) throws IOException {
@@ -85,37 +89,19 @@ public class Listener {
             server.bind(wanted, backlog);
         } catch (IOException e) {
             server.close();
-            LOG.error("error -- main bind() {} on {}", e.getMessage(), Addresses.text(wanted));
+            LOG.error("error -- main bind() {} on {}", e.getMessage(), AddressText.of(wanted));
             throw e;
         }
         return server;
     }
 
-    private void acceptLoop() {
-        while (true) {
-            try {
-                SocketChannel client = server.accept();
-                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                dispatcher.dispatch(client);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException | OutOfMemoryError e) {
-                // Out of descriptors or threads: back off instead of spinning, keep serving the others.
-                LOG.error("error -- main accept() {}; pausing 1 s", e.getMessage());
-                if (!pause()) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean pause() {
+    private void handOff(SocketChannel client) {
         try {
-            Thread.sleep(1000);
-            return true;
-        } catch (InterruptedException e) {
-            return false;
+            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException e) {
+            // the session finds out what is wrong with the connection and logs it
         }
+        dispatcher.dispatch(client);
     }
 
     @Deactivate
@@ -123,6 +109,6 @@ public class Listener {
         registration.unregister();
         server.close();
         acceptor.join(2000);
-        LOG.info("no longer listening on {}", Addresses.text(bound));
+        LOG.info("no longer listening on {}", AddressText.of(bound));
     }
 }

@@ -1,11 +1,15 @@
 package org.sockd.core.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 import org.sockd.api.ConnectRequest;
+import org.sockd.api.admin.SessionState;
+import org.sockd.common.io.Closing;
 
 /**
  * What the core knows of a session while it runs: its sockets, and the moment after which the
@@ -18,20 +22,29 @@ final class LiveSession {
 
     private final long id;
     private final SocketChannel client;
+    private final LongSupplier nanoClock;
     private final Instant started = Instant.now();
     private volatile SocketChannel target;
     /** Something else the session holds open: a BIND's listening socket, a UDP association. */
-    private volatile AutoCloseable held;
-    private volatile Stage stage = new Stage("handshake", null, null);
+    private volatile Closeable held;
+    private volatile Stage stage = new Stage(SessionState.HANDSHAKE, null, null);
     private volatile Traffic traffic = Traffic.NONE;
     private volatile long deadline;
     private volatile long idleAllowance;
     private volatile boolean expired;
+    private volatile boolean granted;
 
+    /** @param handshakeDeadline in {@link System#nanoTime()} */
     LiveSession(long id, SocketChannel client, long handshakeDeadline) {
+        this(id, client, handshakeDeadline, System::nanoTime);
+    }
+
+    /** @param nanoClock what the idle allowance is measured with; tests move it on instead of waiting */
+    LiveSession(long id, SocketChannel client, long handshakeDeadline, LongSupplier nanoClock) {
         this.id = id;
         this.client = client;
         this.deadline = handshakeDeadline;
+        this.nanoClock = nanoClock;
     }
 
     /** Bytes moved so far, read while the session runs. */
@@ -56,11 +69,11 @@ final class LiveSession {
     /**
      * Where the session is, for administration.
      *
-     * @param state handshake, deciding, waiting, relaying
+     * @param state where the session is
      * @param request the request once read, else {@code null}
      * @param ident what identd said, or {@code null}
      */
-    record Stage(String state, ConnectRequest request, String ident) {
+    record Stage(SessionState state, ConnectRequest request, String ident) {
     }
 
     long id() {
@@ -75,7 +88,7 @@ final class LiveSession {
         return stage;
     }
 
-    void stage(String state, ConnectRequest request, String ident) {
+    void stage(SessionState state, ConnectRequest request, String ident) {
         this.stage = new Stage(state, request, ident);
     }
 
@@ -88,7 +101,7 @@ final class LiveSession {
     }
 
     /** Closed with the session; closing it also ends a wait on it. */
-    void hold(AutoCloseable resource) {
+    void hold(Closeable resource) {
         this.held = resource;
     }
 
@@ -105,7 +118,7 @@ final class LiveSession {
 
     /** Records traffic; called once per chunk relayed, so it must stay a single volatile write. */
     void touch() {
-        deadline = System.nanoTime() + idleAllowance;
+        deadline = nanoClock.getAsLong() + idleAllowance;
     }
 
     /** No deadline while the core itself waits on something bounded (name lookup, connect). */
@@ -153,19 +166,23 @@ final class LiveSession {
         }
     }
 
-    void close() {
-        closeQuietly(client);
-        closeQuietly(target);
-        closeQuietly(held);
+    /** The client got its last reply: from now on only relayed traffic flows. */
+    void granted() {
+        granted = true;
     }
 
-    private static void closeQuietly(AutoCloseable channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (Exception e) {
-                // closing is best effort: the descriptor is released either way
-            }
+    /** Closes the session at its end: at once once granted, else as {@link #closeAfterReply}. */
+    void end() {
+        if (granted) {
+            close();
+        } else {
+            closeAfterReply();
         }
+    }
+
+    void close() {
+        Closing.quietly(client);
+        Closing.quietly(target);
+        Closing.quietly(held);
     }
 }

@@ -1,6 +1,7 @@
 package org.sockd.core.internal;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /** A warning that a flood of clients could repeat thousands of times a second, said once a period. */
@@ -8,16 +9,23 @@ final class RateLimitedLog {
 
     private final Logger log;
     private final long periodNanos;
+    private final LongSupplier nanoClock;
     private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong suppressed = new AtomicLong();
 
     RateLimitedLog(Logger log, long periodNanos) {
+        this(log, periodNanos, System::nanoTime);
+    }
+
+    /** @param nanoClock a monotonic clock in nanoseconds; tests move it on instead of waiting */
+    RateLimitedLog(Logger log, long periodNanos, LongSupplier nanoClock) {
         this.log = log;
         this.periodNanos = periodNanos;
+        this.nanoClock = nanoClock;
     }
 
     void warn(String pattern, Object argument) {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         long next = nextAllowed.get();
         if ((next == Long.MIN_VALUE || now - next >= 0) && nextAllowed.compareAndSet(next, now + periodNanos)) {
             long quiet = suppressed.getAndSet(0);

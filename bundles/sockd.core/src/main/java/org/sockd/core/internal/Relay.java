@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import org.sockd.common.io.Closing;
 
 /**
  * Copies bytes both ways between client and target until both directions have ended. End of
@@ -82,18 +83,10 @@ final class Relay implements LiveSession.Traffic {
             // a reset, or the session was closed: the finally below ends both directions
         } finally {
             if (!ended) {
-                closeQuietly(from);
-                closeQuietly(to);
+                Closing.quietly(from);
+                Closing.quietly(to);
                 session.close();
             }
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // the descriptor is released either way
         }
     }
 

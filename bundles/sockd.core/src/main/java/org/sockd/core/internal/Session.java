@@ -5,40 +5,31 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.ClientInfo;
-import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
-import org.sockd.api.Endpoint;
 import org.sockd.api.SocksVersion;
-import org.sockd.api.access.Decision;
 import org.sockd.api.action.Action;
-import org.sockd.api.ident.IdentClient;
-import org.sockd.api.ident.IdentResult;
+import org.sockd.api.admin.SessionState;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionInfo;
-import org.sockd.api.protocol.DatagramCodec;
 import org.sockd.api.protocol.Handshake;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Refusal;
-import org.sockd.api.protocol.Reply;
 import org.sockd.api.protocol.SocksRequest;
-import org.sockd.api.route.Route;
 
-/** One client from accept to close: handshake, decision, connect, relay, events. */
+/**
+ * One client from accept to close, the spine of every session: handshake (the protocol handler
+ * of the first byte), decide (resolve once, the access policy), identify (identd, where the
+ * decision asks), then the command serves the request, choosing its route (CONNECT, BIND, UDP
+ * ASSOCIATE). Each step that refuses answers the client and ends the session; nothing is permitted
+ * by absence. This class alone knows the order; the commands know only their own work.
+ */
 final class Session implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
@@ -48,7 +39,6 @@ final class Session implements Runnable {
     private final SessionContext context;
     private final Events events;
     private final Instant started = Instant.now();
-    private boolean relayed;
 
     Session(LiveSession live, Policies policies, SessionContext context) {
         this.live = live;
@@ -68,11 +58,7 @@ final class Session implements Runnable {
         } catch (Throwable e) {
             LOG.error("session {} ended by an internal error", live.id(), e);
         } finally {
-            if (relayed) {
-                live.close();
-            } else {
-                live.closeAfterReply();
-            }
+            live.end();
             context.sessions().remove(live);
         }
     }
@@ -94,8 +80,7 @@ final class Session implements Runnable {
                 return;
             }
             switch (handler.handshake(in, out, client, policies.authenticators())) {
-                case Handshake.Received received ->
-                    new Request(handler, client, received.request(), received.authenticatedUser(), out).serve();
+                case Handshake.Received received -> decide(handler, out, client, received);
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));
             }
@@ -109,319 +94,70 @@ final class Session implements Runnable {
         }
     }
 
-    /** The part of the session after a request was read. */
-    private final class Request {
-
-        private final ProtocolHandler handler;
-        private final ClientInfo client;
-        private final SocksRequest request;
-        private final String authenticatedUser;
-        private final OutputStream out;
-
-        Request(ProtocolHandler handler, ClientInfo client, SocksRequest request, String authenticatedUser,
-                OutputStream out) {
-            this.handler = handler;
-            this.client = client;
-            this.request = request;
-            this.authenticatedUser = authenticatedUser;
-            this.out = out;
+    /** Everything after the request was read: resolve, decide, identify, then the command. */
+    private void decide(ProtocolHandler handler, OutputStream out, ClientInfo client, Handshake.Received received)
+            throws IOException, InterruptedException {
+        live.suspendDeadline();
+        SocksRequest request = received.request();
+        List<InetAddress> resolved = request.destination().isName()
+                ? context.resolver().resolve(request.destination().host())
+                : List.of(request.destination().address());
+        ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(), request.command(),
+                request.destination(), resolved, request.user(), received.authenticatedUser()));
+        live.stage(SessionState.DECIDING, decoded, null);
+        if (unauthenticatedWhileRequired(request.version())) {
+            Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
+                    new SessionInfo(live.id(), started, decoded, null), resolved);
+            exchange.fail(new SessionEvent.Refused(exchange.info(), "SOCKS 4 carries no password, and "
+                    + "username/password authentication is required (core socks4.without.auth=false)"),
+                    Refusal.NOT_ALLOWED);
+            return;
         }
-
-        void serve() throws IOException, InterruptedException {
-            live.suspendDeadline();
-            Endpoint destination = request.destination();
-            List<InetAddress> resolved = destination.isName()
-                    ? context.resolver().resolve(destination.host())
-                    : List.of(destination.address());
-            ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(),
-                    request.command(), destination, resolved, request.user(), authenticatedUser));
-            live.stage("deciding", decoded, null);
-            if (unauthenticatedWhileRequired()) {
-                SessionInfo info = new SessionInfo(live.id(), started, decoded, null);
-                events.emit(new SessionEvent.Refused(info, "SOCKS 4 carries no password, and username/password "
-                        + "authentication is required (core socks4.without.auth=false)"));
-                reply(new Reply.Refused(Refusal.NOT_ALLOWED));
-                return;
-            }
-            Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded, this::askIdentd);
-            IdentFinding ident = verdict.ident();
-            SessionInfo info = new SessionInfo(live.id(), started, decoded, ident.answer());
-            live.stage("deciding", decoded, ident.answer());
-            verdict.actions().forEach(this::submit);
-            switch (ident.trouble()) {
-                case UNREACHABLE -> events.emit(new SessionEvent.IdentUnreachable(info, ident.reason()));
-                case MISMATCH -> events.emit(new SessionEvent.IdentMismatch(info));
-                case NONE -> { }
-            }
-            switch (verdict) {
-                case Verdicts.Refuse refuse -> {
-                    events.emit(new SessionEvent.Refused(info, refuse.reason()));
-                    reply(new Reply.Refused(refuse.refusal()));
-                }
-                case Verdicts.Proceed proceed -> carryOut(info, resolved);
-            }
+        Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded,
+                new IdentQuery(policies.ident(), client, context.config().ident_wait_ms()));
+        IdentFinding ident = verdict.ident();
+        SessionInfo info = new SessionInfo(live.id(), started, decoded, ident.answer());
+        live.stage(SessionState.DECIDING, decoded, ident.answer());
+        verdict.actions().forEach(this::submit);
+        switch (ident.trouble()) {
+            case UNREACHABLE -> events.emit(new SessionEvent.IdentUnreachable(info, ident.reason()));
+            case MISMATCH -> events.emit(new SessionEvent.IdentMismatch(info));
+            case NONE -> { }
         }
-
-        /** A SOCKS 4 user-id is a claim, not a credential: no way around a required password. */
-        private boolean unauthenticatedWhileRequired() {
-            return request.version() != SocksVersion.SOCKS5 && !policies.authenticators().isEmpty()
-                    && !context.config().socks4_without_auth();
+        Exchange exchange = new Exchange(live, context, policies, events, handler, out, request, info, resolved);
+        switch (verdict) {
+            case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
+            case Verdicts.Proceed proceed -> carryOut(exchange);
         }
+    }
 
-        /**
-         * Waits for the ident client on this virtual thread (parking it, not a platform thread).
-         * No client registered, or none that answers in time, counts as identd unreachable.
-         */
-        private IdentResult askIdentd() throws InterruptedException {
-            IdentClient identClient = policies.ident();
-            if (identClient == null) {
-                return new IdentResult.Unreachable("no ident client registered");
-            }
-            try {
-                return identClient.lookup(client.remote(), client.local()).toCompletableFuture()
-                        .get(context.config().ident_wait_ms(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                return new IdentResult.Unreachable("no answer within " + context.config().ident_wait_ms() + " ms");
-            } catch (ExecutionException | RuntimeException e) {
-                return new IdentResult.Unreachable("ident client failed: " + e);
-            }
+    private static void carryOut(Exchange exchange) throws IOException, InterruptedException {
+        switch (exchange.request().command()) {
+            case CONNECT -> new ConnectCommand(exchange).serve();
+            case BIND -> new BindCommand(exchange).serve();
+            case UDP_ASSOCIATE -> new UdpAssociateCommand(exchange).serve();
         }
+    }
 
-        /** Only a policy that matches clients by name pays for the reverse lookup. */
-        private ConnectRequest withClientNames(ConnectRequest request) throws InterruptedException {
-            if (policies.access() == null || !policies.access().needsClientNames()) {
-                return request;
-            }
-            return request.withClientNames(context.resolver().confirmedNames(client.remote().getAddress()));
+    /** A SOCKS 4 user-id is a claim, not a credential: no way around a required password. */
+    private boolean unauthenticatedWhileRequired(SocksVersion version) {
+        return version != SocksVersion.SOCKS5 && !policies.authenticators().isEmpty()
+                && !context.config().socks4_without_auth();
+    }
+
+    /** Only a policy that matches clients by name pays for the reverse lookup. */
+    private ConnectRequest withClientNames(ConnectRequest request) throws InterruptedException {
+        if (policies.access() == null || !policies.access().needsClientNames()) {
+            return request;
         }
+        return request.withClientNames(context.resolver().confirmedNames(request.client().remote().getAddress()));
+    }
 
-        private void submit(Action action) {
-            if (policies.actions() != null) {
-                policies.actions().submit(action);
-            } else {
-                context.unrunActions().warn("no action runner registered: the command of {} was not run", action.origin());
-            }
-        }
-
-        private void carryOut(SessionInfo info, List<InetAddress> resolved) throws IOException, InterruptedException {
-            switch (request.command()) {
-                case CONNECT -> connect(info, resolved);
-                case BIND -> bind(info, resolved);
-                case UDP_ASSOCIATE -> associate(info);
-            }
-        }
-
-        private void connect(SessionInfo info, List<InetAddress> resolved) throws IOException, InterruptedException {
-            Endpoint destination = request.destination();
-            switch (Upstream.connect(resolved, destination.port(), context.config().connect_timeout_ms(),
-                    policies.routes(), destination.host())) {
-                case Upstream.Failed failed -> {
-                    events.emit(failed.timedOut() ? new SessionEvent.TimedOut(info)
-                            : new SessionEvent.Failed(info, failed.call(), failed.error()));
-                    reply(new Reply.Refused(failed.refusal()));
-                }
-                case Upstream.Connected connected -> {
-                    SocketChannel target = connected.channel();
-                    InetSocketAddress bound = (InetSocketAddress) target.getLocalAddress();
-                    live.relaying(target, context.config().idle_timeout_s() * 1_000_000_000L);
-                    reply(new Reply.Granted(bound));
-                    relayed = true;
-                    events.emit(new SessionEvent.Connected(info, bound, (InetSocketAddress) target.getRemoteAddress()));
-                    relay(info, target, null);
-                }
-            }
-        }
-
-        /**
-         * BIND: listen on the address that faces the expected peer, tell the client where, accept
-         * one connection within the BIND timeout, check it comes from the expected host (any host
-         * when the request named the wildcard address), tell the client who came, relay.
-         */
-        private void bind(SessionInfo info, List<InetAddress> resolved) throws IOException, InterruptedException {
-            Optional<InetAddress> local = bindAddress(info, resolved);
-            if (local.isEmpty()) {
-                return;
-            }
-            ServerSocketChannel listener = ServerSocketChannel.open();
-            live.hold(listener);
-            InetSocketAddress listening;
-            try {
-                listener.bind(new InetSocketAddress(local.get(), 0), 1);
-                listening = (InetSocketAddress) listener.getLocalAddress();
-            } catch (IOException e) {
-                listener.close();
-                events.emit(new SessionEvent.Failed(info, "bind", e.getMessage() + " (" + local.get().getHostAddress() + ")"));
-                reply(new Reply.Refused(Refusal.GENERAL_FAILURE));
-                return;
-            }
-            reply(new Reply.Granted(listening));
-            live.stage("waiting", info.request(), info.ident());
-            SocketChannel peer;
-            try (listener) {
-                peer = acceptWithin(listener, context.config().bind_timeout_ms());
-            } catch (IOException e) {
-                // the session was closed while waiting (sockd:kill, shutdown): nobody is left to answer
-                events.emit(new SessionEvent.Failed(info, "accept", String.valueOf(e.getMessage())));
-                return;
-            }
-            if (peer == null) {
-                events.emit(new SessionEvent.TimedOut(info));
-                reply(new Reply.Refused(Refusal.GENERAL_FAILURE));
-                return;
-            }
-            InetSocketAddress peerAddress = (InetSocketAddress) peer.getRemoteAddress();
-            if (!expectedPeer(resolved, peerAddress.getAddress())) {
-                peer.close();
-                events.emit(new SessionEvent.WrongPeer(info, peerAddress));
-                reply(new Reply.Refused(Refusal.GENERAL_FAILURE));
-                return;
-            }
-            peer.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            live.relaying(peer, context.config().idle_timeout_s() * 1_000_000_000L);
-            reply(new Reply.Granted(peerAddress));
-            relayed = true;
-            events.emit(new SessionEvent.Connected(info, listening, peerAddress));
-            relay(info, peer, peerAddress);
-        }
-
-        /** The routed interface when there is a route table, else the address the client reached us at. */
-        private Optional<InetAddress> bindAddress(SessionInfo info, List<InetAddress> resolved) throws IOException {
-            if (policies.routes() == null) {
-                return Optional.of(client.local().getAddress());
-            }
-            if (resolved.isEmpty()) {
-                events.emit(new SessionEvent.Failed(info, "route", "unknown host " + request.destination().hostText()));
-                reply(new Reply.Refused(Refusal.HOST_UNREACHABLE));
-                return Optional.empty();
-            }
-            return switch (policies.routes().select(resolved.getFirst(), request.destination().host())) {
-                case Route.Via via -> Optional.of(via.local());
-                case Route.NoRoute none -> {
-                    events.emit(new SessionEvent.Failed(info, "route", none.reason()));
-                    reply(new Reply.Refused(Refusal.NETWORK_UNREACHABLE));
-                    yield Optional.empty();
-                }
-            };
-        }
-
-        /** @return the accepted connection, or {@code null} when none came in time */
-        private static SocketChannel acceptWithin(ServerSocketChannel listener, int timeoutMillis) throws IOException {
-            listener.socket().setSoTimeout(timeoutMillis);
-            try {
-                return listener.socket().accept().getChannel();
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-        }
-
-        /** The peer must be the host the request named; the wildcard address accepts any (as Dante does). */
-        private static boolean expectedPeer(List<InetAddress> resolved, InetAddress peer) {
-            if (resolved.size() == 1 && resolved.getFirst().isAnyLocalAddress()) {
-                return true;
-            }
-            // Java gives IPv4-mapped peers of a dual-stack socket as Inet4Address, so equals suffices
-            return resolved.contains(peer);
-        }
-
-        /**
-         * UDP ASSOCIATE: a relay socket on the address the client reached, datagrams accepted from
-         * the client's host only, each destination decided by the access policy in force; the
-         * association lives as long as the control connection (or until it idles out).
-         */
-        private void associate(SessionInfo info) throws IOException, InterruptedException {
-            Optional<DatagramCodec> codec = handler.datagrams();
-            if (codec.isEmpty()) {
-                events.emit(new SessionEvent.Failed(info, request.command().classicName(), "command not supported"));
-                reply(new Reply.Refused(Refusal.COMMAND_NOT_SUPPORTED));
-                return;
-            }
-            CoreConfig config = context.config();
-            UdpAssociation association;
-            try {
-                association = UdpAssociation.open(client.local().getAddress(), client.remote().getAddress(),
-                        request.destination().port(), codec.get(), destination -> decideDatagram(info, destination),
-                        new UdpLimits(config.udp_idle_timeout_ms(), config.udp_max_peers(), UdpLimits.defaults().maxDatagram()));
-            } catch (IOException e) {
-                events.emit(new SessionEvent.Failed(info, "bind", String.valueOf(e.getMessage())));
-                reply(new Reply.Refused(Refusal.GENERAL_FAILURE));
-                return;
-            }
-            live.hold(association);
-            live.traffic(new UdpTraffic(association));
-            reply(new Reply.Granted(association.relayAddress()));
-            relayed = true;
-            live.stage("relaying", info.request(), info.ident());
-            events.emit(new SessionEvent.Connected(info, association.relayAddress(), association.relayAddress()));
-            association.start();
-            // an association that idles out closes the control connection, which ends the wait below
-            Thread idleWatch = Thread.ofVirtual().name("sockd-udp-idle-" + live.id()).start(() -> {
-                try {
-                    association.awaitEnd(Long.MAX_VALUE);
-                    live.close();
-                } catch (InterruptedException e) {
-                    // the control connection ended first
-                }
-            });
-            awaitControlEnd();
-            association.close();
-            idleWatch.interrupt();
-            UdpCounters counters = association.counters();
-            events.emit(new SessionEvent.Terminated(info, counters.fromClientBytes(), counters.fromTargetsBytes()));
-            if (counters.dropped() > 0) {
-                events.emit(new SessionEvent.DatagramsDropped(info, counters.droppedByReason()));
-            }
-        }
-
-        /** Reads and drops whatever the client sends on the control connection until it closes. */
-        private void awaitControlEnd() {
-            ByteBuffer sink = ByteBuffer.allocate(64);
-            try {
-                while (live.client().read(sink.clear()) >= 0) {
-                    // RFC 1928 gives the control connection no further use
-                }
-            } catch (IOException e) {
-                // closed by the client, by the idle watch or by an administrator
-            }
-        }
-
-        /** One datagram's destination: resolved, decided by the policy in force now, routed. */
-        private UdpGate.Verdict decideDatagram(SessionInfo info, Endpoint destination) throws InterruptedException {
-            List<InetAddress> resolved = destination.isName()
-                    ? context.resolver().resolve(destination.host())
-                    : List.of(destination.address());
-            if (resolved.isEmpty()) {
-                return new UdpGate.Verdict.Drop("unknown host " + destination.hostText());
-            }
-            ConnectRequest asked = info.request();
-            Policies now = context.current().get();
-            if (now.access() == null) {
-                return new UdpGate.Verdict.Drop("no access policy registered");
-            }
-            ConnectRequest datagram = new ConnectRequest(asked.client(), asked.version(), Command.UDP_ASSOCIATE,
-                    destination, resolved, asked.user(), asked.authenticatedUser(), asked.clientNames());
-            if (now.access().decide(datagram) instanceof Decision.Deny deny) {
-                return new UdpGate.Verdict.Drop("denied: " + deny.reason());
-            }
-            InetAddress target = resolved.getFirst();
-            if (now.routes() == null) {
-                return new UdpGate.Verdict.Send(new InetSocketAddress(target, destination.port()), null);
-            }
-            return switch (now.routes().select(target, destination.host())) {
-                case Route.Via via -> new UdpGate.Verdict.Send(new InetSocketAddress(target, destination.port()), via.local());
-                case Route.NoRoute none -> new UdpGate.Verdict.Drop(none.reason());
-            };
-        }
-
-        private void relay(SessionInfo info, SocketChannel target, InetSocketAddress peer) throws InterruptedException {
-            live.stage("relaying", info.request(), info.ident());
-            Relay relay = new Relay(live, context.buffers());
-            live.traffic(relay);
-            relay.run(live.client(), target);
-            events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget(), peer));
-        }
-
-        private void reply(Reply reply) throws IOException {
-            handler.reply(out, request, reply);
+    private void submit(Action action) {
+        if (policies.actions() != null) {
+            policies.actions().submit(action);
+        } else {
+            context.unrunActions().warn("no action runner registered: the command of {} was not run", action.origin());
         }
     }
 }

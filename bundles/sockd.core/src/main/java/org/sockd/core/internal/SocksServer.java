@@ -37,6 +37,7 @@ import org.sockd.api.ident.IdentClient;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.common.io.Closing;
 
 /**
  * Composes the policies into sessions. Every policy is held dynamically and greedily, so a
@@ -85,7 +86,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         this.config = config;
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
-                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), this::snapshot);
+                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), this::policiesNow);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -147,16 +148,17 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         Sessions sessions = context.sessions();
         if (sessions.size() >= config.max_sessions()) {
             overload.warn("session limit {} reached: closing new clients", config.max_sessions());
-            closeQuietly(client);
+            Closing.quietly(client);
             return;
         }
         long now = System.nanoTime();
         LiveSession live = new LiveSession(sessions.nextId(), client, now + config.handshake_timeout_ms() * 1_000_000L);
         sessions.add(live);
-        Thread.ofVirtual().name("sockd-session-" + live.id()).start(new Session(live, snapshot(), context));
+        Thread.ofVirtual().name("sockd-session-" + live.id()).start(new Session(live, policiesNow(), context));
     }
 
-    private Policies snapshot() {
+    /** The services registered now, read once for a session to use from its start to its end. */
+    private Policies policiesNow() {
         Map<Integer, ProtocolHandler> byVersion = new HashMap<>();
         for (ProtocolHandler handler : handlers) {
             byVersion.put(handler.version(), handler); // ascending ranking: the best comes last and wins
@@ -176,13 +178,13 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
     public List<SessionSnapshot> sessions() {
         return context.sessions().all().stream()
                 .sorted(Comparator.comparingLong(LiveSession::id))
-                .map(SocksServer::snapshot)
+                .map(SocksServer::adminView)
                 .flatMap(Optional::stream)
                 .toList();
     }
 
     /** Empty when the client has already gone (its address can no longer be read). */
-    private static Optional<SessionSnapshot> snapshot(LiveSession session) {
+    private static Optional<SessionSnapshot> adminView(LiveSession session) {
         LiveSession.Stage stage = session.stage();
         ConnectRequest request = stage.request();
         InetSocketAddress client;
@@ -235,13 +237,5 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         }
         sweeper.shutdownNow();
         context.resolver().close();
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // the client is gone either way
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.sockd.api.protocol.Refusal;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.common.io.Closing;
 
 /** Opens the outgoing connection to one of the addresses that the access policy checked. */
 final class Upstream {
@@ -71,7 +72,7 @@ final class Upstream {
                     try {
                         channel.bind(new InetSocketAddress(local, 0));
                     } catch (IOException e) {
-                        closeQuietly(channel);
+                        Closing.quietly(channel);
                         last = new Failed(Refusal.GENERAL_FAILURE, describe(e) + " (routed local address "
                                 + local.getHostAddress() + ")", false, "bind");
                         continue;
@@ -80,7 +81,7 @@ final class Upstream {
                 channel.socket().connect(new InetSocketAddress(address, port), (int) Math.min(left, Integer.MAX_VALUE));
                 return new Connected(channel);
             } catch (IOException e) {
-                closeQuietly(channel);
+                Closing.quietly(channel);
                 last = failure(e);
                 if (last.timedOut()) {
                     return last;
@@ -109,15 +110,5 @@ final class Upstream {
             return new Failed(Refusal.NETWORK_UNREACHABLE, message, false);
         }
         return new Failed(Refusal.GENERAL_FAILURE, message, false);
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing was sent on it
-            }
-        }
     }
 }

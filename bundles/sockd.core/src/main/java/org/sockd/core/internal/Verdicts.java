@@ -15,8 +15,8 @@ import org.sockd.api.protocol.Refusal;
 
 /**
  * Turns the access policy's decision, and the ident answer where the decision asks for one, into
- * what the session does next and which rule commands run (spec/sockd-conf.md §5-§7, spec/ident.md
- * §3). Fails closed.
+ * what the session does next and which rule commands run (README, "Ident checks" and "Shell
+ * commands"). Fails closed.
  */
 final class Verdicts {
 
@@ -72,7 +72,7 @@ final class Verdicts {
         };
     }
 
-    /** The decision table of spec/ident.md §3. */
+    /** The decision table of the README's "Ident checks". */
     private static Verdict checked(Decision.Allow allow, ConnectRequest request, IdentResult result) {
         MatchedRule rule = allow.rule();
         return switch (result) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.common.testing.Await;
 
 @Timeout(10)
 class BufferPoolTest {
@@ -115,22 +116,25 @@ class BufferPoolTest {
         BufferPool pool = new BufferPool(128, 1);
         assertThat(pool.borrow()).isNotNull();
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger refusals = new AtomicInteger();
         Thread refused = Thread.ofPlatform().start(() -> {
             while (running.get()) {
                 assertThat(pool.borrow()).isNull();
+                refusals.incrementAndGet();
             }
         });
         int most = 0;
-        long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
         try {
-            while (System.nanoTime() - giveUp < 0 && most <= 1) {
+            // read while the other thread is refused a great many times (or has failed and ended)
+            while (refused.isAlive() && refusals.get() < 200_000 && most <= 1) {
                 most = Math.max(most, pool.lent());
             }
         } finally {
             running.set(false);
-            refused.join(1000);
+            refused.join(Await.PATIENCE);
         }
         assertThat(most).isEqualTo(1);
+        assertThat(refusals).as("refused borrows, each while lent() was read").hasValueGreaterThanOrEqualTo(200_000);
     }
 
     /** ByteBuffer.equals compares contents, so count distinct instances by identity. */

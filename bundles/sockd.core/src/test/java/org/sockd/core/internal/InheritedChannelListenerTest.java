@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.testing.Await;
 
 /** What the process does with the socket it inherits, with real loopback sockets in place of inetd's. */
 class InheritedChannelListenerTest {
@@ -51,11 +52,16 @@ class InheritedChannelListenerTest {
 
     @Test
     void theClientWaitsUntilTheDaemonIsReady() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
         CountDownLatch ready = new CountDownLatch(1);
         try (Loopback loopback = new Loopback()) {
-            InheritedChannelListener inherited = start(loopback.pair().proxy(), ready::await);
+            InheritedChannelListener inherited = start(loopback.pair().proxy(), () -> {
+                asked.countDown();
+                ready.await();
+            });
 
-            assertThat(dispatched.poll(200, TimeUnit.MILLISECONDS)).as("dispatched before ready").isNull();
+            assertThat(asked.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).as("asked whether ready").isTrue();
+            assertThat(dispatched).as("dispatched before ready").isEmpty();
             ready.countDown();
             assertThat(dispatched.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isNotNull();
             inherited.deactivate();
@@ -76,21 +82,23 @@ class InheritedChannelListenerTest {
 
     @Test
     void aListeningSocketIsServedByAListenerOnceTheDaemonIsReady() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
         CountDownLatch ready = new CountDownLatch(1);
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
-            InheritedChannelListener inherited = start(server, ready::await);
+            InheritedChannelListener inherited = start(server, () -> {
+                asked.countDown();
+                ready.await();
+            });
 
-            assertThat(listened.poll(200, TimeUnit.MILLISECONDS)).as("listening before ready").isNull();
+            assertThat(asked.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)).as("asked whether ready").isTrue();
+            assertThat(listened).as("listening before ready").isEmpty();
             ready.countDown();
             assertThat(listened.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS)).isSameAs(server);
             assertThat(exits).isEmpty();
             inherited.deactivate();
             // by deactivate, or by the worker if it had not handed the listener over yet
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-            while (closedListeners.get() == 0 && System.nanoTime() - deadline < 0) {
-                Thread.sleep(10);
-            }
-            assertThat(closedListeners).as("the listener is closed when the daemon stops").hasValue(1);
+            Await.until(() -> closedListeners.get() > 0, "the listener to be closed when the daemon stops");
+            assertThat(closedListeners).hasValue(1);
         }
     }
 

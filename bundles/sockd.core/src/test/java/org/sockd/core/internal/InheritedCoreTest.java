@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.Test;
+import org.sockd.common.testing.Await;
 
 /** Clients of an inherited socket while the core comes and goes, with real loopback connections. */
 class InheritedCoreTest {
@@ -35,13 +36,12 @@ class InheritedCoreTest {
         core.clear(old);
         try (Loopback loopback = new Loopback()) {
             SocketChannel client = loopback.pair().proxy();
-            Thread.ofVirtual().start(() -> {
-                sleep(200);
-                core.set(second::add);
-            });
+            Thread waiting = Thread.ofPlatform().start(() -> core.dispatch(client));
+            Await.until(() -> waiting.getState() == Thread.State.TIMED_WAITING, "the client to wait for a core");
 
-            core.dispatch(client);
+            core.set(second::add);
 
+            waiting.join(Await.PATIENCE);
             assertThat(first).isEmpty();
             assertThat(second).containsExactly(client);
         }
@@ -71,14 +71,6 @@ class InheritedCoreTest {
 
             assertThat(pair.proxy().isOpen()).isFalse();
             assertThat(Loopback.atEnd(pair.peer())).as("the client sees its connection end").isTrue();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.sockd.core.internal.Loopback.atEnd;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +19,8 @@ class LiveSessionTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Loopback net;
+    /** The sessions' clock: it stands still unless a test moves it on; System.nanoTime() may be negative. */
+    private final AtomicLong nanos = new AtomicLong(-5 * MS);
 
     LiveSessionTest() throws IOException {
         net = new Loopback();
@@ -85,51 +88,43 @@ class LiveSessionTest {
     void whileRelayingEachTouchRenewsTheIdleAllowance() throws Exception {
         Loopback.Pair client = net.pair();
         Loopback.Pair target = net.pair();
-        long before = System.nanoTime();
-        LiveSession session = new LiveSession(1, client.proxy(), before - 1); // handshake deadline already past
+        long start = nanos.get();
+        LiveSession session = new LiveSession(1, client.proxy(), start - 1, nanos::get); // handshake deadline past
         long idle = 200 * MS;
 
         session.relaying(target.proxy(), idle);
-        long after = System.nanoTime();
-        assertThat(session.isPastDeadline(after)).as("relaying replaces the handshake deadline").isFalse();
-        assertThat(session.isPastDeadline(before + idle)).isFalse();
-        assertThat(session.isPastDeadline(after + idle + 1)).isTrue();
+        assertThat(session.isPastDeadline(start)).as("relaying replaces the handshake deadline").isFalse();
+        assertThat(session.isPastDeadline(start + idle)).isFalse();
+        assertThat(session.isPastDeadline(start + idle + 1)).isTrue();
 
-        Thread.sleep(50);
-        long touched = System.nanoTime();
+        long touched = nanos.addAndGet(50 * MS);
         session.touch();
-        assertThat(session.isPastDeadline(after + idle + 1)).as("the touch moved the deadline on").isFalse();
+        assertThat(session.isPastDeadline(start + idle + 1)).as("the touch moved the deadline on").isFalse();
         assertThat(session.isPastDeadline(touched + idle)).isFalse();
-        assertThat(session.isPastDeadline(System.nanoTime() + idle + 1)).isTrue();
+        assertThat(session.isPastDeadline(touched + idle + 1)).isTrue();
     }
 
     @Test
     void aRelayingSessionExpiresAfterItsIdleAllowanceWithoutTouch() throws Exception {
         Loopback.Pair client = net.pair();
         Loopback.Pair target = net.pair();
-        LiveSession session = new LiveSession(1, client.proxy(), Long.MAX_VALUE);
+        LiveSession session = new LiveSession(1, client.proxy(), Long.MAX_VALUE, nanos::get);
         Sessions sessions = new Sessions();
         sessions.add(session);
         long idle = 150 * MS;
-        long start = System.nanoTime();
         session.relaying(target.proxy(), idle);
 
-        long touchedUntil = start + 400 * MS;
-        while (System.nanoTime() - touchedUntil < 0) {
+        for (int i = 0; i < 20; i++) { // 400 ms of traffic, a chunk each 20 ms
             session.touch();
-            sessions.sweep(System.nanoTime());
+            sessions.sweep(nanos.addAndGet(20 * MS));
             assertThat(session.expired()).as("expired while touched").isFalse();
-            Thread.sleep(20);
         }
-        long lastTouch = System.nanoTime();
         session.touch();
-        while (!session.expired() && System.nanoTime() - lastTouch < 2000 * MS) {
-            sessions.sweep(System.nanoTime());
-            Thread.sleep(10);
-        }
+        sessions.sweep(nanos.addAndGet(idle));
+        assertThat(session.expired()).as("expired at the very end of the allowance").isFalse();
+        sessions.sweep(nanos.addAndGet(1));
 
         assertThat(session.expired()).isTrue();
-        assertThat(System.nanoTime() - lastTouch).isGreaterThanOrEqualTo(idle);
         assertThat(client.proxy().isOpen()).isFalse();
         assertThat(target.proxy().isOpen()).as("the sweep closes the target too").isFalse();
         assertThat(atEnd(target.peer())).isTrue();

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * connection: the {@code peer} plays the client or the destination, {@code proxy} is the daemon's
  * end of the same connection.
  */
-final class Loopback implements AutoCloseable {
+public final class Loopback implements AutoCloseable {
 
     /** The longest any single read in a test may take. */
     static final Duration WAIT = Duration.ofSeconds(3);
@@ -59,7 +59,7 @@ final class Loopback implements AutoCloseable {
         }
     }
 
-    static byte[] random(int size, long seed) {
+    public static byte[] random(int size, long seed) {
         byte[] data = new byte[size];
         new Random(seed).nextBytes(data);
         return data;

@@ -10,22 +10,21 @@ import static org.sockd.core.internal.Loopback.writeAll;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.common.testing.Await;
 
 /** The relay between two real loopback connections: one to the "client", one to the "target". */
 @Timeout(10)
@@ -132,15 +131,9 @@ class RelayTest {
         rig.client.peer().close();
         assertThat(atEnd(rig.target.peer())).isTrue();
 
-        long giveUp = System.nanoTime() + SECONDS.toNanos(3);
-        try {
-            while (!rig.done.isDone() && System.nanoTime() - giveUp < 0) {
-                writeAll(rig.target.peer(), new byte[1024]);
-                Thread.sleep(10);
-            }
-        } catch (IOException e) {
-            // the relay closed the target side: what this test waits for
-        }
+        // a write that fails means the relay closed the target side: what this test waits for
+        Await.until(() -> rig.done.isDone() || !wrote(rig.target.peer(), new byte[1024]),
+                "the relay to end once the target speaks");
         rig.awaitEnd();
         assertThat(rig.target.proxy().isOpen()).isFalse();
     }
@@ -160,35 +153,26 @@ class RelayTest {
     @Test
     void trafficKeepsTheSessionAliveAndSilenceExpiresIt() throws Exception {
         long idle = TimeUnit.MILLISECONDS.toNanos(300);
-        Rig rig = new Rig(new BufferPool(64 * 1024, 16), idle);
+        AtomicLong nanos = new AtomicLong();
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), idle, nanos::get);
         Sessions sessions = new Sessions();
         sessions.add(rig.session);
-        AtomicBoolean sweeping = new AtomicBoolean(true);
-        Thread sweeper = Thread.ofPlatform().daemon().start(() -> {
-            while (sweeping.get()) {
-                sessions.sweep(System.nanoTime());
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
-        });
-        try {
-            long lastSent = System.nanoTime();
-            for (int i = 0; i < 14; i++) { // 700 ms of traffic, one byte each 50 ms
-                lastSent = System.nanoTime();
-                writeAll(rig.client.peer(), new byte[] {(byte) i});
-                assertThat(readExactly(rig.target.peer(), 1)).containsExactly((byte) i);
-                Thread.sleep(50);
-            }
-            assertThat(rig.session.expired()).as("expired while traffic flowed").isFalse();
-            assertThat(rig.done).isNotDone();
 
-            rig.awaitEnd();
-            long quiet = System.nanoTime() - lastSent;
-            assertThat(rig.session.expired()).isTrue();
-            assertThat(quiet).as("silence before expiry").isGreaterThanOrEqualTo(idle);
-        } finally {
-            sweeping.set(false);
-            sweeper.join(1000);
+        for (int i = 0; i < 14; i++) { // 700 ms of traffic, one byte each 50 ms
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(50));
+            writeAll(rig.client.peer(), new byte[] {(byte) i});
+            assertThat(readExactly(rig.target.peer(), 1)).containsExactly((byte) i);
+            sessions.sweep(nanos.get());
         }
+        assertThat(rig.session.expired()).as("expired while traffic flowed").isFalse();
+        sessions.sweep(nanos.addAndGet(idle));
+        assertThat(rig.session.expired()).as("expired at the very end of the allowance").isFalse();
+        assertThat(rig.done).isNotDone();
+
+        sessions.sweep(nanos.addAndGet(1));
+
+        rig.awaitEnd();
+        assertThat(rig.session.expired()).isTrue();
     }
 
     @Test
@@ -197,12 +181,12 @@ class RelayTest {
         burst(rig.client.peer(), rig.target.peer(), random(4 * MiB, 5));
         burst(rig.target.peer(), rig.client.peer(), random(4 * MiB, 6));
         // a buffer that was lent comes back to the pool: proof the bursts borrowed, however briefly
-        assertThat(eventually(() -> rig.pool.pooled() > 0)).as("the bursts borrowed").isTrue();
+        Await.until(() -> rig.pool.pooled() > 0, "the bursts to borrow");
         // a short tail, so that the last read is not a full one
         burst(rig.client.peer(), rig.target.peer(), random(100, 7));
         burst(rig.target.peer(), rig.client.peer(), random(100, 8));
 
-        assertThat(eventually(() -> rig.pool.lent() == 0)).as("lent() back to 0, was " + rig.pool.lent()).isTrue();
+        Await.until(() -> rig.pool.lent() == 0, "every large buffer to be given back");
         assertThat(rig.done).as("the session is idle, not ended").isNotDone();
     }
 
@@ -211,7 +195,7 @@ class RelayTest {
         Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
         burst(rig.client.peer(), rig.target.peer(), random(Relay.SMALL_BUFFER, 9));
 
-        assertThat(eventually(() -> rig.pool.lent() == 0)).as("lent() back to 0, was " + rig.pool.lent()).isTrue();
+        Await.until(() -> rig.pool.lent() == 0, "every large buffer to be given back");
     }
 
     @Test
@@ -244,15 +228,14 @@ class RelayTest {
         return null;
     }
 
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long giveUp = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - giveUp > 0) {
-                return false;
-            }
-            Thread.sleep(5);
+    /** @return false when the write failed: the relay closed the connection */
+    private static boolean wrote(SocketChannel channel, byte[] data) {
+        try {
+            writeAll(channel, data);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        return true;
     }
 
     /** A client and a target connection with a relay running between the proxy's ends. */
@@ -266,10 +249,14 @@ class RelayTest {
         final CompletableFuture<Void> done = new CompletableFuture<>();
 
         Rig(BufferPool pool, long idleNanos) throws IOException {
+            this(pool, idleNanos, System::nanoTime);
+        }
+
+        Rig(BufferPool pool, long idleNanos, LongSupplier nanoClock) throws IOException {
             this.client = net.pair();
             this.target = net.pair();
             this.pool = pool;
-            this.session = new LiveSession(7, client.proxy(), Long.MAX_VALUE);
+            this.session = new LiveSession(7, client.proxy(), Long.MAX_VALUE, nanoClock);
             session.relaying(target.proxy(), idleNanos);
             this.relay = new Relay(session, pool);
             Thread.ofVirtual().start(() -> {

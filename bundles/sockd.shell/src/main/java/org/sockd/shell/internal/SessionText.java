@@ -3,6 +3,7 @@ package org.sockd.shell.internal;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sockd.api.Endpoint;
 import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.common.net.AddressText;
@@ -24,7 +25,7 @@ final class SessionText {
         for (SessionSnapshot session : table.sessions()) {
             rows.add(new String[] {String.valueOf(session.id()), AddressText.of(session.client()), orDash(session.user()),
                     orDash(session.ident()), session.command() == null ? "-" : session.command().classicName(),
-                    session.destination() == null ? "-" : endpoint(session.destination()), LogText.escape(session.state()),
+                    session.destination() == null ? "-" : endpoint(session.destination()), session.state().name().toLowerCase(Locale.ROOT),
                     Text.age(session.started(), table.now()), String.valueOf(session.fromClient()),
                     String.valueOf(session.fromTarget())});
         }

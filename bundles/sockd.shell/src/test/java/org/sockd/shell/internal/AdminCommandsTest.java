@@ -22,6 +22,7 @@ import org.sockd.api.Endpoint;
 import org.sockd.api.admin.DaemonTotals;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.admin.SessionSnapshot;
+import org.sockd.api.admin.SessionState;
 import org.sockd.common.admin.FixedDumpable;
 import org.sockd.common.netdb.Services;
 
@@ -90,11 +91,12 @@ class AdminCommandsTest {
     void sessionsListsEachWithAgeAndBytesEachWayAndEscapesWhatClientsSent() {
         registry.sessions = Optional.of(core);
         core.live.add(new SessionSnapshot(7, address("127.0.0.1", 40312), "joe", "joe", Command.CONNECT,
-                Endpoint.ofName("www.example.com", 443), "relaying", NOW.minusSeconds(3725), 517, 1_048_576));
+                Endpoint.ofName("www.example.com", 443), SessionState.RELAYING, NOW.minusSeconds(3725), 517,
+                1_048_576));
         core.live.add(new SessionSnapshot(12, address("::1", 40400), "", null, Command.BIND,
-                Endpoint.ofAddress(ip("2001:db8::1"), 21), "waiting", NOW.minusSeconds(42), 0, 0));
+                Endpoint.ofAddress(ip("2001:db8::1"), 21), SessionState.WAITING, NOW.minusSeconds(42), 0, 0));
         core.live.add(new SessionSnapshot(1234, address("127.0.0.2", 5000), "evil\u001b[2J", null, null, null,
-                "handshake", NOW.plusSeconds(1), 0, 0));
+                SessionState.HANDSHAKE, NOW.plusSeconds(1), 0, 0));
 
         assertThat(commands.sessions()).hasToString("""
                   id  client           user         ident  command  destination          state        age  from client  to client
@@ -118,7 +120,7 @@ class AdminCommandsTest {
     void killClosesTheSessionAndSaysWhichItWas() {
         registry.sessions = Optional.of(core);
         core.live.add(new SessionSnapshot(42, address("127.0.0.1", 40312), "joe", null, Command.CONNECT,
-                Endpoint.ofAddress(ip("192.0.2.1"), 80), "relaying", NOW, 1, 2));
+                Endpoint.ofAddress(ip("192.0.2.1"), 80), SessionState.RELAYING, NOW, 1, 2));
 
         assertThat(commands.kill("42")).hasToString("closed session 42: 127.0.0.1:40312 to 192.0.2.1:80 (connect)");
         assertThat(core.closed).containsExactly(42L);
@@ -140,7 +142,8 @@ class AdminCommandsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> commands.kill("42"))
                 .withMessage("no live session 42 (sockd:sessions lists them)");
 
-        core.live.add(new SessionSnapshot(43, address("127.0.0.1", 1), "", null, null, null, "handshake", NOW, 0, 0));
+        core.live.add(new SessionSnapshot(43, address("127.0.0.1", 1), "", null, null, null, SessionState.HANDSHAKE,
+                NOW, 0, 0));
         core.endsBeforeClose = true;
         assertThatIllegalArgumentException().isThrownBy(() -> commands.kill("43"))
                 .withMessage("no live session 43 (sockd:sessions lists them)");

@@ -16,7 +16,7 @@ import org.sockd.protocol.internal.MessageReader;
 import org.sockd.protocol.internal.Wire;
 
 /** SOCKS 4 and 4A. Public only because SCR instantiates components through public constructors. */
-@Component(service = ProtocolHandler.class, property = ProtocolHandler.VERSION + ":Integer=4")
+@Component(service = ProtocolHandler.class)
 public final class Socks4Handler implements ProtocolHandler {
 
     private final Socks4RequestDecoder decoder = new Socks4RequestDecoder();

@@ -19,7 +19,7 @@ import org.sockd.api.protocol.DecodedDatagram;
  */
 final class Socks5Datagrams implements DatagramCodec {
 
-    /** The reason given for a datagram with FRAG != 0: fragmentation is not implemented (hardening PARSE-9). */
+    /** The reason given for a datagram with FRAG != 0: fragmentation is not implemented. */
     static final String FRAGMENT = "fragment";
 
     private static final int FIXED = 4;

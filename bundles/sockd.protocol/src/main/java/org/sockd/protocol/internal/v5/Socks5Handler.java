@@ -19,7 +19,7 @@ import org.sockd.protocol.internal.MessageReader;
 import org.sockd.protocol.internal.Wire;
 
 /** SOCKS 5 (RFC 1928). Public only because SCR instantiates components through public constructors. */
-@Component(service = ProtocolHandler.class, property = ProtocolHandler.VERSION + ":Integer=5")
+@Component(service = ProtocolHandler.class)
 public final class Socks5Handler implements ProtocolHandler {
 
     private final MethodNegotiation negotiation = new MethodNegotiation();
@@ -62,7 +62,7 @@ public final class Socks5Handler implements ProtocolHandler {
                 Wire.send(out, Socks5Replies.failure(malformed.replyCode()));
                 yield new Handshake.Rejected(malformed.reason());
             }
-            // A client that hangs up mid-request gets no reply (hardening PARSE-5).
+            // A client that hangs up mid-request gets no reply.
             case Decoded.NeedMore<SocksRequest> eof -> new Handshake.Rejected("truncated request");
         };
     }

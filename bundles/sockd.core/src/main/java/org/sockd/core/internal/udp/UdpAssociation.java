@@ -1,5 +1,6 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,16 +9,17 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.UnsupportedAddressTypeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.protocol.DatagramCodec;
 import org.sockd.api.protocol.DecodedDatagram;
+import org.sockd.common.io.Closing;
 
 /**
  * The UDP relay of one UDP ASSOCIATE (RFC 1928 sections 6-7): a client-facing socket that takes
@@ -26,7 +28,7 @@ import org.sockd.api.protocol.DecodedDatagram;
  * targets the client has sent to. Blocking channels on virtual threads; closing a channel ends its
  * blocked receive. Drops are counted, never logged one by one.
  */
-final class UdpAssociation implements AutoCloseable {
+public final class UdpAssociation implements Closeable {
 
     /** Room for the largest SOCKS 5 header: RSV FRAG ATYP, a 255-byte name with its length, the port. */
     static final int HEADER_ROOM = 262;
@@ -40,34 +42,34 @@ final class UdpAssociation implements AutoCloseable {
     private final InetSocketAddress relayAddress;
     private final InetAddress expectedClient;
     private final DatagramCodec codec;
-    private final UdpDecisions decisions;
     private final UdpLimits limits;
     private final UdpPeers peers;
     private final UdpRemotes remotes = new UdpRemotes(channel -> spawn("target", () -> relayFromTargets(channel)));
     private final UdpTally tally = new UdpTally();
+    private final UdpIdle idle;
+    private final UdpOutbound outbound;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Object lock = new Object();
     /** The client's address and port; the port is learnt from its first datagram when it did not say. */
     private volatile InetSocketAddress client;
-    private volatile long lastRelayed = System.nanoTime();
     private volatile boolean idleExpired;
-    /** The client-side thread while it waits for the gate's answer, else {@code null}. */
-    private volatile Thread gateWaiter;
     private volatile Thread idleWatch;
     private boolean started;
     private boolean closed;
 
     private UdpAssociation(DatagramChannel clientChannel, InetAddress expectedClient, int expectedPort,
-            DatagramCodec codec, UdpGate gate, UdpLimits limits) throws IOException {
+            DatagramCodec codec, UdpGate gate, UdpLimits limits, LongSupplier nanoClock) throws IOException {
         this.clientChannel = clientChannel;
         this.relayAddress = (InetSocketAddress) clientChannel.getLocalAddress();
         this.expectedClient = expectedClient;
         this.client = expectedPort == 0 ? null : new InetSocketAddress(expectedClient, expectedPort);
         this.codec = codec;
-        this.decisions = new UdpDecisions(gate, limits.decisionTtlMillis());
         this.limits = limits;
         this.peers = new UdpPeers(limits.maxPeers());
+        this.idle = new UdpIdle(nanoClock, limits.idleTimeoutMillis());
+        this.outbound = new UdpOutbound(new UdpDecisions(gate, limits.decisionTtlMillis(), nanoClock), limits, peers, remotes,
+                tally, idle);
     }
 
     /**
@@ -82,8 +84,14 @@ final class UdpAssociation implements AutoCloseable {
      *        well-formed datagram
      * @throws IOException when the socket cannot be opened or bound
      */
-    static UdpAssociation open(InetAddress clientFacing, InetAddress expectedClient, int expectedPort,
+    public static UdpAssociation open(InetAddress clientFacing, InetAddress expectedClient, int expectedPort,
             DatagramCodec codec, UdpGate gate, UdpLimits limits) throws IOException {
+        return open(clientFacing, expectedClient, expectedPort, codec, gate, limits, System::nanoTime);
+    }
+
+    /** @param nanoClock what the idle timeout and the decisions' lifetime are measured with; tests move it on */
+    static UdpAssociation open(InetAddress clientFacing, InetAddress expectedClient, int expectedPort,
+            DatagramCodec codec, UdpGate gate, UdpLimits limits, LongSupplier nanoClock) throws IOException {
         if (expectedPort < 0 || expectedPort > 0xFFFF) {
             throw new IllegalArgumentException("port out of range: " + expectedPort);
         }
@@ -91,33 +99,33 @@ final class UdpAssociation implements AutoCloseable {
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
             channel.bind(new InetSocketAddress(clientFacing, 0));
-            return new UdpAssociation(channel, expectedClient, expectedPort, codec, gate, limits);
+            return new UdpAssociation(channel, expectedClient, expectedPort, codec, gate, limits, nanoClock);
         } catch (IOException | RuntimeException e) {
-            UdpRemotes.closeQuietly(channel);
+            Closing.quietly(channel);
             throw e;
         }
     }
 
     /** @return where the client sends its datagrams: BND.ADDR and BND.PORT of the reply */
-    InetSocketAddress relayAddress() {
+    public InetSocketAddress relayAddress() {
         return relayAddress;
     }
 
     /** Starts relaying on virtual threads until {@link #close} or the idle timeout; returns at once. */
-    void start() {
+    public void start() {
         synchronized (lock) {
             if (started) {
                 throw new IllegalStateException("UDP association " + relayAddress + " already started");
             }
             started = true;
         }
-        lastRelayed = System.nanoTime();
+        idle.relayed();
         spawn("client", this::relayFromClient);
         idleWatch = spawn("idle", this::watchIdle);
     }
 
     /** @return true when the association has ended (closed or idle) within {@code millis} */
-    boolean awaitEnd(long millis) throws InterruptedException {
+    public boolean awaitEnd(long millis) throws InterruptedException {
         return ended.await(millis, TimeUnit.MILLISECONDS);
     }
 
@@ -126,8 +134,14 @@ final class UdpAssociation implements AutoCloseable {
         return idleExpired;
     }
 
-    UdpCounters counters() {
+    /** @return what was relayed and dropped so far */
+    public UdpCounters counters() {
         return tally.snapshot();
+    }
+
+    /** @return how long the association may stay silent from now before it ends itself */
+    Duration idleLeft() {
+        return idle.left();
     }
 
     /** Closes every socket and waits up to a second for the relay threads to end; idempotent. */
@@ -140,15 +154,13 @@ final class UdpAssociation implements AutoCloseable {
             closed = true;
         }
         remotes.close();
-        UdpRemotes.closeQuietly(clientChannel);
+        Closing.quietly(clientChannel);
         Thread self = Thread.currentThread();
-        // Closing the channels ends every blocked receive. Only a thread waiting on the gate (a name
-        // lookup) needs an interrupt: interrupting one inside a send would throw after the datagram
-        // left, and its bytes would go uncounted.
-        for (Thread sleeper : new Thread[] {gateWaiter, idleWatch}) {
-            if (sleeper != null && sleeper != self) {
-                sleeper.interrupt();
-            }
+        // Closing the channels ends every blocked receive; only the waits need an interrupt.
+        outbound.decisions().interruptWait(self);
+        Thread watch = idleWatch;
+        if (watch != null && watch != self) {
+            watch.interrupt();
         }
         try {
             long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
@@ -190,7 +202,10 @@ final class UdpAssociation implements AutoCloseable {
                     switch (codec.decode(buffer)) {
                         case DecodedDatagram.Dropped dropped -> tally.dropped(
                                 FRAGMENT.equals(dropped.reason()) ? UdpTally.Drop.FRAGMENT : UdpTally.Drop.MALFORMED);
-                        case DecodedDatagram.Datagram datagram -> forward(source, datagram);
+                        case DecodedDatagram.Datagram datagram -> {
+                            learn(source);
+                            outbound.send(datagram);
+                        }
                     }
                 }
             }
@@ -208,38 +223,9 @@ final class UdpAssociation implements AutoCloseable {
         return known != null ? known.equals(source) : expectedClient.equals(source.getAddress());
     }
 
-    private void forward(InetSocketAddress source, DecodedDatagram.Datagram datagram)
-            throws IOException, InterruptedException {
+    private void learn(InetSocketAddress source) {
         if (client == null) {
             client = source;
-        }
-        byte[] payload = datagram.payload();
-        if (payload.length > limits.maxDatagram()) {
-            tally.dropped(UdpTally.Drop.OVERSIZE);
-            return;
-        }
-        UdpGate.Verdict verdict;
-        gateWaiter = Thread.currentThread();
-        try {
-            verdict = decisions.decide(datagram.destination());
-        } finally {
-            gateWaiter = null;
-        }
-        switch (verdict) {
-            case UdpGate.Verdict.Drop drop -> tally.dropped(UdpTally.Drop.DENIED);
-            case UdpGate.Verdict.Send send when !peers.admit(send.target()) ->
-                tally.dropped(UdpTally.Drop.TOO_MANY_PEERS);
-            case UdpGate.Verdict.Send send -> {
-                try {
-                    remotes.channelFor(send.localAddress()).send(ByteBuffer.wrap(payload), send.target());
-                    tally.fromClient(payload.length);
-                    lastRelayed = System.nanoTime();
-                } catch (ClosedChannelException e) {
-                    throw e;
-                } catch (IOException | UnsupportedAddressTypeException | UnsupportedOperationException e) {
-                    tally.dropped(UdpTally.Drop.SEND_FAILED);
-                }
-            }
         }
     }
 
@@ -261,7 +247,7 @@ final class UdpAssociation implements AutoCloseable {
                     try {
                         clientChannel.send(codec.encode(source, buffer), to);
                         tally.fromTarget(size);
-                        lastRelayed = System.nanoTime();
+                        idle.relayed();
                     } catch (ClosedChannelException e) {
                         throw e;
                     } catch (IOException e) {
@@ -279,12 +265,8 @@ final class UdpAssociation implements AutoCloseable {
     }
 
     private void watchIdle() {
-        long allowance = TimeUnit.MILLISECONDS.toNanos(limits.idleTimeoutMillis());
         try {
-            long left;
-            while ((left = lastRelayed + allowance - System.nanoTime()) > 0) {
-                Thread.sleep(Duration.ofNanos(left));
-            }
+            idle.awaitSilence();
         } catch (InterruptedException e) {
             return; // closed by someone else
         }

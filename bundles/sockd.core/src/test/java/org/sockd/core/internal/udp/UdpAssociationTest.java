@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,18 +12,27 @@ import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sockd.api.Endpoint;
+import org.sockd.common.testing.Await;
+import org.sockd.core.internal.Loopback;
 
 class UdpAssociationTest {
 
     private static final InetAddress LOOPBACK = ip("127.0.0.1");
     private static final UdpLimits LIMITS = new UdpLimits(30_000, 256, 65_507);
+    private static final int IDLE_MILLIS = 200;
+    private static final UdpLimits SHORT_IDLE = new UdpLimits(IDLE_MILLIS, 256, 65_507);
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<Endpoint> asked = new CopyOnWriteArrayList<>();
+    /** The associations' clock: it stands still unless a test moves it on. */
+    private final AtomicLong nanos = new AtomicLong(System.nanoTime());
 
     @AfterEach
     void closeAll() throws Exception {
@@ -71,15 +80,12 @@ class UdpAssociationTest {
     @Test
     void afterTheFirstDatagramOnlyThatPortIsTheClient() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
         UdpPeer otherPort = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, LIMITS);
-        client.send(UdpTestCodec.datagram(to(echo), "first".getBytes()), association.relayAddress());
-        assertThat(client.receive(UdpPeer.WAIT)).isPresent();
+        Client client = echoedOnce(echo);
 
-        otherPort.send(UdpTestCodec.datagram(to(echo), "second".getBytes()), association.relayAddress());
+        otherPort.send(UdpTestCodec.datagram(to(echo), "second".getBytes()), client.association().relayAddress());
 
-        awaitCounters(association, c -> c.notFromClient() == 1);
+        awaitCounters(client.association(), c -> c.notFromClient() == 1);
         assertThat(otherPort.receive(UdpPeer.QUIET)).isEmpty();
         assertThat(echo.echoed()).isEqualTo(1);
     }
@@ -151,17 +157,14 @@ class UdpAssociationTest {
     @Test
     void aHostTheClientNeverSentToCannotReachIt() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
         UdpPeer stranger = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, LIMITS);
-        client.send(UdpTestCodec.datagram(to(echo), "open".getBytes()), association.relayAddress());
-        assertThat(client.receive(UdpPeer.WAIT)).isPresent();
+        Client client = echoedOnce(echo);
         InetSocketAddress externalSide = echo.lastSender();
 
         stranger.send("unsolicited".getBytes(), externalSide);
 
-        awaitCounters(association, c -> c.notFromPeer() == 1);
-        assertThat(client.receive(UdpPeer.QUIET)).isEmpty();
+        awaitCounters(client.association(), c -> c.notFromPeer() == 1);
+        assertThat(client.peer().receive(UdpPeer.QUIET)).isEmpty();
     }
 
     @Test
@@ -186,34 +189,31 @@ class UdpAssociationTest {
     @Test
     void payloadsPastTheLargestAllowedAreDropped() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(30_000, 256, 100));
+        Client relayed = clientOfHundredByteRelay();
 
-        client.send(UdpTestCodec.datagram(to(echo), new byte[101]), association.relayAddress());
-        client.send(UdpTestCodec.datagram(to(echo), new byte[100 + UdpAssociation.HEADER_ROOM]),
-                association.relayAddress());
-        client.send(UdpTestCodec.datagram(to(echo), new byte[100]), association.relayAddress());
+        for (int size : new int[] {101, 100 + UdpAssociation.HEADER_ROOM, 100}) {
+            relayed.send(to(echo), new byte[size]);
+        }
 
-        assertThat(client.receive(UdpPeer.WAIT).orElseThrow().data()).hasSize(10 + 100);
-        assertThat(association.counters().oversize()).isEqualTo(2);
+        assertThat(relayed.peer().receive(UdpPeer.WAIT).orElseThrow().data()).hasSize(10 + 100);
+        assertThat(relayed.association().counters().oversize()).isEqualTo(2);
         assertThat(echo.echoed()).isEqualTo(1);
     }
 
     @Test
     void answersPastTheLargestAllowedAreDropped() throws Exception {
         UdpPeer target = peer("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(30_000, 256, 100));
-        client.send(UdpTestCodec.datagram(to(target), "open".getBytes()), association.relayAddress());
+        Client relayed = clientOfHundredByteRelay();
+        relayed.send(to(target), "open".getBytes());
         InetSocketAddress externalSide = target.receive(UdpPeer.WAIT).orElseThrow().source();
 
         target.send(new byte[101], externalSide);
         target.send(new byte[100], externalSide);
 
-        assertThat(client.receive(UdpPeer.WAIT).orElseThrow().data())
+        assertThat(relayed.peer().receive(UdpPeer.WAIT).orElseThrow().data())
                 .isEqualTo(UdpTestCodec.datagram(to(target), new byte[100]));
-        assertThat(association.counters().oversize()).isEqualTo(1);
-        assertThat(client.receive(UdpPeer.QUIET)).isEmpty();
+        assertThat(relayed.association().counters().oversize()).isEqualTo(1);
+        assertThat(relayed.peer().receive(UdpPeer.QUIET)).isEmpty();
     }
 
     @Test
@@ -285,10 +285,11 @@ class UdpAssociationTest {
 
     @Test
     void withoutTrafficTheAssociationEndsItself() throws Exception {
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(200, 256, 65_507));
+        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, SHORT_IDLE);
 
-        assertThat(association.awaitEnd(UdpPeer.WAIT.toMillis())).isTrue();
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS));
 
+        assertThat(association.awaitEnd(Await.PATIENCE.toMillis())).isTrue();
         assertThat(association.idleExpired()).isTrue();
         assertPortReleased(association.relayAddress());
     }
@@ -297,51 +298,37 @@ class UdpAssociationTest {
     void datagramsFromTheClientAloneKeepItAlive() throws Exception {
         UdpPeer silent = peer("127.0.0.1");
         UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(600, 256, 65_507));
+        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, SHORT_IDLE);
 
-        for (int i = 0; i < 10; i++) {
+        assertKeptAliveBy(association, () -> {
             client.send(UdpTestCodec.datagram(to(silent), "tick".getBytes()), association.relayAddress());
             assertThat(silent.receive(UdpPeer.WAIT)).isPresent();
-            Thread.sleep(100);
-        }
-
-        assertThat(association.awaitEnd(0)).isFalse();
-        assertThat(association.awaitEnd(UdpPeer.WAIT.toMillis())).isTrue();
-        assertThat(association.idleExpired()).isTrue();
+        });
     }
 
     @Test
     void datagramsFromATargetAloneKeepItAlive() throws Exception {
         UdpPeer target = peer("127.0.0.1");
         UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(600, 256, 65_507));
+        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, SHORT_IDLE);
         client.send(UdpTestCodec.datagram(to(target), "open".getBytes()), association.relayAddress());
         InetSocketAddress externalSide = target.receive(UdpPeer.WAIT).orElseThrow().source();
 
-        for (int i = 0; i < 10; i++) {
+        assertKeptAliveBy(association, () -> {
             target.send("tock".getBytes(), externalSide);
             assertThat(client.receive(UdpPeer.WAIT)).isPresent();
-            Thread.sleep(100);
-        }
-
-        assertThat(association.awaitEnd(0)).isFalse();
-        assertThat(association.awaitEnd(UdpPeer.WAIT.toMillis())).isTrue();
+        });
     }
 
     @Test
-    void closeEndsItWithinASecondAndReleasesThePorts() throws Exception {
+    void closeEndsItAndReleasesThePorts() throws Exception {
         UdpPeer echo = echo("127.0.0.1");
-        UdpPeer client = peer("127.0.0.1");
-        UdpAssociation association = started(LOOPBACK, 0, this::sendToAddress, LIMITS);
-        client.send(UdpTestCodec.datagram(to(echo), "open".getBytes()), association.relayAddress());
-        assertThat(client.receive(UdpPeer.WAIT)).isPresent();
+        UdpAssociation association = echoedOnce(echo).association();
         InetSocketAddress externalSide = echo.lastSender();
 
-        long start = System.nanoTime();
         association.close();
         association.close();
 
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
         assertThat(association.awaitEnd(0)).isTrue();
         assertThat(association.idleExpired()).isFalse();
         assertPortReleased(association.relayAddress());
@@ -349,21 +336,27 @@ class UdpAssociationTest {
     }
 
     @Test
-    void closeEndsItWhileTheGateIsStillLookingUp() throws Exception {
+    void closeCutsShortALookupOfTheGate() throws Exception {
         UdpPeer client = peer("127.0.0.1");
+        CountDownLatch cutShort = new CountDownLatch(1);
         UdpAssociation association = started(LOOPBACK, 0, destination -> {
             asked.add(destination);
-            Thread.sleep(60_000);
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                cutShort.countDown();
+                throw e;
+            }
             return new UdpGate.Verdict.Drop("too late");
         }, LIMITS);
         client.send(UdpTestCodec.datagram(Endpoint.ofName("slow.example", 53), new byte[1]), association.relayAddress());
-        awaitAsked();
+        Await.until(() -> !asked.isEmpty(), "the gate to be asked");
 
-        long start = System.nanoTime();
         association.close();
 
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_000);
         assertThat(association.awaitEnd(0)).isTrue();
+        assertThat(cutShort.await(Await.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("the lookup was interrupted")
+                .isTrue();
     }
 
     @Test
@@ -394,10 +387,32 @@ class UdpAssociationTest {
 
     private UdpAssociation started(InetAddress client, int clientPort, UdpGate gate, UdpLimits limits)
             throws IOException {
-        UdpAssociation association = UdpAssociation.open(client, client, clientPort, new UdpTestCodec(), gate, limits);
+        UdpAssociation association = UdpAssociation.open(client, client, clientPort, new UdpTestCodec(), gate, limits,
+                nanos::get);
         opened.add(association);
         association.start();
         return association;
+    }
+
+    /** A client and its association. */
+    private record Client(UdpPeer peer, UdpAssociation association) {
+        void send(Endpoint to, byte[] payload) throws IOException {
+            peer.send(UdpTestCodec.datagram(to, payload), association.relayAddress());
+        }
+    }
+
+    /** A client whose association relays payloads of 100 bytes at the most. */
+    private Client clientOfHundredByteRelay() throws IOException {
+        UdpPeer client = peer("127.0.0.1");
+        return new Client(client, started(LOOPBACK, 0, this::sendToAddress, new UdpLimits(30_000, 256, 100)));
+    }
+
+    /** A client on 127.0.0.1 that has had one datagram echoed by {@code echo} through its association. */
+    private Client echoedOnce(UdpPeer echo) throws IOException {
+        Client client = new Client(peer("127.0.0.1"), started(LOOPBACK, 0, this::sendToAddress, LIMITS));
+        client.send(to(echo), "open".getBytes());
+        assertThat(client.peer().receive(UdpPeer.WAIT)).isPresent();
+        return client;
     }
 
     private UdpPeer echo(String address) throws IOException {
@@ -418,19 +433,31 @@ class UdpAssociationTest {
 
     private static void awaitCounters(UdpAssociation association, Predicate<UdpCounters> expected)
             throws InterruptedException {
-        long deadline = System.nanoTime() + UdpPeer.WAIT.toNanos();
-        while (!expected.test(association.counters())) {
-            assertThat(System.nanoTime() - deadline).as("counters now %s", association.counters()).isNegative();
-            Thread.sleep(10);
-        }
+        Await.until(() -> expected.test(association.counters()), "the expected counters");
     }
 
-    private void awaitAsked() throws InterruptedException {
-        long deadline = System.nanoTime() + UdpPeer.WAIT.toNanos();
-        while (asked.isEmpty()) {
-            assertThat(System.nanoTime() - deadline).as("the gate was never asked").isNegative();
-            Thread.sleep(10);
+    /** One datagram relayed, one way or the other. */
+    @FunctionalInterface
+    private interface Traffic {
+        void pass() throws IOException;
+    }
+
+    /**
+     * Traffic every three quarters of the allowance renews it each time, so the association
+     * outlives its first allowance; then a whole allowance of silence ends it.
+     */
+    private void assertKeptAliveBy(UdpAssociation association, Traffic traffic) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS * 3 / 4));
+            traffic.pass();
+            Await.until(() -> association.idleLeft().toMillis() == IDLE_MILLIS, "the idle allowance to be renewed");
         }
+        assertThat(association.awaitEnd(0)).as("ended while traffic flowed").isFalse();
+
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS));
+
+        assertThat(association.awaitEnd(Await.PATIENCE.toMillis())).isTrue();
+        assertThat(association.idleExpired()).isTrue();
     }
 
     /** A closed UDP socket's port can be bound again at once. */

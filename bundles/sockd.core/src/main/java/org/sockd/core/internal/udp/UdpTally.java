@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,8 +1,9 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.Endpoint;
@@ -10,8 +11,8 @@ import org.sockd.api.Endpoint;
 /**
  * Remembers the gate's verdict per destination for a while, so a stream of datagrams to one
  * destination costs one lookup and one policy decision per lifetime rather than one each. The
- * lifetime is short so that a swapped or reloaded policy still reaches a running association
- * (hardening POL-3). Used by the association's client thread only.
+ * lifetime is short so that a swapped or reloaded policy still reaches a running association.
+ * Decided on the association's client thread only; {@link #interruptWait} may come from any.
  */
 final class UdpDecisions {
 
@@ -25,6 +26,7 @@ final class UdpDecisions {
 
     private final UdpGate gate;
     private final long lifetimeNanos;
+    private final LongSupplier nanoClock;
     private final Map<Endpoint, Remembered> remembered = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Endpoint, Remembered> eldest) {
@@ -32,14 +34,18 @@ final class UdpDecisions {
         }
     };
     private boolean failureLogged;
+    /** The client thread while it waits for the gate's answer, else {@code null}. */
+    private volatile Thread waiter;
 
-    UdpDecisions(UdpGate gate, int lifetimeMillis) {
+    /** @param nanoClock a monotonic clock in nanoseconds, {@link System#nanoTime()} in production */
+    UdpDecisions(UdpGate gate, int lifetimeMillis, LongSupplier nanoClock) {
         this.gate = gate;
         this.lifetimeNanos = TimeUnit.MILLISECONDS.toNanos(lifetimeMillis);
+        this.nanoClock = nanoClock;
     }
 
     UdpGate.Verdict decide(Endpoint destination) throws InterruptedException {
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         Remembered known = remembered.get(destination);
         if (known != null && now - known.decidedAt() < lifetimeNanos) {
             return known.verdict();
@@ -51,8 +57,21 @@ final class UdpDecisions {
         return verdict;
     }
 
+    /**
+     * Ends a wait on the gate (a name lookup) as the association closes. Only that wait needs an
+     * interrupt: interrupting a thread inside a send would throw after the datagram left, and its
+     * bytes would go uncounted.
+     */
+    void interruptWait(Thread closer) {
+        Thread waiting = waiter;
+        if (waiting != null && waiting != closer) {
+            waiting.interrupt();
+        }
+    }
+
     /** Fails closed: a gate that throws or answers nothing drops the datagram. */
     private UdpGate.Verdict ask(Endpoint destination) throws InterruptedException {
+        waiter = Thread.currentThread();
         try {
             UdpGate.Verdict verdict = gate.decide(destination);
             return verdict != null ? verdict : new UdpGate.Verdict.Drop("the gate gave no verdict");
@@ -62,6 +81,8 @@ final class UdpDecisions {
                 LOG.warn("UDP gate failed for {}; dropping such datagrams", destination.hostText(), e);
             }
             return new UdpGate.Verdict.Drop("the gate failed: " + e);
+        } finally {
+            waiter = null;
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,20 +12,20 @@ import java.util.Map;
  * @param fromTargetsDatagrams datagrams relayed from targets to the client
  * @param fromTargetsBytes their payload bytes
  * @param notFromClient dropped: arrived at the relay port from another address or port than the client's
- * @param fragment dropped: FRAG was not 0 (hardening PARSE-9, {@code udp.frag_dropped})
+ * @param fragment dropped: FRAG was not 0 (fragmentation is not implemented)
  * @param malformed dropped: the header could not be decoded
  * @param oversize dropped: larger than {@link UdpLimits#maxDatagram()}
- * @param denied dropped: the gate refused the destination (hardening SSRF-9, {@code udp.denied})
+ * @param denied dropped: the gate refused the destination
  * @param tooManyPeers dropped: a new target past {@link UdpLimits#maxPeers()}
  * @param notFromPeer dropped: arrived from an address and port the client never sent to
  * @param sendFailed dropped: the send failed (unreachable network, address family, buffer space)
  */
-record UdpCounters(long fromClientDatagrams, long fromClientBytes, long fromTargetsDatagrams, long fromTargetsBytes,
+public record UdpCounters(long fromClientDatagrams, long fromClientBytes, long fromTargetsDatagrams, long fromTargetsBytes,
         long notFromClient, long fragment, long malformed, long oversize, long denied, long tooManyPeers,
         long notFromPeer, long sendFailed) {
 
     /** @return the dropped datagrams by reason, only reasons that occurred, for the log */
-    Map<String, Long> droppedByReason() {
+    public Map<String, Long> droppedByReason() {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("not-from-client", notFromClient);
         counts.put("fragment", fragment);
@@ -40,7 +40,7 @@ record UdpCounters(long fromClientDatagrams, long fromClientBytes, long fromTarg
     }
 
     /** @return every datagram dropped, whatever the reason */
-    long dropped() {
+    public long dropped() {
         return notFromClient + fragment + malformed + oversize + denied + tooManyPeers + notFromPeer + sendFailed;
     }
 }

@@ -1,16 +1,16 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 /**
- * The bounds of one UDP association (hardening RES-13, SSRF-9).
+ * The bounds of one UDP association (README, "UDP ASSOCIATE" and "Timeouts and limits").
  *
  * @param idleTimeoutMillis the association ends after this long without a relayed datagram either way
  * @param maxPeers how many distinct targets the client may send to in one association
  * @param maxDatagram the largest payload relayed either way, in bytes; larger ones are dropped
  * @param decisionTtlMillis how long the gate's answer for one destination is reused; 0 asks the
  *        gate for every datagram. Bounded so that a policy swap or reload reaches running
- *        associations (hardening POL-3) and a name is resolved again now and then.
+ *        associations and a name is resolved again now and then.
  */
-record UdpLimits(int idleTimeoutMillis, int maxPeers, int maxDatagram, int decisionTtlMillis) {
+public record UdpLimits(int idleTimeoutMillis, int maxPeers, int maxDatagram, int decisionTtlMillis) {
 
     static final int DEFAULT_IDLE_MILLIS = 120_000;
     static final int DEFAULT_MAX_PEERS = 256;
@@ -18,7 +18,7 @@ record UdpLimits(int idleTimeoutMillis, int maxPeers, int maxDatagram, int decis
     static final int DEFAULT_MAX_DATAGRAM = 65_507;
     static final int DEFAULT_DECISION_TTL_MILLIS = 1_000;
 
-    UdpLimits {
+    public UdpLimits {
         if (idleTimeoutMillis <= 0) {
             throw new IllegalArgumentException("UDP idle timeout must be greater than 0 ms, not " + idleTimeoutMillis);
         }
@@ -34,11 +34,12 @@ record UdpLimits(int idleTimeoutMillis, int maxPeers, int maxDatagram, int decis
     }
 
     /** With the default decision lifetime. */
-    UdpLimits(int idleTimeoutMillis, int maxPeers, int maxDatagram) {
+    public UdpLimits(int idleTimeoutMillis, int maxPeers, int maxDatagram) {
         this(idleTimeoutMillis, maxPeers, maxDatagram, DEFAULT_DECISION_TTL_MILLIS);
     }
 
-    static UdpLimits defaults() {
+    /** @return two minutes idle, 256 peers, the largest IPv4 payload, a one-second decision lifetime */
+    public static UdpLimits defaults() {
         return new UdpLimits(DEFAULT_IDLE_MILLIS, DEFAULT_MAX_PEERS, DEFAULT_MAX_DATAGRAM);
     }
 }

@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 

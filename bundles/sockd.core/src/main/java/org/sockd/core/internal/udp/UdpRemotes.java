@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.sockd.common.io.Closing;
 
 /**
  * The sockets of one association towards targets: one per local address the gate chooses (the
@@ -61,7 +62,7 @@ final class UdpRemotes implements AutoCloseable {
             closed = true;
             open = new ArrayList<>(byLocalAddress.values());
         }
-        open.forEach(UdpRemotes::closeQuietly);
+        open.forEach(Closing::quietly);
     }
 
     private static DatagramChannel open(InetAddress localAddress) throws IOException {
@@ -72,16 +73,8 @@ final class UdpRemotes implements AutoCloseable {
             channel.bind(localAddress == null ? null : new InetSocketAddress(localAddress, 0));
             return channel;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            Closing.quietly(channel);
             throw e;
-        }
-    }
-
-    static void closeQuietly(DatagramChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // the descriptor is released either way
         }
     }
 }

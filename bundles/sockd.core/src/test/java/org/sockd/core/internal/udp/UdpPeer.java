@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import java.io.IOException;
 import java.net.DatagramPacket;

@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.core.internal.udp;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,7 +11,7 @@ import org.sockd.api.Endpoint;
  * remembers the answers for a short while (see {@link UdpDecisions}).
  */
 @FunctionalInterface
-interface UdpGate {
+public interface UdpGate {
 
     /** What to do with one datagram. */
     sealed interface Verdict {

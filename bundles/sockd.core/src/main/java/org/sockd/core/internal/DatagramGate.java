@@ -1,0 +1,69 @@
+package org.sockd.core.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import org.sockd.api.Command;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.Endpoint;
+import org.sockd.api.access.Decision;
+import org.sockd.api.route.Route;
+import org.sockd.core.internal.udp.UdpGate;
+
+/**
+ * The gate of one UDP association: each datagram's destination is resolved, decided by the access
+ * policy in force when it arrives (not the one the association started under, so that a swap or
+ * reload reaches running associations) and routed.
+ *
+ * @param association the UDP ASSOCIATE request: client, version and users of every datagram
+ * @param context the resolver, and the policies registered now
+ */
+record DatagramGate(ConnectRequest association, SessionContext context) implements UdpGate {
+
+    @Override
+    public Verdict decide(Endpoint destination) throws InterruptedException {
+        List<InetAddress> resolved = destination.isName()
+                ? context.resolver().resolve(destination.host())
+                : List.of(destination.address());
+        if (resolved.isEmpty()) {
+            return new Verdict.Drop("unknown host " + destination.hostText());
+        }
+        Policies now = context.current().get();
+        if (now.access() == null) {
+            return new Verdict.Drop("no access policy registered");
+        }
+        ConnectRequest datagram = new ConnectRequest(association.client(), association.version(),
+                Command.UDP_ASSOCIATE, destination, resolved, association.user(), association.authenticatedUser(),
+                association.clientNames());
+        Optional<String> denied = denial(now.access().decide(datagram));
+        if (denied.isPresent()) {
+            return new Verdict.Drop(denied.get());
+        }
+        InetAddress target = resolved.getFirst();
+        if (now.routes() == null) {
+            return new Verdict.Send(new InetSocketAddress(target, destination.port()), null);
+        }
+        return switch (now.routes().select(target, destination.host())) {
+            case Route.Via via -> new Verdict.Send(new InetSocketAddress(target, destination.port()), via.local());
+            case Route.NoRoute none -> new Verdict.Drop(none.reason());
+        };
+    }
+
+    /**
+     * What a datagram takes from its decision: allow or deny, nothing more. The matched rule's
+     * ident mode and its command (and the #NO_IDENTD:/#BAD_ID: commands) are settled once, for the
+     * UDP ASSOCIATE request that opened the association: identd was asked and the commands ran
+     * then. Asking identd or starting a command per datagram would make each one wait on the
+     * network or a process, and let one client start a process per packet.
+     *
+     * @return why the datagram is dropped, or empty when it may go
+     */
+    static Optional<String> denial(Decision decision) {
+        return switch (decision) {
+            case Decision.Deny deny -> Optional.of("denied: " + deny.reason());
+            case Decision.Allow allow -> Optional.empty();
+            case null -> Optional.of("access policy returned no decision"); // fail closed, as for a request
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package org.sockd.core.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import org.sockd.api.ClientInfo;
+import org.sockd.api.admin.SessionState;
+import org.sockd.api.log.SessionEvent;
+import org.sockd.api.log.SessionInfo;
+import org.sockd.api.protocol.ProtocolHandler;
+import org.sockd.api.protocol.Refusal;
+import org.sockd.api.protocol.Reply;
+import org.sockd.api.protocol.SocksRequest;
+
+/**
+ * A decided request and what a command needs to carry it out: the request with its resolved
+ * addresses, the session's services, and the one way to answer the client and tell the listeners.
+ *
+ * @param events the session's listeners
+ * @param handler the protocol the client spoke, which writes the replies to {@code out}
+ * @param request the request as read, which the replies answer
+ * @param info the session as the listeners see it: the decoded request and the ident answer
+ * @param resolved the addresses of the destination that the access policy checked
+ */
+record Exchange(LiveSession live, SessionContext context, Policies policies, Events events, ProtocolHandler handler,
+        OutputStream out, SocksRequest request, SessionInfo info, List<InetAddress> resolved) {
+
+    Exchange {
+        resolved = List.copyOf(resolved);
+    }
+
+    CoreConfig config() {
+        return context.config();
+    }
+
+    ClientInfo client() {
+        return info.request().client();
+    }
+
+    void emit(SessionEvent event) {
+        events.emit(event);
+    }
+
+    void reply(Reply reply) throws IOException {
+        handler.reply(out, request, reply);
+    }
+
+    /** Tells the listeners why the request fails, then the client. */
+    void fail(SessionEvent why, Refusal refusal) throws IOException {
+        events.emit(why);
+        reply(new Reply.Refused(refusal));
+    }
+
+    /**
+     * The last reply, after which only relayed traffic flows: the session's end then closes the
+     * connection at once, with no refusal left to protect from a reset.
+     */
+    void grant(InetSocketAddress bound) throws IOException {
+        reply(new Reply.Granted(bound));
+        live.granted();
+    }
+
+    void stage(SessionState state) {
+        live.stage(state, info.request(), info.ident());
+    }
+
+    /**
+     * Relays between the client and {@code target} until both directions are done, then tells the
+     * listeners how much went each way.
+     *
+     * @param peer for BIND, the host that connected in; otherwise {@code null}
+     */
+    void relay(SocketChannel target, InetSocketAddress peer) throws InterruptedException {
+        stage(SessionState.RELAYING);
+        Relay relay = new Relay(live, context.buffers());
+        live.traffic(relay);
+        relay.run(live.client(), target);
+        events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget(), peer));
+    }
+}

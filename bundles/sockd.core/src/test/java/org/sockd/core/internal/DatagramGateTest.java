@@ -1,0 +1,112 @@
+package org.sockd.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sockd.api.ClientInfo;
+import org.sockd.api.Command;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.Endpoint;
+import org.sockd.api.SocksVersion;
+import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.access.Decision;
+import org.sockd.api.access.IdentActions;
+import org.sockd.api.access.IdentMode;
+import org.sockd.api.access.MatchedRule;
+import org.sockd.common.testing.RecordingLogger;
+import org.sockd.core.internal.udp.UdpGate;
+
+/** What each datagram of an association is decided by, and what of the decision it honours. */
+class DatagramGateTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final ConnectRequest ASSOCIATION = new ConnectRequest(
+            new ClientInfo(new InetSocketAddress(LOOPBACK, 40000), new InetSocketAddress(LOOPBACK, 1080)),
+            SocksVersion.SOCKS5, Command.UDP_ASSOCIATE, Endpoint.ofAddress(LOOPBACK, 0), List.of(LOOPBACK), "",
+            "joe");
+    private static final Endpoint DNS = Endpoint.ofAddress(LOOPBACK, 53);
+
+    private final List<ConnectRequest> decided = new CopyOnWriteArrayList<>();
+    private final List<String> actions = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Policies> current = new AtomicReference<>();
+    private final Resolver resolver = new Resolver(1_000);
+    private final DatagramGate gate = new DatagramGate(ASSOCIATION, new SessionContext(TestCoreConfig.defaults(),
+            new Sessions(), resolver, new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
+            current::get));
+
+    @AfterEach
+    void closeResolver() {
+        resolver.close();
+    }
+
+    @Test
+    void anAllowSendsTheDatagramWithoutIdentOrTheRuleCommands() throws Exception {
+        MatchedRule rule = new MatchedRule("sockd.conf", 3, "pass from: 0/0 to: 0/0 port 53", "logger %u");
+        current.set(policies(decides(new Decision.Allow(rule, IdentMode.STRICT, new IdentActions("a", "b")))));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Send(new InetSocketAddress(LOOPBACK, 53), null));
+        assertThat(actions).as("no command runs per datagram").isEmpty();
+    }
+
+    @Test
+    void eachDatagramIsDecidedAsTheAssociationsClientWithItsOwnDestination() throws Exception {
+        current.set(policies(decides(new Decision.Allow(new MatchedRule("x", 1, "pass"), IdentMode.OFF))));
+
+        gate.decide(DNS);
+
+        assertThat(decided).containsExactly(new ConnectRequest(ASSOCIATION.client(), SocksVersion.SOCKS5,
+                Command.UDP_ASSOCIATE, DNS, List.of(LOOPBACK), "", "joe"));
+    }
+
+    @Test
+    void theAccessPolicyInForceNowDecides() throws Exception {
+        current.set(policies(decides(new Decision.Allow(new MatchedRule("x", 1, "pass"), IdentMode.OFF))));
+        assertThat(gate.decide(DNS)).isInstanceOf(UdpGate.Verdict.Send.class);
+
+        current.set(policies(decides(new Decision.Deny("blocked", null))));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("denied: blocked"));
+    }
+
+    @Test
+    void noAccessPolicyDrops() throws Exception {
+        current.set(policies(null));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("no access policy registered"));
+    }
+
+    @Test
+    void aPolicyThatAnswersNothingDrops() throws Exception {
+        current.set(policies(decides(null)));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("access policy returned no decision"));
+    }
+
+    @Test
+    void aNameThatDoesNotResolveDrops() throws Exception {
+        current.set(policies(decides(new Decision.Allow(new MatchedRule("x", 1, "pass"), IdentMode.OFF))));
+
+        assertThat(gate.decide(Endpoint.ofName("no-such-host.invalid", 53)))
+                .isEqualTo(new UdpGate.Verdict.Drop("unknown host no-such-host.invalid"));
+        assertThat(decided).isEmpty();
+    }
+
+    private AccessPolicy decides(Decision decision) {
+        return request -> {
+            decided.add(request);
+            return decision;
+        };
+    }
+
+    private Policies policies(AccessPolicy access) {
+        return new Policies(access, List.of(), Map.of(), action -> actions.add(action.command()), null, List.of(),
+                null);
+    }
+}

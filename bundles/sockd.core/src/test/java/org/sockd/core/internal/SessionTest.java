@@ -1,0 +1,240 @@
+package org.sockd.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sockd.api.ClientInfo;
+import org.sockd.api.Command;
+import org.sockd.api.Endpoint;
+import org.sockd.api.SocksVersion;
+import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.access.Decision;
+import org.sockd.api.access.IdentMode;
+import org.sockd.api.access.MatchedRule;
+import org.sockd.api.auth.Authenticator;
+import org.sockd.api.ident.IdentClient;
+import org.sockd.api.ident.IdentResult;
+import org.sockd.api.log.SessionEvent;
+import org.sockd.api.protocol.Handshake;
+import org.sockd.api.protocol.ProtocolHandler;
+import org.sockd.api.protocol.Reply;
+import org.sockd.api.protocol.SocksRequest;
+import org.sockd.common.testing.RecordingLogger;
+
+/**
+ * The spine of a session with fake services on a real loopback connection: the order of its
+ * steps, and that every step that cannot go on refuses (fail closed). Each step writes to one
+ * trail, so the tests read the order off it.
+ */
+@Timeout(10)
+class SessionTest {
+
+    private static final MatchedRule RULE = new MatchedRule("sockd.conf", 7, "pass from: 0/0 to: 0/0", "echo %u");
+
+    private final List<String> trail = new CopyOnWriteArrayList<>();
+    private final Loopback net;
+    private final SocketChannel refusing;
+    private final Sessions sessions = new Sessions();
+    private final Resolver resolver = new Resolver(1_000);
+    private Handshake handshake;
+
+    SessionTest() throws IOException {
+        net = new Loopback();
+        // bound but not listening: a connect to it is refused, and no other process can take the port
+        refusing = SocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        handshake = new Handshake.Received(request(SocksVersion.SOCKS5, Command.CONNECT));
+    }
+
+    @AfterEach
+    void closeAll() throws IOException {
+        refusing.close();
+        resolver.close();
+        net.close();
+    }
+
+    @Test
+    void noAccessPolicyRefusesAfterTheHandshake() throws IOException {
+        run(policies(null, null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "event Refused: no access policy registered",
+                "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @Test
+    void aPolicyThatThrowsRefuses() throws IOException {
+        run(policies(request -> {
+            trail.add("decide");
+            throw new IllegalStateException("rule engine broken");
+        }, null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "event Refused: access policy failed",
+                "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @Test
+    void aPolicyThatAnswersNothingRefuses() throws IOException {
+        run(policies(decides(null), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "event Refused: access policy returned no decision",
+                "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @Test
+    void aDenyRunsTheRuleCommandAndRefuses() throws IOException {
+        run(policies(decides(new Decision.Deny("blocked", RULE)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "event Refused: blocked",
+                "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @Test
+    void strictIdentWithNoIdentClientRefusesAsIdentdUnreachable() throws IOException {
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.STRICT)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "event IdentUnreachable", "event Refused: "
+                + "cannot connect to identd", "reply Refused[refusal=IDENT_UNREACHABLE]");
+    }
+
+    @Test
+    void identdNamingAnotherUserRefusesAsAMismatch() throws IOException {
+        handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS4, Command.CONNECT,
+                Endpoint.ofAddress(InetAddress.getLoopbackAddress(), port(refusing)), "joe"));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.STRICT)), identd("mallory"), List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "ident", "event IdentMismatch",
+                "event Refused: identd names another user", "reply Refused[refusal=IDENT_MISMATCH]");
+    }
+
+    @Test
+    void aPermittedRequestIsDecidedThenIdentifiedThenCarriedOutByItsCommand() throws IOException {
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.LENIENT)), identd("joe"), List.of()));
+
+        // the CONNECT was tried: the destination refused it, and the client is told so
+        assertThat(trail).containsExactly("handshake", "decide", "ident", "action sockd.conf:7", "event Failed",
+                "reply Refused[refusal=CONNECTION_REFUSED]");
+    }
+
+    @Test
+    void socks4IsRefusedBeforeTheDecisionWhilePasswordsAreRequired() throws IOException {
+        handshake = new Handshake.Received(request(SocksVersion.SOCKS4, Command.CONNECT));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of(Unavailable.AUTHENTICATOR)));
+
+        assertThat(trail).hasSize(3).startsWith("handshake").endsWith("reply Refused[refusal=NOT_ALLOWED]");
+        assertThat(trail.get(1)).startsWith("event Refused: SOCKS 4 carries no password");
+    }
+
+    @Test
+    void udpAssociateWithAProtocolThatRelaysNoDatagramsIsNotSupported() throws IOException {
+        handshake = new Handshake.Received(request(SocksVersion.SOCKS5, Command.UDP_ASSOCIATE));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "event Failed",
+                "reply Refused[refusal=COMMAND_NOT_SUPPORTED]");
+    }
+
+    @Test
+    void aRejectedHandshakeIsAProtocolErrorAndNothingIsDecided() throws IOException {
+        handshake = new Handshake.Rejected("no acceptable method");
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "event ProtocolError");
+    }
+
+    @Test
+    void anUnknownVersionByteIsAProtocolErrorWithoutAHandshake() throws IOException {
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()), 9);
+
+        assertThat(trail).containsExactly("event ProtocolError");
+    }
+
+    private void run(Policies policies) throws IOException {
+        run(policies, 5);
+    }
+
+    /** Sends the version byte and ends the client's output, runs the session to its end, checks it cleaned up. */
+    private void run(Policies policies, int versionByte) throws IOException {
+        Loopback.Pair client = net.pair();
+        client.peer().write(ByteBuffer.wrap(new byte[] {(byte) versionByte}));
+        client.peer().shutdownOutput();
+        LiveSession live = new LiveSession(sessions.nextId(), client.proxy(), Long.MAX_VALUE);
+        sessions.add(live);
+        SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
+                new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies);
+
+        new Session(live, policies, context).run();
+
+        assertThat(client.proxy().isOpen()).as("the client connection is closed").isFalse();
+        assertThat(sessions.size()).as("the session left the table").isZero();
+    }
+
+    private Policies policies(AccessPolicy access, IdentClient ident, List<Authenticator> authenticators) {
+        return new Policies(access, List.of(this::heard), Map.of(5, new FakeHandler(), 4, new FakeHandler()),
+                action -> trail.add("action " + action.origin()), ident, authenticators, null);
+    }
+
+    private AccessPolicy decides(Decision decision) {
+        return request -> {
+            trail.add("decide");
+            return decision;
+        };
+    }
+
+    private IdentClient identd(String user) {
+        return (client, server) -> {
+            trail.add("ident");
+            return CompletableFuture.completedFuture(new IdentResult.User("UNIX", user));
+        };
+    }
+
+    private void heard(SessionEvent event) {
+        trail.add("event " + event.getClass().getSimpleName()
+                + (event instanceof SessionEvent.Refused refused ? ": " + refused.reason() : ""));
+    }
+
+    private SocksRequest request(SocksVersion version, Command command) throws IOException {
+        return new SocksRequest(version, command, Endpoint.ofAddress(InetAddress.getLoopbackAddress(), port(refusing)),
+                "");
+    }
+
+    private static int port(SocketChannel channel) throws IOException {
+        return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+
+    /** A protocol whose handshake has already happened: it hands over the test's outcome and notes each reply. */
+    private final class FakeHandler implements ProtocolHandler {
+
+        @Override
+        public int version() {
+            return 5;
+        }
+
+        @Override
+        public Handshake handshake(InputStream in, OutputStream out, ClientInfo client,
+                List<Authenticator> authenticators) {
+            trail.add("handshake");
+            return handshake;
+        }
+
+        @Override
+        public void reply(OutputStream out, SocksRequest request, Reply reply) {
+            trail.add("reply " + reply);
+        }
+    }
+}
