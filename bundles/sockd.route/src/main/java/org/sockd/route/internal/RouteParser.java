@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.sockd.common.files.IoReason;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -30,30 +32,30 @@ final class RouteParser {
     }
 
     /** ISO-8859-1 maps every byte to one character, as the C daemon saw the file. */
-    static LoadResult parseFile(Path file) {
+    static LoadResult<RouteTable> parseFile(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            return new LoadResult.Invalid(List.of(new RouteError(file.toString(), 0,
-                    "Unable to open routing file (" + file + "): " + IoReason.of(e))));
+            return LoadResult.invalid(new FileError(file.toString(), 0,
+                    "Unable to open routing file (" + file + "): " + IoReason.of(e)));
         }
         return parse(file.toString(), text);
     }
 
     /** @param source the file name to put in entries and errors */
-    static LoadResult parse(String source, String text) {
+    static LoadResult<RouteTable> parse(String source, String text) {
         List<RouteLine> lines = new ArrayList<>();
-        List<RouteError> errors = new ArrayList<>();
+        List<FileError> errors = new ArrayList<>();
         List<String> physical = text.lines().toList();
         for (int number = 1; number <= physical.size(); number++) {
             try {
                 line(number, physical.get(number - 1)).ifPresent(lines::add);
             } catch (SyntaxException e) {
-                errors.add(new RouteError(source, number, e.getMessage()));
+                errors.add(new FileError(source, number, e.getMessage()));
             }
         }
-        return errors.isEmpty() ? new LoadResult.Loaded(new RouteTable(source, lines)) : new LoadResult.Invalid(errors);
+        return errors.isEmpty() ? new LoadResult.Valid<>(new RouteTable(source, lines)) : new LoadResult.Invalid<>(errors);
     }
 
     /** @return the entry on this line, or nothing for a blank or comment line */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
+import org.sockd.common.reload.FileError;
 
 /**
  * The route file had errors when the daemon started, so there is no table yet. Every lookup fails:
@@ -13,7 +14,7 @@ import org.sockd.api.route.RouteEntry;
  * @param file the route file
  * @param errors what is wrong with it, at least one
  */
-record UnusableRoutes(String file, List<RouteError> errors) implements Routes {
+record UnusableRoutes(String file, List<FileError> errors) implements Routes {
 
     UnusableRoutes {
         Objects.requireNonNull(file, "file");

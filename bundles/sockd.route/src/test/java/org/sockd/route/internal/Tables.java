@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.sockd.api.route.Route;
+import org.sockd.common.reload.LoadResult;
 
 /** Helpers shared by the tests: parse a table that must be valid, look up literal addresses. */
 final class Tables {
@@ -13,9 +14,9 @@ final class Tables {
     }
 
     static RouteTable parsed(String text) {
-        LoadResult result = RouteParser.parse("sockd.route", text);
-        assertThat(result).isInstanceOf(LoadResult.Loaded.class);
-        return ((LoadResult.Loaded) result).table();
+        LoadResult<RouteTable> result = RouteParser.parse("sockd.route", text);
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RouteTable>) result).content();
     }
 
     /** @param literal an address literal: no name is ever looked up */
