@@ -38,7 +38,7 @@ import org.sockd.common.reload.LiveFile;
  * Felix SCR calls public constructors alone.
  */
 @Component(name = PasswordFileAuthenticator.PID, service = {Authenticator.class, Reloadable.class, Dumpable.class},
-        configurationPolicy = ConfigurationPolicy.REQUIRE, property = Authenticator.METHOD + ":Integer=2")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PasswordFileAuthenticator.Config.class)
 public final class PasswordFileAuthenticator implements Authenticator, Reloadable, Dumpable {
 
