@@ -74,6 +74,6 @@ final class FrozenRouteReader {
         if (length != 4 && length != 16) {
             throw new FrozenException("an address of " + length + " bytes");
         }
-        return AddressText.byAddress(in.readNBytes(length));
+        return AddressField.byAddress(in.readNBytes(length));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sockd.common.net.AddressText;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
 
@@ -33,7 +34,7 @@ final class LocalCheck {
         List<FileError> errors = new ArrayList<>();
         for (RouteLine line : table.lines()) {
             if (!known.computeIfAbsent(line.local(), local::isLocal)) {
-                errors.add(new FileError(table.origin(), line.line(), "interface address " + AddressText.text(line.local())
+                errors.add(new FileError(table.origin(), line.line(), "interface address " + AddressText.of(line.local())
                         + " is not an address of this host"));
             }
         }

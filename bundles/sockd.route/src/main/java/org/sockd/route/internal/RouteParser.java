@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.sockd.common.files.IoReason;
+import org.sockd.common.net.AddressText;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
 import org.sockd.common.text.SyntaxException;
@@ -83,14 +84,14 @@ final class RouteParser {
 
     private static RouteLine entry(int number, String localField, String destinationField, String maskField)
             throws SyntaxException {
-        InetAddress local = AddressText.parse(localField, "interface address");
-        if (!AddressText.looksNumeric(destinationField)) {
+        InetAddress local = AddressField.parse(localField, "interface address");
+        if (!AddressField.looksNumeric(destinationField)) {
             Destination name = Names.parse(destinationField);
-            AddressText.parse(maskField, "destination mask"); // ignored with a name, but it must be there and valid
+            AddressField.parse(maskField, "destination mask"); // ignored with a name, but it must be there and valid
             return checked(number, local, name);
         }
-        InetAddress destination = AddressText.parse(destinationField, "destination address");
-        InetAddress mask = AddressText.parse(maskField, "destination mask");
+        InetAddress destination = AddressField.parse(destinationField, "destination address");
+        InetAddress mask = AddressField.parse(maskField, "destination mask");
         if (family(mask) != family(destination)) {
             throw new SyntaxException("Invalid destination mask " + quoted(maskField) + " (an " + family(mask)
                     + " mask for an " + family(destination) + " destination: write the mask in the destination's family)");
@@ -101,12 +102,12 @@ final class RouteParser {
     /** The checks on decoded values, shared with the frozen reader so that both forms accept the same lines. */
     static RouteLine checked(int number, InetAddress local, Destination destination) throws SyntaxException {
         if (local.isAnyLocalAddress() || local.isMulticastAddress()) {
-            throw new SyntaxException("Invalid interface address " + quoted(AddressText.text(local))
+            throw new SyntaxException("Invalid interface address " + quoted(AddressText.of(local))
                     + " (a wildcard or multicast address is no interface of this host)");
         }
         if (destination instanceof Destination.Network network && family(network.address()) != family(local)) {
-            throw new SyntaxException("Invalid entry: interface " + AddressText.text(local) + " is " + family(local)
-                    + " but destination " + AddressText.text(network.address()) + " is " + family(network.address())
+            throw new SyntaxException("Invalid entry: interface " + AddressText.of(local) + " is " + family(local)
+                    + " but destination " + AddressText.of(network.address()) + " is " + family(network.address())
                     + " (an interface reaches destinations of its own family only)");
         }
         return new RouteLine(number, local, destination);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
+import org.sockd.common.net.AddressText;
 import org.sockd.common.reload.FileError;
 
 /**
@@ -28,7 +29,7 @@ record UnusableRoutes(String file, List<FileError> errors) implements Routes {
     public Route select(InetAddress destination, String name) {
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
         return new Route.NoRoute("route file " + file + " has errors: " + errors.get(0) + more + "; no route to "
-                + AddressText.text(destination));
+                + AddressText.of(destination));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
+import org.sockd.common.net.AddressText;
 import org.sockd.common.reload.LoadResult;
 
 /** The component as the core, SIGHUP, sockd:reload and sockd:dump see it, on real files and real interfaces. */
@@ -155,7 +156,7 @@ class RouteFilePolicyTest {
 
     private static String via(RouteFilePolicy policy) {
         return switch (policy.select(address("10.1.2.3"), null)) {
-            case Route.Via via -> AddressText.text(via.local());
+            case Route.Via via -> AddressText.of(via.local());
             case Route.NoRoute none -> none.reason();
         };
     }

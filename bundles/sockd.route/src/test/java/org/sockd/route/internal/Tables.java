@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.sockd.api.route.Route;
+import org.sockd.common.net.AddressText;
 import org.sockd.common.reload.LoadResult;
 
 /** Helpers shared by the tests: parse a table that must be valid, look up literal addresses. */
@@ -31,7 +32,7 @@ final class Tables {
     /** @return the chosen interface, or the NoRoute reason */
     static String select(Routes routes, String destination, String name) {
         return switch (routes.select(address(destination), name)) {
-            case Route.Via via -> AddressText.text(via.local());
+            case Route.Via via -> AddressText.of(via.local());
             case Route.NoRoute none -> none.reason();
         };
     }
