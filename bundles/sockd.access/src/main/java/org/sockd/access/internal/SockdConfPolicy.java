@@ -104,7 +104,7 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
         Path file = Path.of(config.file());
         Optional<IdentMode> mode = identMode(config.ident_mode());
         LiveFile<RuleSet> live = new LiveFile<>(file, mode.isPresent() ? RulesFile::read : badIdentMode(config),
-                new RulesFile(), LOG);
+                RulesFile.KIND, LOG);
         live.watchIf(config.watch(), "sockd-file-watch", Duration.ofMillis(config.watch_period_ms()),
                 () -> watched(file, live.current()));
         return new Rules(new RuleEngine(mode.orElse(IdentMode.STRICT)), live);

@@ -118,7 +118,7 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     private Login load(Config config) {
         check(config);
         Path file = Path.of(config.file());
-        LiveFile<Users> users = new LiveFile<>(file, PasswordFile::read, new UsersFile(), LOG)
+        LiveFile<Users> users = new LiveFile<>(file, PasswordFile::read, UsersFile.KIND, LOG)
                 .watchIf(config.watch(), "sockd-passwd-watch", Duration.ofMillis(config.watch_period_ms()),
                         () -> Set.of(file));
         FailureThrottle throttle = new FailureThrottle(config.max_failures(),

@@ -5,42 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
-import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.FileKind;
 
 /** The password file as a file the daemon keeps live: with no users, every login fails. */
-final class UsersFile implements FileKind<Users> {
+final class UsersFile {
+
+    static final FileKind<Users> KIND = FileKind.<Users>of("users", users -> users.names().size(),
+            (file, errors) -> Users.none(file.toString()), "every SOCKS 5 login fails")
+            .withReview(UsersFile::warnIfExposed);
 
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
-    @Override
-    public String noun() {
-        return "users";
-    }
-
-    @Override
-    public int size(Users users) {
-        return users.names().size();
-    }
-
-    @Override
-    public Users refusing(Path file, List<FileError> errors) {
-        return Users.none(file.toString());
-    }
-
-    @Override
-    public String whileRefusing() {
-        return "every SOCKS 5 login fails";
+    private UsersFile() {
     }
 
     /** Hashes can be attacked offline, so only the daemon's user should read them; warn, do not refuse. */
-    @Override
-    public void review(Path file, Users users, Logger log) {
+    private static void warnIfExposed(Path file, Users users, Logger log) {
         try {
             Set<PosixFilePermission> exposed = EnumSet.noneOf(PosixFilePermission.class);
             exposed.addAll(Files.getPosixFilePermissions(file));

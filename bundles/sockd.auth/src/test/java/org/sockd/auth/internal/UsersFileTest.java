@@ -79,7 +79,7 @@ class UsersFileTest {
     }
 
     private LiveFile<Users> live(Path file) {
-        return new LiveFile<>(file, PasswordFile::read, new UsersFile(), log.logger());
+        return new LiveFile<>(file, PasswordFile::read, UsersFile.KIND, log.logger());
     }
 
     private Path write(String text, String mode) throws Exception {

@@ -60,10 +60,10 @@ public final class LiveFile<T> implements Closeable {
         return switch (reader.apply(file)) {
             case LoadResult.Valid<? extends T> valid -> {
                 T content = valid.content();
-                kind.review(file, content, log);
+                kind.review().review(file, content, log);
                 current = content;
-                log.info("reloaded {} {} from {}", kind.size(content), kind.noun(), kind.origin(file, content));
-                yield new ReloadResult.Reloaded(file.toString(), kind.size(content));
+                log.info("reloaded {} {} from {}", size(content), kind.noun(), kind.origin().apply(file, content));
+                yield new ReloadResult.Reloaded(file.toString(), size(content));
             }
             case LoadResult.Invalid<? extends T> invalid -> {
                 logErrors(invalid.errors(), "not reloaded", "the previous " + kind.noun() + " stay in force");
@@ -98,15 +98,19 @@ public final class LiveFile<T> implements Closeable {
         return switch (reader.apply(file)) {
             case LoadResult.Valid<? extends T> valid -> {
                 T content = valid.content();
-                kind.review(file, content, log);
-                log.info("loaded {} {} from {}", kind.size(content), kind.noun(), kind.origin(file, content));
+                kind.review().review(file, content, log);
+                log.info("loaded {} {} from {}", size(content), kind.noun(), kind.origin().apply(file, content));
                 yield content;
             }
             case LoadResult.Invalid<? extends T> invalid -> {
                 logErrors(invalid.errors(), "not loaded", kind.whileRefusing());
-                yield kind.refusing(file, invalid.errors());
+                yield kind.refusing().apply(file, invalid.errors());
             }
         };
+    }
+
+    private int size(T content) {
+        return kind.size().applyAsInt(content);
     }
 
     private void logErrors(List<FileError> errors, String what, String consequence) {

@@ -75,6 +75,14 @@ class LiveFileTest {
     }
 
     @Test
+    void theKindMayNameAnotherFileAsTheOrigin() throws Exception {
+        Path file = write("one\n");
+        new LiveFile<>(file, Words::read, Words.KIND.withOrigin((configured, words) -> configured + " (as words)"),
+                log.logger());
+        assertThat(log.lines()).containsExactly(new Line("info", "loaded 1 words from " + file + " (as words)"));
+    }
+
+    @Test
     void aReaderDuringReloadsSeesWhollyOldOrWhollyNewContent() throws Exception {
         Path file = write("one\n");
         LiveFile<List<String>> words = live(file);
@@ -125,7 +133,7 @@ class LiveFileTest {
     }
 
     private LiveFile<List<String>> live(Path file) {
-        return new LiveFile<>(file, Words::read, new Words(), log.logger());
+        return new LiveFile<>(file, Words::read, Words.KIND, log.logger());
     }
 
     private List<String> errors() {

@@ -5,10 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
 
 /** A file kind for testing the holder: a word a line, and a line starting with "bad" is an error. */
-final class Words implements FileKind<List<String>> {
+final class Words {
+
+    static final FileKind<List<String>> KIND = FileKind.<List<String>>of("words", List::size,
+            (file, errors) -> List.of(), "no word is known").withReview((file, words, log) -> {
+                if (words.isEmpty()) {
+                    log.warn("{} has no words", file);
+                }
+            });
+
+    private Words() {
+    }
 
     static LoadResult<List<String>> read(Path file) {
         List<String> lines;
@@ -24,32 +33,5 @@ final class Words implements FileKind<List<String>> {
             }
         }
         return errors.isEmpty() ? new LoadResult.Valid<>(List.copyOf(lines)) : new LoadResult.Invalid<>(errors);
-    }
-
-    @Override
-    public String noun() {
-        return "words";
-    }
-
-    @Override
-    public int size(List<String> content) {
-        return content.size();
-    }
-
-    @Override
-    public List<String> refusing(Path file, List<FileError> errors) {
-        return List.of();
-    }
-
-    @Override
-    public String whileRefusing() {
-        return "no word is known";
-    }
-
-    @Override
-    public void review(Path file, List<String> content, Logger log) {
-        if (content.isEmpty()) {
-            log.warn("{} has no words", file);
-        }
     }
 }

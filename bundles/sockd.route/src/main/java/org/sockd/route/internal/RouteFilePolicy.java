@@ -87,7 +87,7 @@ public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpabl
         RouteFiles files = new RouteFiles(local, LOG);
         // copyOf, not of: a frozen file named directly is its own twin
         Set<Path> watched = Set.copyOf(List.of(file, FrozenName.ofRoute(file)));
-        return new LiveFile<Routes>(file, files::load, files, LOG)
+        return new LiveFile<>(file, files::load, RouteFiles.KIND, LOG)
                 .watchIf(config.watch(), "sockd-route-watch", Duration.ofMillis(config.watch_period_ms()), () -> watched);
     }
 

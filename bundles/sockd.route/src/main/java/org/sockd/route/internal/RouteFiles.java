@@ -3,7 +3,6 @@ package org.sockd.route.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.sockd.common.files.FrozenName;
@@ -18,7 +17,17 @@ import org.sockd.common.reload.LoadResult;
  * checks that every interface is an address of this host. While no valid file was ever read,
  * every lookup fails: the system's choice could hand a client an address the far side cannot reach.
  */
-final class RouteFiles implements FileKind<Routes> {
+final class RouteFiles {
+
+    static final FileKind<Routes> KIND = FileKind.<Routes>of("routes", routes -> routes.entries().size(),
+            (file, errors) -> new UnusableRoutes(file.toString(), errors),
+            "every route lookup fails until a reload succeeds")
+            .withOrigin(RouteFiles::origin)
+            .withReview((file, routes, log) -> {
+                if (routes.entries().isEmpty()) {
+                    log.warn("{} has no routes: every route lookup fails", origin(file, routes));
+                }
+            });
 
     private final LocalAddresses local;
     private final Logger log;
@@ -55,36 +64,8 @@ final class RouteFiles implements FileKind<Routes> {
         return FrozenRouteReader.read(frozen.toString(), bytes);
     }
 
-    @Override
-    public String noun() {
-        return "routes";
-    }
-
-    @Override
-    public int size(Routes routes) {
-        return routes.entries().size();
-    }
-
-    @Override
-    public Routes refusing(Path file, List<FileError> errors) {
-        return new UnusableRoutes(file.toString(), errors);
-    }
-
-    @Override
-    public String whileRefusing() {
-        return "every route lookup fails until a reload succeeds";
-    }
-
     /** The file read, which may be the frozen twin, rather than the one configured. */
-    @Override
-    public String origin(Path file, Routes routes) {
+    private static String origin(Path file, Routes routes) {
         return routes instanceof RouteTable table ? table.origin() : file.toString();
-    }
-
-    @Override
-    public void review(Path file, Routes routes, Logger log) {
-        if (routes.entries().isEmpty()) {
-            log.warn("{} has no routes: every route lookup fails", origin(file, routes));
-        }
     }
 }
