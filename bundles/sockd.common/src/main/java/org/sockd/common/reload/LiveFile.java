@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class LiveFile<T> implements Closeable {
     private final FileKind<T> kind;
     private final Logger log;
     private volatile T current;
+    private final AtomicBoolean watchSettled = new AtomicBoolean();
     private volatile Optional<FileWatcher> watcher = Optional.empty();
 
     /**
@@ -73,7 +75,7 @@ public final class LiveFile<T> implements Closeable {
     }
 
     /**
-     * Reloads when the files change on disk, if {@code on}; at most once in a life.
+     * Reloads when the files change on disk, if {@code on}; called once at most.
      *
      * @param threadName names the polling thread, so a thread dump tells which file it watches
      * @param period how often to look
@@ -81,8 +83,8 @@ public final class LiveFile<T> implements Closeable {
      * @return this
      */
     public LiveFile<T> watchIf(boolean on, String threadName, Duration period, Supplier<Set<Path>> files) {
-        if (watcher.isPresent()) {
-            throw new IllegalStateException(file + " is watched already");
+        if (!watchSettled.compareAndSet(false, true)) {
+            throw new IllegalStateException("whether " + file + " is watched was settled already");
         }
         watcher = FileWatcher.startIf(on, threadName, files, this::reload, period);
         return this;

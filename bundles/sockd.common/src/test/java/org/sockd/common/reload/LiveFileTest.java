@@ -122,12 +122,11 @@ class LiveFileTest {
     }
 
     @Test
-    void aFileIsWatchedOnceAtMost() throws Exception {
+    void whetherAFileIsWatchedIsSettledOnce() throws Exception {
         Path file = write("one\n");
         try (LiveFile<List<String>> words = live(file).watchIf(false, "test-watch-off", PERIOD, () -> Set.of(file))) {
             assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().equals("test-watch-off"));
-            words.watchIf(true, "test-watch-twice", PERIOD, () -> Set.of(file)).close();
-            assertThatThrownBy(() -> words.watchIf(true, "test-watch-thrice", PERIOD, () -> Set.of(file)))
+            assertThatThrownBy(() -> words.watchIf(true, "test-watch-later", PERIOD, () -> Set.of(file)))
                     .isInstanceOf(IllegalStateException.class);
         }
     }
