@@ -69,7 +69,6 @@ class AuthenticatorHotSwapTest extends DaemonTest {
     private ServiceRegistration<Authenticator> authenticator(int ranking, String user, String password) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_RANKING, ranking);
-        properties.put(Authenticator.METHOD, USERNAME_PASSWORD);
         return context.registerService(Authenticator.class, new OneUserAuthenticator(user, password), properties);
     }
 }

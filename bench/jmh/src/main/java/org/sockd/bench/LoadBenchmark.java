@@ -14,8 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.sockd.access.internal.parse.ConfParser;
 import org.sockd.access.internal.parse.FrozenWriter;
-import org.sockd.access.internal.parse.ParseResult;
+import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 /** Time to load the largest file: the text parsed, or its frozen form read back. */
 @State(Scope.Benchmark)
@@ -35,21 +36,21 @@ public class LoadBenchmark {
         Path dir = Files.createTempDirectory("sockd-bench");
         text = RuleFiles.write(dir, rules);
         parser = new ConfParser(Services.system(), message -> { });
-        ParseResult parsed = parser.parseFile(text);
-        if (!(parsed instanceof ParseResult.Parsed ok)) {
+        LoadResult<RuleSet> parsed = parser.parseFile(text);
+        if (!(parsed instanceof LoadResult.Valid<RuleSet> ok)) {
             throw new IllegalStateException("the generated file does not parse: " + parsed);
         }
         frozen = dir.resolve("frozen-" + rules + ".fc");
-        Files.write(frozen, FrozenWriter.write(ok.rules()));
+        Files.write(frozen, FrozenWriter.write(ok.content()));
     }
 
     @Benchmark
-    public ParseResult text() {
+    public LoadResult<RuleSet> text() {
         return parser.parseFile(text);
     }
 
     @Benchmark
-    public ParseResult frozen() {
+    public LoadResult<RuleSet> frozen() {
         return parser.load(frozen);
     }
 }

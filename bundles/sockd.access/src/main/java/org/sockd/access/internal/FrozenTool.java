@@ -6,13 +6,13 @@ import java.util.List;
 import org.sockd.access.internal.parse.CanonicalText;
 import org.sockd.access.internal.parse.ConfParser;
 import org.sockd.access.internal.parse.FrozenWriter;
-import org.sockd.access.internal.parse.ParseResult;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.files.FrozenName;
-import org.sockd.common.frozen.FreezeTool;
 import org.sockd.common.frozen.FreezeTool.Frozen;
 import org.sockd.common.frozen.FreezeTool.Outcome;
+import org.sockd.common.frozen.FreezeTool;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * The classic make_sockdfc and dump_sockdfc, run as {@code bin/sockd make-fc [IN [OUT]]} and
@@ -53,10 +53,7 @@ public final class FrozenTool {
         return new ConfParser(Services.system(), message -> err.println("sockd: " + message));
     }
 
-    private static Outcome<RuleSet> outcome(ParseResult result) {
-        return switch (result) {
-            case ParseResult.Parsed parsed -> new Outcome.Valid<>(parsed.rules());
-            case ParseResult.Invalid invalid -> new Outcome.Invalid<>(invalid.errors());
-        };
+    private static Outcome<RuleSet> outcome(LoadResult<RuleSet> result) {
+        return result.fold(Outcome.Valid::new, Outcome.Invalid::new);
     }
 }

@@ -1,8 +1,6 @@
 package org.sockd.access.internal;
 
-import org.sockd.common.config.Settings;
-import org.sockd.common.files.FileWatcher;
-import org.sockd.common.files.FrozenName;
+import java.io.Closeable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -23,8 +21,6 @@ import org.osgi.service.metatype.annotations.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.access.internal.parse.CanonicalText;
-import org.sockd.access.internal.parse.ConfError;
-import org.sockd.access.internal.parse.ParseResult;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.AccessPolicy;
@@ -33,6 +29,12 @@ import org.sockd.api.access.IdentMode;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.common.config.Settings;
+import org.sockd.common.files.FrozenName;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.Handover;
+import org.sockd.common.reload.LiveFile;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * The classic sockd.conf as an {@link AccessPolicy}. At start, a file that cannot be read or has
@@ -73,44 +75,46 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
 
     private static final Logger LOG = LoggerFactory.getLogger(SockdConfPolicy.class);
 
-    /** What one configuration made: the engine, the rules in force and their watcher. */
-    private record Loaded(RuleEngine engine, LiveRules rules, Optional<FileWatcher> watcher) {
+    /** What one configuration made: the engine and the rules it decides by. */
+    private record Rules(RuleEngine engine, LiveFile<RuleSet> file) implements Closeable {
+        @Override
+        public void close() {
+            file.close();
+        }
     }
 
-    private volatile Loaded loaded;
+    private final Handover<Rules> rules;
 
     @Activate
     public SockdConfPolicy(Config config) {
-        this.loaded = load(config);
+        this.rules = new Handover<>(load(config));
     }
 
     /**
-     * A changed configuration (another file, ident mode or ranking) is loaded completely and then
-     * takes over in one step, with the service staying registered: SCR would otherwise withdraw
-     * the policy while it restarts, and requests in between would find none and be refused.
+     * A changed configuration (another file, ident mode or ranking) takes over in place: requests
+     * in a gap without a policy would be refused.
      */
     @Modified
     void modified(Config config) {
-        Loaded previous = loaded;
-        loaded = load(config);
-        previous.watcher().ifPresent(FileWatcher::close);
+        rules.handTo(load(config));
     }
 
-    private static Loaded load(Config config) {
+    private static Rules load(Config config) {
         Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
         Path file = Path.of(config.file());
         Optional<IdentMode> mode = identMode(config.ident_mode());
-        LiveRules live = LiveRules.load(file, mode.isPresent() ? LiveRules::read : badIdentMode(config), LOG);
-        return new Loaded(new RuleEngine(mode.orElse(IdentMode.STRICT)), live,
-                FileWatcher.startIf(config.watch(), "sockd-file-watch", () -> watched(file, live.current()),
-                        live::reload, Duration.ofMillis(config.watch_period_ms())));
+        LiveFile<RuleSet> live = new LiveFile<>(file, mode.isPresent() ? RulesFile::read : badIdentMode(config),
+                RulesFile.KIND, LOG);
+        live.watchIf(config.watch(), "sockd-file-watch", Duration.ofMillis(config.watch_period_ms()),
+                () -> watched(file, live.current()));
+        return new Rules(new RuleEngine(mode.orElse(IdentMode.STRICT)), live);
     }
 
     @Override
     public Decision decide(ConnectRequest request) {
-        Loaded now = loaded;
+        Rules now = rules.current();
         try {
-            return now.engine().decide(now.rules().current(), request);
+            return now.engine().decide(now.file().current(), request);
         } catch (RuntimeException e) {
             // The request itself is not logged: its user-id and host name come from the client.
             LOG.error("policy error, request refused", e);
@@ -120,28 +124,32 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
 
     @Override
     public boolean needsClientNames() {
-        return loaded.rules().current().usesSourceNames();
+        return current().usesSourceNames();
     }
 
     @Override
     public ReloadResult reload() {
-        return loaded.rules().reload();
+        return rules.current().file().reload();
     }
 
     @Override
     public String title() {
-        RuleSet current = loaded.rules().current();
+        RuleSet current = current();
         return "rules from " + current.source() + " (" + current.rules().size() + " rules; no match is deny)";
     }
 
     @Override
     public List<String> dump() {
-        return CanonicalText.numberedLines(loaded.rules().current());
+        return CanonicalText.numberedLines(current());
     }
 
     @Deactivate
     void deactivate() {
-        loaded.watcher().ifPresent(FileWatcher::close);
+        rules.close();
+    }
+
+    private RuleSet current() {
+        return rules.current().file().current();
     }
 
     private static Optional<IdentMode> identMode(String value) {
@@ -153,9 +161,9 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
     }
 
     /** A configuration error no edit of the file can cure: every load and reload fails with it. */
-    private static Function<Path, ParseResult> badIdentMode(Config config) {
-        ConfError error = new ConfError(PID, 0, "ident.mode " + config.ident_mode() + " is not OFF, LENIENT or STRICT");
-        return file -> new ParseResult.Invalid(List.of(error));
+    private static Function<Path, LoadResult<RuleSet>> badIdentMode(Config config) {
+        FileError error = new FileError(PID, 0, "ident.mode " + config.ident_mode() + " is not OFF, LENIENT or STRICT");
+        return file -> LoadResult.invalid(error);
     }
 
     /**

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sockd.access.internal.parse.CanonicalText;
 import org.sockd.access.internal.parse.ConfParser;
 import org.sockd.access.internal.parse.FrozenWriter;
-import org.sockd.access.internal.parse.ParseResult;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.ClientInfo;
 import org.sockd.api.Command;
@@ -25,6 +24,7 @@ import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * text → frozen → dump → text: every form decides a generated set of requests exactly as the
@@ -117,9 +117,9 @@ class FrozenRoundTripTest {
         throw new AssertionError("no rule at line " + matched.line());
     }
 
-    private static RuleSet parsed(ParseResult result) {
-        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).rules();
+    private static RuleSet parsed(LoadResult<RuleSet> result) {
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RuleSet>) result).content();
     }
 
     private static String generatedFile(Random random, Path userFile) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sockd.access.internal.parse.ConfParser;
-import org.sockd.access.internal.parse.ParseResult;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
@@ -24,6 +23,7 @@ import org.sockd.api.access.IdentActions;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 class RuleEngineTest {
 
@@ -179,8 +179,8 @@ class RuleEngineTest {
     }
 
     static RuleSet rules(String text) {
-        ParseResult result = PARSER.parse("sockd.conf", text);
-        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).rules();
+        LoadResult<RuleSet> result = PARSER.parse("sockd.conf", text);
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RuleSet>) result).content();
     }
 }

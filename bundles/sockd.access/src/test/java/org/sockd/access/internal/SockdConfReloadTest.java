@@ -7,9 +7,6 @@ import static org.sockd.common.testing.Editor.replace;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.api.access.Decision;
@@ -69,35 +66,14 @@ class SockdConfReloadTest {
         assertThat(decide(policy)).isEqualTo(new Decision.Deny("no rule matched", null));
     }
 
+    /** That a broken file is seen and refused by the watcher is the holder's to prove (LiveFileTest). */
     @Test
-    void aDecisionDuringReloadsIsWhollyOldOrWhollyNew() throws Exception {
-        Path file = write(PERMIT_ALL);
-        SockdConfPolicy policy = policy(file, "OFF", false);
-        Set<Decision> seen = new HashSet<>();
-        CompletableFuture<Void> reloads = CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < 200; i++) {
-                replace(file, i % 2 == 0 ? DENY_ALL : PERMIT_ALL);
-                assertThat(policy.reload()).isInstanceOf(ReloadResult.Reloaded.class);
-            }
-        });
-        while (!reloads.isDone()) {
-            seen.add(decide(policy));
-        }
-        reloads.get();
-        assertThat(seen).containsExactlyInAnyOrder(permitted(file), denied(file));
-    }
-
-    @Test
-    void aChangedFileIsReloadedByTheWatcherAndABrokenOneIsNot() throws Exception {
+    void aChangedFileIsReloadedByTheWatcher() throws Exception {
         Path file = write(PERMIT_ALL);
         SockdConfPolicy policy = policy(file, "OFF", true);
         try {
             replace(file, DENY_ALL);
             until(() -> decide(policy).equals(denied(file)), "the rules reloaded");
-
-            replace(file, "permit 0.0.0.0\n");
-            Thread.sleep(1000); // several polls and the settle time: long enough to have reloaded
-            assertThat(decide(policy)).isEqualTo(denied(file));
         } finally {
             policy.deactivate();
         }

@@ -14,9 +14,6 @@ import org.sockd.api.ClientInfo;
 @ConsumerType
 public interface Authenticator {
 
-    /** Service property (Integer): the RFC 1928 method number, the same as {@link #method()}. */
-    String METHOD = "sockd.auth.method";
-
     /** @return the RFC 1928 method number, e.g. {@code 0x02} for username/password */
     int method();
 

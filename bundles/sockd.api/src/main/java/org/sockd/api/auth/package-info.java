@@ -1,6 +1,6 @@
 /** The authentication SPI: SOCKS 5 authentication methods such as RFC 1929 username/password. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.sockd.api.auth;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * Reads a password file: one {@code user:pbkdf2-sha256:ITERATIONS:SALT_BASE64:HASH_BASE64} a line,
@@ -30,41 +32,27 @@ final class PasswordFile {
     /** Some 150 000 users; a bigger file is a mistake (say, -U pointed at a log), not a password file. */
     static final int MAX_FILE_BYTES = 16 << 20;
 
-    /** What reading the file gave. */
-    sealed interface Result {
-        /** @param users every user of the file */
-        record Valid(Users users) implements Result {
-        }
-
-        /** @param errors each as {@code file:line: reason} */
-        record Invalid(List<String> errors) implements Result {
-            public Invalid {
-                errors = List.copyOf(errors);
-            }
-        }
-    }
-
     private PasswordFile() {
     }
 
-    static Result read(Path file) {
+    static LoadResult<Users> read(Path file) {
         byte[] content;
         try (InputStream in = Files.newInputStream(file)) {
             content = in.readNBytes(MAX_FILE_BYTES + 1);
             if (content.length > MAX_FILE_BYTES) {
-                return new Result.Invalid(List.of(file + ":0: larger than " + MAX_FILE_BYTES + " bytes"));
+                return LoadResult.invalid(new FileError(file.toString(), 0, "larger than " + MAX_FILE_BYTES + " bytes"));
             }
         } catch (NoSuchFileException e) {
-            return new Result.Invalid(List.of(file + ":0: no such file"));
+            return LoadResult.invalid(new FileError(file.toString(), 0, "no such file"));
         } catch (IOException e) {
-            return new Result.Invalid(List.of(file + ":0: cannot read: " + e.getMessage()));
+            return LoadResult.invalid(new FileError(file.toString(), 0, "cannot read: " + e.getMessage()));
         }
         return parse(file.toString(), content);
     }
 
-    static Result parse(String source, byte[] content) {
+    static LoadResult<Users> parse(String source, byte[] content) {
         List<PasswordEntry> entries = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<FileError> errors = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
         List<byte[]> lines = lines(content);
         for (int i = 0; i < lines.size(); i++) {
@@ -81,11 +69,11 @@ final class PasswordFile {
                 }
                 entries.add(entry);
             } catch (IllegalArgumentException e) {
-                errors.add(source + ":" + number + ": " + e.getMessage());
+                errors.add(new FileError(source, number, e.getMessage()));
             }
         }
-        return errors.isEmpty() ? new Result.Valid(Users.of(source, entries, new SecureRandom()))
-                : new Result.Invalid(errors);
+        return errors.isEmpty() ? new LoadResult.Valid<>(Users.of(source, entries, new SecureRandom()))
+                : new LoadResult.Invalid<>(errors);
     }
 
     private static PasswordEntry entry(String line) {

@@ -1,12 +1,12 @@
 package org.sockd.auth.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
@@ -27,7 +27,8 @@ import org.sockd.api.admin.Reloadable;
 import org.sockd.api.auth.Authentication;
 import org.sockd.api.auth.Authenticator;
 import org.sockd.common.config.Settings;
-import org.sockd.common.files.FileWatcher;
+import org.sockd.common.reload.Handover;
+import org.sockd.common.reload.LiveFile;
 
 /**
  * SOCKS 5 username/password (RFC 1929) against a password file of PBKDF2 hashes. It exists only
@@ -37,7 +38,7 @@ import org.sockd.common.files.FileWatcher;
  * Felix SCR calls public constructors alone.
  */
 @Component(name = PasswordFileAuthenticator.PID, service = {Authenticator.class, Reloadable.class, Dumpable.class},
-        configurationPolicy = ConfigurationPolicy.REQUIRE, property = Authenticator.METHOD + ":Integer=2")
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PasswordFileAuthenticator.Config.class)
 public final class PasswordFileAuthenticator implements Authenticator, Reloadable, Dumpable {
 
@@ -81,13 +82,17 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     static final int TRACKED_ADDRESSES = 10_000;
     static final int MAX_FAILURES_LIMIT = 1000;
 
-    /** What one configuration made: the users in force, the method that checks them, their watcher. */
-    private record Loaded(LiveUsers users, UsernamePasswordMethod method, Optional<FileWatcher> watcher) {
+    /** What one configuration made: the users in force and the method that checks them. */
+    private record Login(LiveFile<Users> users, UsernamePasswordMethod method) implements Closeable {
+        @Override
+        public void close() {
+            users.close();
+        }
     }
 
     private final Kdf kdf;
     private final LongSupplier nanoClock;
-    private volatile Loaded loaded;
+    private final Handover<Login> login;
 
     @Activate
     public PasswordFileAuthenticator(Config config) {
@@ -98,33 +103,31 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     PasswordFileAuthenticator(Config config, Kdf kdf, LongSupplier nanoClock) {
         this.kdf = kdf;
         this.nanoClock = nanoClock;
-        this.loaded = load(config);
+        this.login = new Handover<>(load(config));
     }
 
     /**
-     * A changed configuration is loaded completely and then takes over in one step, with the
-     * authenticator staying registered: SCR would otherwise withdraw it while restarting, and a
-     * client in that moment would be served without a password (or, with -U, refused).
+     * A changed configuration takes over in place: a client in a gap without an authenticator
+     * would be served without a password (or, with -U, refused).
      */
     @Modified
     void modified(Config config) {
-        Loaded previous = loaded;
-        loaded = load(config);
-        previous.watcher().ifPresent(FileWatcher::close);
+        login.handTo(load(config));
     }
 
-    private Loaded load(Config config) {
+    private Login load(Config config) {
         check(config);
         Path file = Path.of(config.file());
-        LiveUsers users = new LiveUsers(file, LOG);
+        LiveFile<Users> users = new LiveFile<>(file, PasswordFile::read, UsersFile.KIND, LOG)
+                .watchIf(config.watch(), "sockd-passwd-watch", Duration.ofMillis(config.watch_period_ms()),
+                        () -> Set.of(file));
         FailureThrottle throttle = new FailureThrottle(config.max_failures(),
                 Duration.ofSeconds(config.failure_window_s()), TRACKED_ADDRESSES, nanoClock);
         int checks = config.max_concurrent_checks() > 0 ? config.max_concurrent_checks()
                 : 2 * Runtime.getRuntime().availableProcessors();
         UsernamePasswordMethod method = new UsernamePasswordMethod(users::current, new Verifier(kdf), throttle,
                 new Semaphore(checks, true), Duration.ofMillis(config.check_wait_ms()), LOG);
-        return new Loaded(users, method, FileWatcher.startIf(config.watch(), "sockd-passwd-watch", () -> Set.of(file),
-                users::reload, Duration.ofMillis(config.watch_period_ms())));
+        return new Login(users, method);
     }
 
     @Override
@@ -134,28 +137,28 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
 
     @Override
     public Authentication authenticate(InputStream in, OutputStream out, ClientInfo client) throws IOException {
-        return loaded.method().authenticate(in, out, client.remote().getAddress());
+        return login.current().method().authenticate(in, out, client.remote().getAddress());
     }
 
     @Override
     public ReloadResult reload() {
-        return loaded.users().reload();
+        return login.current().users().reload();
     }
 
     @Override
     public String title() {
-        return "SOCKS 5 users from " + loaded.users().file();
+        return "SOCKS 5 users from " + login.current().users().file();
     }
 
     /** The names alone: a hash would let anyone who sees the dump guess passwords offline. */
     @Override
     public List<String> dump() {
-        return loaded.users().current().names();
+        return login.current().users().current().names();
     }
 
     @Deactivate
     void deactivate() {
-        loaded.watcher().ifPresent(FileWatcher::close);
+        login.close();
     }
 
     private static void check(Config config) {

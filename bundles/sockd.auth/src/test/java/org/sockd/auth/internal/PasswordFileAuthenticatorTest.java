@@ -3,6 +3,7 @@ package org.sockd.auth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sockd.auth.internal.Fixtures.line;
+import static org.sockd.common.testing.Await.until;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -138,10 +138,7 @@ class PasswordFileAuthenticatorTest {
         Files.writeString(next, line("alice", "a") + "\n" + line("bob", "b") + "\n");
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!authenticator.dump().contains("bob") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        until(() -> authenticator.dump().contains("bob"), "the password file reloaded");
         assertThat(authenticator.dump()).containsExactly("alice", "bob");
 
         authenticator.deactivate();

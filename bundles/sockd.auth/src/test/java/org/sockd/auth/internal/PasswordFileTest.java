@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 
 /** The password file format: what it accepts, and every error named by file and line. */
 class PasswordFileTest {
@@ -112,16 +114,13 @@ class PasswordFileTest {
     @Test
     void bytesThatAreNotUtf8AreReportedWithTheirLine() {
         byte[] content = (line("bob", "b") + "\nal\u00ffice:x\n").getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(PasswordFile.parse("passwd", content))
-                .isInstanceOfSatisfying(PasswordFile.Result.Invalid.class, invalid ->
-                        assertThat(invalid.errors()).containsExactly("passwd:2: not valid UTF-8"));
+        assertThat(errors(PasswordFile.parse("passwd", content))).containsExactly("passwd:2: not valid UTF-8");
     }
 
     @Test
     void aMissingFileNamesTheFile() throws Exception {
         Path missing = dir.resolve("none");
-        assertThat(PasswordFile.read(missing)).isInstanceOfSatisfying(PasswordFile.Result.Invalid.class, invalid ->
-                assertThat(invalid.errors()).containsExactly(missing + ":0: no such file"));
+        assertThat(errors(PasswordFile.read(missing))).containsExactly(missing + ": no such file");
     }
 
     @Test
@@ -130,18 +129,16 @@ class PasswordFileTest {
         try (FileChannel channel = FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(new byte[] {'\n'}), PasswordFile.MAX_FILE_BYTES);
         }
-        assertThat(PasswordFile.read(big)).isInstanceOfSatisfying(PasswordFile.Result.Invalid.class, invalid ->
-                assertThat(invalid.errors()).containsExactly(big + ":0: larger than 16777216 bytes"));
+        assertThat(errors(PasswordFile.read(big))).containsExactly(big + ": larger than 16777216 bytes");
     }
 
     @Test
     void readsAFileFromDisk() throws Exception {
         Path file = dir.resolve("sockd.passwd");
         Files.writeString(file, line("alice", "a") + "\n");
-        assertThat(PasswordFile.read(file)).isInstanceOfSatisfying(PasswordFile.Result.Valid.class, valid -> {
-            assertThat(valid.users().names()).containsExactly("alice");
-            assertThat(valid.users().source()).isEqualTo(file.toString());
-        });
+        Users users = users(PasswordFile.read(file));
+        assertThat(users.names()).containsExactly("alice");
+        assertThat(users.source()).isEqualTo(file.toString());
     }
 
     @Test
@@ -164,14 +161,20 @@ class PasswordFileTest {
     }
 
     private static Users valid(String text) {
-        PasswordFile.Result result = PasswordFile.parse("passwd", text.getBytes(StandardCharsets.UTF_8));
-        assertThat(result).isInstanceOf(PasswordFile.Result.Valid.class);
-        return ((PasswordFile.Result.Valid) result).users();
+        return users(PasswordFile.parse("passwd", text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> invalid(String text) {
-        PasswordFile.Result result = PasswordFile.parse("passwd", text.getBytes(StandardCharsets.UTF_8));
-        assertThat(result).isInstanceOf(PasswordFile.Result.Invalid.class);
-        return ((PasswordFile.Result.Invalid) result).errors();
+        return errors(PasswordFile.parse("passwd", text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Users users(LoadResult<Users> result) {
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<Users>) result).content();
+    }
+
+    private static List<String> errors(LoadResult<Users> result) {
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        return ((LoadResult.Invalid<Users>) result).errors().stream().map(FileError::toString).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.reload.LoadResult;
 import org.sockd.common.testing.Captured;
 
 /** bin/sockd passwd: add, change, delete, the file it writes, and what it refuses. */
@@ -181,9 +182,9 @@ class PasswordToolTest {
     }
 
     private static Verifier.Outcome verify(Path file, String user, String password) {
-        PasswordFile.Result result = PasswordFile.read(file);
-        assertThat(result).isInstanceOf(PasswordFile.Result.Valid.class);
-        Users users = ((PasswordFile.Result.Valid) result).users();
+        LoadResult<Users> result = PasswordFile.read(file);
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        Users users = ((LoadResult.Valid<Users>) result).content();
         return new Verifier(Pbkdf2.KDF).verify(users, Optional.of(user), password.getBytes(StandardCharsets.UTF_8));
     }
 }

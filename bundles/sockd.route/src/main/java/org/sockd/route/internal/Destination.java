@@ -2,6 +2,7 @@ package org.sockd.route.internal;
 
 import java.net.InetAddress;
 import java.util.Objects;
+import org.sockd.common.net.AddressText;
 
 /** The destination half of a route line: an address and mask, or a name pattern. */
 sealed interface Destination {
@@ -42,7 +43,7 @@ sealed interface Destination {
         }
 
         InetAddress mask() {
-            return AddressText.byAddress(mask.clone());
+            return AddressField.byAddress(mask.clone());
         }
 
         @Override
@@ -60,7 +61,7 @@ sealed interface Destination {
 
         @Override
         public String text() {
-            return AddressText.text(address) + " " + AddressText.text(mask());
+            return AddressText.of(address) + " " + AddressText.of(mask());
         }
 
         @Override

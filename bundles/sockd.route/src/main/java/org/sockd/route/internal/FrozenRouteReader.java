@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sockd.common.frozen.FrozenException;
 import org.sockd.common.frozen.FrozenFrame;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -21,11 +23,11 @@ final class FrozenRouteReader {
     }
 
     /** @param file the frozen file's name, for the table and for errors */
-    static LoadResult read(String file, byte[] bytes) {
+    static LoadResult<RouteTable> read(String file, byte[] bytes) {
         try {
-            return new LoadResult.Loaded(decode(file, FrozenRouteFormat.FRAME.body(bytes)));
+            return new LoadResult.Valid<>(decode(file, FrozenRouteFormat.FRAME.body(bytes)));
         } catch (FrozenException | SyntaxException | IOException | IllegalArgumentException e) {
-            return new LoadResult.Invalid(List.of(new RouteError(file, 0, "frozen file refused: " + e.getMessage())));
+            return LoadResult.invalid(new FileError(file, 0, "frozen file refused: " + e.getMessage()));
         }
     }
 
@@ -72,6 +74,6 @@ final class FrozenRouteReader {
         if (length != 4 && length != 16) {
             throw new FrozenException("an address of " + length + " bytes");
         }
-        return AddressText.byAddress(in.readNBytes(length));
+        return AddressField.byAddress(in.readNBytes(length));
     }
 }

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,8 +22,9 @@ import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
 import org.sockd.api.route.RouteSelector;
 import org.sockd.common.config.Settings;
-import org.sockd.common.files.FileWatcher;
 import org.sockd.common.files.FrozenName;
+import org.sockd.common.reload.Handover;
+import org.sockd.common.reload.LiveFile;
 
 /**
  * The classic sockd.route as the {@link RouteSelector} of a multi-homed host. Runs only while a
@@ -59,12 +59,8 @@ public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpabl
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFilePolicy.class);
 
-    /** What one configuration made: the routes in force and their watcher. */
-    private record Loaded(LiveRoutes routes, Optional<FileWatcher> watcher) {
-    }
-
     private final LocalAddresses local;
-    private volatile Loaded loaded;
+    private final Handover<LiveFile<Routes>> routes;
 
     @Activate
     public RouteFilePolicy(Config config) {
@@ -73,58 +69,59 @@ public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpabl
 
     RouteFilePolicy(Config config, LocalAddresses local) {
         this.local = local;
-        this.loaded = load(config);
+        this.routes = new Handover<>(load(config));
     }
 
     /**
-     * Another file is loaded completely and then takes over in one step, with the selector staying
-     * registered: SCR would otherwise withdraw it while restarting, and a request in that moment
-     * would leave by the system's choice of interface.
+     * Another file takes over in place: a request in a gap without a selector would leave by the
+     * system's choice of interface.
      */
     @Modified
     void modified(Config config) {
-        Loaded previous = loaded;
-        loaded = load(config);
-        previous.watcher().ifPresent(FileWatcher::close);
+        routes.handTo(load(config));
     }
 
-    private Loaded load(Config config) {
+    private LiveFile<Routes> load(Config config) {
         Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
         Path file = Path.of(config.file());
-        LiveRoutes routes = new LiveRoutes(file, new RouteFiles(local, LOG)::load, LOG);
+        RouteFiles files = new RouteFiles(local, LOG);
         // copyOf, not of: a frozen file named directly is its own twin
         Set<Path> watched = Set.copyOf(List.of(file, FrozenName.ofRoute(file)));
-        return new Loaded(routes, FileWatcher.startIf(config.watch(), "sockd-route-watch", () -> watched,
-                routes::reload, Duration.ofMillis(config.watch_period_ms())));
+        return new LiveFile<>(file, files::load, RouteFiles.KIND, LOG)
+                .watchIf(config.watch(), "sockd-route-watch", Duration.ofMillis(config.watch_period_ms()), () -> watched);
     }
 
     @Override
     public Route select(InetAddress destination, String name) {
-        return loaded.routes().current().select(destination, name);
+        return current().select(destination, name);
     }
 
     @Override
     public List<RouteEntry> table() {
-        return loaded.routes().current().entries();
+        return current().entries();
     }
 
     @Override
     public ReloadResult reload() {
-        return loaded.routes().reload();
+        return routes.current().reload();
     }
 
     @Override
     public String title() {
-        return loaded.routes().current().title();
+        return current().title();
     }
 
     @Override
     public List<String> dump() {
-        return loaded.routes().current().entries().stream().map(RouteEntry::text).toList();
+        return current().entries().stream().map(RouteEntry::text).toList();
     }
 
     @Deactivate
     void deactivate() {
-        loaded.watcher().ifPresent(FileWatcher::close);
+        routes.close();
+    }
+
+    private Routes current() {
+        return routes.current().current();
     }
 }

@@ -3,18 +3,31 @@ package org.sockd.route.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.sockd.common.files.FrozenName;
 import org.sockd.common.files.IoReason;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.FileKind;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * Finds and reads the route file the way the daemon uses it: the frozen twin ({@code sockd.fr}
  * beside {@code sockd.route}) when it exists and is not older than the text, else the text; then
- * checks that every interface is an address of this host.
+ * checks that every interface is an address of this host. While no valid file was ever read,
+ * every lookup fails: the system's choice could hand a client an address the far side cannot reach.
  */
 final class RouteFiles {
+
+    static final FileKind<Routes> KIND = FileKind.<Routes>of("routes", routes -> routes.entries().size(),
+            (file, errors) -> new UnusableRoutes(file.toString(), errors),
+            "every route lookup fails until a reload succeeds")
+            .withOrigin(RouteFiles::origin)
+            .withReview((file, routes, log) -> {
+                if (routes.entries().isEmpty()) {
+                    log.warn("{} has no routes: every route lookup fails", origin(file, routes));
+                }
+            });
 
     private final LocalAddresses local;
     private final Logger log;
@@ -25,9 +38,9 @@ final class RouteFiles {
     }
 
     /** @param file the configured file: the text, or a frozen file named directly */
-    LoadResult load(Path file) {
+    LoadResult<RouteTable> load(Path file) {
         Path frozen = FrozenName.ofRoute(file);
-        LoadResult result;
+        LoadResult<RouteTable> result;
         if (Files.exists(frozen) && !FrozenName.olderThan(frozen, file)) {
             result = readFrozen(frozen);
         } else {
@@ -37,21 +50,22 @@ final class RouteFiles {
             }
             result = FrozenRouteFormat.FRAME.isFrozen(file) ? readFrozen(file) : RouteParser.parseFile(file);
         }
-        if (result instanceof LoadResult.Loaded loaded) {
-            List<RouteError> errors = LocalCheck.errors(loaded.table(), local);
-            return errors.isEmpty() ? result : new LoadResult.Invalid(errors);
-        }
-        return result;
+        return LocalCheck.checked(result, local);
     }
 
-    static LoadResult readFrozen(Path frozen) {
+    static LoadResult<RouteTable> readFrozen(Path frozen) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(frozen);
         } catch (IOException e) {
-            return new LoadResult.Invalid(List.of(new RouteError(frozen.toString(), 0,
-                    "Unable to open frozen routing file (" + frozen + "): " + IoReason.of(e))));
+            return LoadResult.invalid(new FileError(frozen.toString(), 0,
+                    "Unable to open frozen routing file (" + frozen + "): " + IoReason.of(e)));
         }
         return FrozenRouteReader.read(frozen.toString(), bytes);
+    }
+
+    /** The file read, which may be the frozen twin, rather than the one configured. */
+    private static String origin(Path file, Routes routes) {
+        return routes instanceof RouteTable table ? table.origin() : file.toString();
     }
 }

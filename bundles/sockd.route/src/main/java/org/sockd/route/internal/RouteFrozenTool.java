@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.sockd.common.files.FrozenName;
-import org.sockd.common.frozen.FreezeTool;
 import org.sockd.common.frozen.FreezeTool.Frozen;
 import org.sockd.common.frozen.FreezeTool.Outcome;
+import org.sockd.common.frozen.FreezeTool;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * The classic make_sockdfr and dump_sockdfr, run as {@code bin/sockd make-fr [IN [OUT]]} and
@@ -46,12 +47,8 @@ public final class RouteFrozenTool {
 
     /** The text is checked exactly as the daemon checks it, interfaces included. */
     private static Outcome<Frozen> freeze(Path text) {
-        LoadResult result = RouteParser.parseFile(text.toAbsolutePath().normalize());
-        if (result instanceof LoadResult.Loaded loaded) {
-            List<RouteError> errors = LocalCheck.errors(loaded.table(), LocalAddresses.system());
-            result = errors.isEmpty() ? result : new LoadResult.Invalid(errors);
-        }
-        return outcome(result).map(table -> new Frozen(FrozenRouteWriter.write(table), table.source(),
+        return outcome(LocalCheck.checked(RouteParser.parseFile(text.toAbsolutePath().normalize()),
+                LocalAddresses.system())).map(table -> new Frozen(FrozenRouteWriter.write(table), table.source(),
                 table.lines().size() + " routes"));
     }
 
@@ -59,10 +56,7 @@ public final class RouteFrozenTool {
         return outcome(RouteFiles.readFrozen(file)).map(table -> text(table, file));
     }
 
-    private static Outcome<RouteTable> outcome(LoadResult result) {
-        return switch (result) {
-            case LoadResult.Loaded loaded -> new Outcome.Valid<>(loaded.table());
-            case LoadResult.Invalid invalid -> new Outcome.Invalid<>(invalid.errors());
-        };
+    private static Outcome<RouteTable> outcome(LoadResult<RouteTable> result) {
+        return result.fold(Outcome.Valid::new, Outcome.Invalid::new);
     }
 }

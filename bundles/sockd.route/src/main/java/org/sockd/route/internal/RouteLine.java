@@ -3,6 +3,7 @@ package org.sockd.route.internal;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;
+import org.sockd.common.net.AddressText;
 
 /**
  * One valid line of a route file.
@@ -31,6 +32,6 @@ record RouteLine(int line, InetAddress local, Destination destination) {
 
     /** @return the line in canonical form: interface, destination, mask */
     String text() {
-        return AddressText.text(local) + " " + destination.text();
+        return AddressText.of(local) + " " + destination.text();
     }
 }

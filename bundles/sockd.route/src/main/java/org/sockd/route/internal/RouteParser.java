@@ -13,6 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.sockd.common.files.IoReason;
+import org.sockd.common.net.AddressText;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -30,30 +33,30 @@ final class RouteParser {
     }
 
     /** ISO-8859-1 maps every byte to one character, as the C daemon saw the file. */
-    static LoadResult parseFile(Path file) {
+    static LoadResult<RouteTable> parseFile(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            return new LoadResult.Invalid(List.of(new RouteError(file.toString(), 0,
-                    "Unable to open routing file (" + file + "): " + IoReason.of(e))));
+            return LoadResult.invalid(new FileError(file.toString(), 0,
+                    "Unable to open routing file (" + file + "): " + IoReason.of(e)));
         }
         return parse(file.toString(), text);
     }
 
     /** @param source the file name to put in entries and errors */
-    static LoadResult parse(String source, String text) {
+    static LoadResult<RouteTable> parse(String source, String text) {
         List<RouteLine> lines = new ArrayList<>();
-        List<RouteError> errors = new ArrayList<>();
+        List<FileError> errors = new ArrayList<>();
         List<String> physical = text.lines().toList();
         for (int number = 1; number <= physical.size(); number++) {
             try {
                 line(number, physical.get(number - 1)).ifPresent(lines::add);
             } catch (SyntaxException e) {
-                errors.add(new RouteError(source, number, e.getMessage()));
+                errors.add(new FileError(source, number, e.getMessage()));
             }
         }
-        return errors.isEmpty() ? new LoadResult.Loaded(new RouteTable(source, lines)) : new LoadResult.Invalid(errors);
+        return errors.isEmpty() ? new LoadResult.Valid<>(new RouteTable(source, lines)) : new LoadResult.Invalid<>(errors);
     }
 
     /** @return the entry on this line, or nothing for a blank or comment line */
@@ -81,14 +84,14 @@ final class RouteParser {
 
     private static RouteLine entry(int number, String localField, String destinationField, String maskField)
             throws SyntaxException {
-        InetAddress local = AddressText.parse(localField, "interface address");
-        if (!AddressText.looksNumeric(destinationField)) {
+        InetAddress local = AddressField.parse(localField, "interface address");
+        if (!AddressField.looksNumeric(destinationField)) {
             Destination name = Names.parse(destinationField);
-            AddressText.parse(maskField, "destination mask"); // ignored with a name, but it must be there and valid
+            AddressField.parse(maskField, "destination mask"); // ignored with a name, but it must be there and valid
             return checked(number, local, name);
         }
-        InetAddress destination = AddressText.parse(destinationField, "destination address");
-        InetAddress mask = AddressText.parse(maskField, "destination mask");
+        InetAddress destination = AddressField.parse(destinationField, "destination address");
+        InetAddress mask = AddressField.parse(maskField, "destination mask");
         if (family(mask) != family(destination)) {
             throw new SyntaxException("Invalid destination mask " + quoted(maskField) + " (an " + family(mask)
                     + " mask for an " + family(destination) + " destination: write the mask in the destination's family)");
@@ -99,12 +102,12 @@ final class RouteParser {
     /** The checks on decoded values, shared with the frozen reader so that both forms accept the same lines. */
     static RouteLine checked(int number, InetAddress local, Destination destination) throws SyntaxException {
         if (local.isAnyLocalAddress() || local.isMulticastAddress()) {
-            throw new SyntaxException("Invalid interface address " + quoted(AddressText.text(local))
+            throw new SyntaxException("Invalid interface address " + quoted(AddressText.of(local))
                     + " (a wildcard or multicast address is no interface of this host)");
         }
         if (destination instanceof Destination.Network network && family(network.address()) != family(local)) {
-            throw new SyntaxException("Invalid entry: interface " + AddressText.text(local) + " is " + family(local)
-                    + " but destination " + AddressText.text(network.address()) + " is " + family(network.address())
+            throw new SyntaxException("Invalid entry: interface " + AddressText.of(local) + " is " + family(local)
+                    + " but destination " + AddressText.of(network.address()) + " is " + family(network.address())
                     + " (an interface reaches destinations of its own family only)");
         }
         return new RouteLine(number, local, destination);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
+import org.sockd.common.net.AddressText;
 
 /** A whole, valid route file: the first line whose destination matches gives the interface. */
 final class RouteTable implements Routes {
@@ -49,7 +50,7 @@ final class RouteTable implements Routes {
                 return routes.get(i);
             }
         }
-        return new Route.NoRoute("Cannot find appropriate interface to communicate with " + AddressText.text(destination));
+        return new Route.NoRoute("Cannot find appropriate interface to communicate with " + AddressText.of(destination));
     }
 
     @Override

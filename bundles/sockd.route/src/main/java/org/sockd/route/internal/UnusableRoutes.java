@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
+import org.sockd.common.net.AddressText;
+import org.sockd.common.reload.FileError;
 
 /**
  * The route file had errors when the daemon started, so there is no table yet. Every lookup fails:
@@ -13,7 +15,7 @@ import org.sockd.api.route.RouteEntry;
  * @param file the route file
  * @param errors what is wrong with it, at least one
  */
-record UnusableRoutes(String file, List<RouteError> errors) implements Routes {
+record UnusableRoutes(String file, List<FileError> errors) implements Routes {
 
     UnusableRoutes {
         Objects.requireNonNull(file, "file");
@@ -27,7 +29,7 @@ record UnusableRoutes(String file, List<RouteError> errors) implements Routes {
     public Route select(InetAddress destination, String name) {
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
         return new Route.NoRoute("route file " + file + " has errors: " + errors.get(0) + more + "; no route to "
-                + AddressText.text(destination));
+                + AddressText.of(destination));
     }
 
     @Override

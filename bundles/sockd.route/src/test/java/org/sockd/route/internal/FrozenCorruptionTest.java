@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sockd.common.frozen.FrozenFrame;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 
 /** A damaged or foreign frozen file is refused whole, with a reason naming the file. */
 class FrozenCorruptionTest {
@@ -21,7 +23,7 @@ class FrozenCorruptionTest {
 
     @Test
     void theGoodFileReads() {
-        assertThat(FrozenRouteReader.read("x.fr", GOOD)).isInstanceOf(LoadResult.Loaded.class);
+        assertThat(FrozenRouteReader.read("x.fr", GOOD)).isInstanceOf(LoadResult.Valid.class);
     }
 
     @Test
@@ -80,9 +82,9 @@ class FrozenCorruptionTest {
     }
 
     private static String reason(byte[] bytes) {
-        LoadResult result = FrozenRouteReader.read("x.fr", bytes);
+        LoadResult<RouteTable> result = FrozenRouteReader.read("x.fr", bytes);
         assertThat(result).isInstanceOf(LoadResult.Invalid.class);
-        List<RouteError> errors = ((LoadResult.Invalid) result).errors();
+        List<FileError> errors = ((LoadResult.Invalid<RouteTable>) result).errors();
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).source()).isEqualTo("x.fr");
         return errors.get(0).reason();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.reload.LoadResult;
 
 /** text → frozen → dump → text: every form holds the same routes and chooses as the text does. */
 class FrozenRoundTripTest {
@@ -61,8 +62,8 @@ class FrozenRoundTripTest {
         assertThat(thawed.title()).isEqualTo("routes from " + frozen + " (frozen from " + text + ")");
     }
 
-    private static RouteTable loaded(LoadResult result) {
-        assertThat(result).isInstanceOf(LoadResult.Loaded.class);
-        return ((LoadResult.Loaded) result).table();
+    private static RouteTable loaded(LoadResult<RouteTable> result) {
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RouteTable>) result).content();
     }
 }

@@ -10,15 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
+import org.sockd.common.net.AddressText;
+import org.sockd.common.reload.LoadResult;
 
 /** The component as the core, SIGHUP, sockd:reload and sockd:dump see it, on real files and real interfaces. */
 class RouteFilePolicyTest {
@@ -120,37 +119,14 @@ class RouteFilePolicyTest {
         assertThat(policy.table()).containsExactly(new RouteEntry(file.toString(), 2, "127.0.0.3 0.0.0.0 0.0.0.0"));
     }
 
+    /** That a broken file is seen and refused by the watcher is the holder's to prove (LiveFileTest). */
     @Test
-    void aLookupDuringReloadsIsWhollyOldOrWhollyNew() throws Exception {
-        Path file = write(VIA_2);
-        RouteFilePolicy policy = new RouteFilePolicy(new TestRouteConfig(file));
-        Set<Route> seen = new HashSet<>();
-        CompletableFuture<Void> reloads = CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < 200; i++) {
-                replace(file, i % 2 == 0 ? VIA_3 : VIA_2);
-                assertThat(policy.reload()).isInstanceOf(ReloadResult.Reloaded.class);
-            }
-        });
-        while (!reloads.isDone()) {
-            seen.add(policy.select(address("10.1.2.3"), null));
-        }
-        reloads.get();
-        assertThat(seen).containsExactlyInAnyOrder(
-                new Route.Via(address("127.0.0.2"), new RouteEntry(file.toString(), 1, "127.0.0.2 0.0.0.0 0.0.0.0")),
-                new Route.Via(address("127.0.0.3"), new RouteEntry(file.toString(), 2, "127.0.0.3 0.0.0.0 0.0.0.0")));
-    }
-
-    @Test
-    void aChangedFileIsReloadedByTheWatcherAndABrokenOneIsNot() throws Exception {
+    void aChangedFileIsReloadedByTheWatcher() throws Exception {
         Path file = write(VIA_2);
         RouteFilePolicy policy = new RouteFilePolicy(new TestRouteConfig(file.toString(), true, 20));
         try {
             replace(file, VIA_3);
             until(() -> via(policy).equals("127.0.0.3"), "the route file reloaded");
-
-            replace(file, "127.0.0.2 0.0.0.0\n");
-            Thread.sleep(1000); // many polls and the settle time: long enough to have reloaded
-            assertThat(via(policy)).isEqualTo("127.0.0.3");
         } finally {
             policy.deactivate();
         }
@@ -161,9 +137,9 @@ class RouteFilePolicyTest {
         Path file = write(VIA_2);
         RouteFilePolicy policy = new RouteFilePolicy(new TestRouteConfig(file.toString(), true, 20));
         try {
-            LoadResult frozenFrom = RouteParser.parse(file.toString(), VIA_3);
+            LoadResult<RouteTable> frozenFrom = RouteParser.parse(file.toString(), VIA_3);
             Path temporary = Files.write(dir.resolve("sockd.fr.new"),
-                    FrozenRouteWriter.write(((LoadResult.Loaded) frozenFrom).table()));
+                    FrozenRouteWriter.write(((LoadResult.Valid<RouteTable>) frozenFrom).content()));
             Files.move(temporary, dir.resolve("sockd.fr"), StandardCopyOption.ATOMIC_MOVE);
             until(() -> via(policy).equals("127.0.0.3"), "the route file reloaded");
             assertThat(policy.title()).isEqualTo("routes from " + dir.resolve("sockd.fr") + " (frozen from " + file + ")");
@@ -180,7 +156,7 @@ class RouteFilePolicyTest {
 
     private static String via(RouteFilePolicy policy) {
         return switch (policy.select(address("10.1.2.3"), null)) {
-            case Route.Via via -> AddressText.text(via.local());
+            case Route.Via via -> AddressText.of(via.local());
             case Route.NoRoute none -> none.reason();
         };
     }

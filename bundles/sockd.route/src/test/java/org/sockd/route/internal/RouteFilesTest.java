@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 import org.sockd.common.testing.RecordingLogger;
 
 /**
@@ -76,16 +78,16 @@ class RouteFilesTest {
     @Test
     void anInterfaceThatIsNotAnAddressOfThisHostIsAnErrorNamingFileAndLine() throws Exception {
         Path text = text("127.0.0.2 10.0.0.0 255.0.0.0\n203.0.113.9 0.0.0.0 0.0.0.0\n", EARLIER);
-        assertThat(files.load(text)).isEqualTo(new LoadResult.Invalid(List.of(
-                new RouteError(text.toString(), 2, "interface address 203.0.113.9 is not an address of this host"))));
+        assertThat(files.load(text)).isEqualTo(new LoadResult.Invalid<>(List.of(
+                new FileError(text.toString(), 2, "interface address 203.0.113.9 is not an address of this host"))));
     }
 
     @Test
     void aFrozenFileIsCheckedForLocalInterfacesTooAndTheErrorNamesBothFiles() throws Exception {
         Path frozen = frozen("# made elsewhere\n203.0.113.9 0.0.0.0 0.0.0.0\n", "sockd.fr", EARLIER);
         String where = frozen + " (frozen from " + dir.resolve("frozen-from.route") + ")";
-        assertThat(files.load(dir.resolve("sockd.route"))).isEqualTo(new LoadResult.Invalid(List.of(
-                new RouteError(where, 2, "interface address 203.0.113.9 is not an address of this host"))));
+        assertThat(files.load(dir.resolve("sockd.route"))).isEqualTo(new LoadResult.Invalid<>(List.of(
+                new FileError(where, 2, "interface address 203.0.113.9 is not an address of this host"))));
     }
 
     private Path text(String routes, Instant modified) throws Exception {
@@ -96,14 +98,14 @@ class RouteFilesTest {
 
     /** Frozen from a text of its own, so that what the frozen file holds differs from sockd.route. */
     private Path frozen(String routes, String name, Instant modified) throws Exception {
-        LoadResult parsed = RouteParser.parse(dir.resolve("frozen-from.route").toString(), routes);
-        Path frozen = Files.write(dir.resolve(name), FrozenRouteWriter.write(((LoadResult.Loaded) parsed).table()));
+        LoadResult<RouteTable> parsed = RouteParser.parse(dir.resolve("frozen-from.route").toString(), routes);
+        Path frozen = Files.write(dir.resolve(name), FrozenRouteWriter.write(((LoadResult.Valid<RouteTable>) parsed).content()));
         Files.setLastModifiedTime(frozen, FileTime.from(modified));
         return frozen;
     }
 
-    private static RouteTable loaded(LoadResult result) {
-        assertThat(result).isInstanceOf(LoadResult.Loaded.class);
-        return ((LoadResult.Loaded) result).table();
+    private static RouteTable loaded(LoadResult<RouteTable> result) {
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RouteTable>) result).content();
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sockd.api.route.RouteEntry;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 
 /** The text grammar: what is accepted, its canonical form, and an error naming file and line for the rest. */
 class RouteParserTest {
@@ -61,8 +63,8 @@ class RouteParserTest {
         String longest = line + "x".repeat(RouteParser.MAX_LINE - line.length());
         assertThat(parsed(longest + "\n").entries()).hasSize(1);
 
-        assertThat(RouteParser.parse("r", longest + "x\n")).isEqualTo(new LoadResult.Invalid(List.of(
-                new RouteError("r", 1, "line too long (1023 characters, at most 1022)"))));
+        assertThat(RouteParser.parse("r", longest + "x\n")).isEqualTo(new LoadResult.Invalid<>(List.of(
+                new FileError("r", 1, "line too long (1023 characters, at most 1022)"))));
     }
 
     static Stream<Arguments> badLines() {
@@ -114,23 +116,23 @@ class RouteParserTest {
     void everyBadLineIsAnErrorNamingFileAndLine(String line, String reason) throws Exception {
         Path file = Files.writeString(dir.resolve("sockd.route"), "129.10.1.2 10.0.0.0 255.0.0.0\n" + line + "\n",
                 StandardCharsets.ISO_8859_1);
-        assertThat(RouteParser.parseFile(file)).isEqualTo(new LoadResult.Invalid(List.of(
-                new RouteError(file.toString(), 2, reason))));
-        assertThat(new RouteError(file.toString(), 2, reason).toString()).startsWith(file + ":2: ");
+        assertThat(RouteParser.parseFile(file)).isEqualTo(new LoadResult.Invalid<>(List.of(
+                new FileError(file.toString(), 2, reason))));
+        assertThat(new FileError(file.toString(), 2, reason).toString()).startsWith(file + ":2: ");
     }
 
     @Test
     void everyBadLineIsReportedNotOnlyTheFirst() {
-        LoadResult result = RouteParser.parse("r", "1.2.3 a b\n129.10.1.2 10.0.0.0 255.0.0.0\nx\n");
-        assertThat(result).isInstanceOfSatisfying(LoadResult.Invalid.class, invalid ->
-                assertThat(invalid.errors()).extracting(RouteError::line).containsExactly(1, 3));
+        LoadResult<RouteTable> result = RouteParser.parse("r", "1.2.3 a b\n129.10.1.2 10.0.0.0 255.0.0.0\nx\n");
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<RouteTable>) result).errors()).extracting(FileError::line).containsExactly(1, 3);
     }
 
     @Test
     void aMissingFileIsAnErrorNamingIt() {
         Path missing = dir.resolve("none.route");
-        assertThat(RouteParser.parseFile(missing)).isEqualTo(new LoadResult.Invalid(List.of(
-                new RouteError(missing.toString(), 0, "Unable to open routing file (" + missing + "): no such file"))));
+        assertThat(RouteParser.parseFile(missing)).isEqualTo(new LoadResult.Invalid<>(List.of(
+                new FileError(missing.toString(), 0, "Unable to open routing file (" + missing + "): no such file"))));
     }
 
     @Test

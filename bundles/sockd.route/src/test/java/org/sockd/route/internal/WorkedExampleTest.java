@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
 
-/** spec/sockd-route.md section 6, the 4.2 test script's route file and expectations. */
+/**
+ * The classic 4.2 test script's route file and what it chooses; its lines are among those of the README's
+ * example under "Multi-homed hosts: sockd.route".
+ */
 class WorkedExampleTest {
 
     private static final String FILE = """

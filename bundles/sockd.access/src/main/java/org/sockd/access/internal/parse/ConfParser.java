@@ -1,6 +1,5 @@
 package org.sockd.access.internal.parse;
 
-import org.sockd.common.files.FrozenName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
+import org.sockd.common.files.FrozenName;
 import org.sockd.common.files.IoReason;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 import org.sockd.common.text.SyntaxException;
 
 /** Reads a whole sockd.conf, collecting every error, and accepts it only when it has none. */
@@ -46,7 +48,7 @@ public final class ConfParser {
      * Reads the rules the classic way: the frozen file ({@code sockd.fc} beside {@code sockd.conf})
      * when it exists, else the text file. A file named directly may be either form.
      */
-    public ParseResult load(Path file) {
+    public LoadResult<RuleSet> load(Path file) {
         Path frozen = FrozenName.of(file);
         if (Files.exists(frozen)) {
             if (FrozenName.olderThan(frozen, file)) {
@@ -58,17 +60,17 @@ public final class ConfParser {
         return FrozenFormat.FRAME.isFrozen(file) ? readFrozen(file) : parseFile(file);
     }
 
-    private ParseResult readFrozen(Path frozen) {
+    private LoadResult<RuleSet> readFrozen(Path frozen) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(frozen);
         } catch (IOException e) {
-            return new ParseResult.Invalid(List.of(
-                    new ConfError(frozen.toString(), 0, "Unable to open frozen file (" + frozen + "): " + IoReason.of(e))));
+            return LoadResult.invalid(
+                    new FileError(frozen.toString(), 0, "Unable to open frozen file (" + frozen + "): " + IoReason.of(e)));
         }
-        ParseResult result = new FrozenReader(new UserFiles(userFileErrors)).read(frozen.toString(), bytes);
-        if (result instanceof ParseResult.Parsed parsed) {
-            LOG.info("using the frozen rules of {} (made from {})", frozen, parsed.rules().source());
+        LoadResult<RuleSet> result = new FrozenReader(new UserFiles(userFileErrors)).read(frozen.toString(), bytes);
+        if (result instanceof LoadResult.Valid<RuleSet> parsed) {
+            LOG.info("using the frozen rules of {} (made from {})", frozen, parsed.content().source());
         }
         return result;
     }
@@ -77,13 +79,13 @@ public final class ConfParser {
      * ISO-8859-1 maps every byte to one character, as the C daemon saw the file: no byte sequence
      * is rejected and the line limit counts bytes.
      */
-    public ParseResult parseFile(Path file) {
+    public LoadResult<RuleSet> parseFile(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            return new ParseResult.Invalid(List.of(
-                    new ConfError(file.toString(), 0, "Unable to open config file (" + file + "): " + IoReason.of(e))));
+            return LoadResult.invalid(
+                    new FileError(file.toString(), 0, "Unable to open config file (" + file + "): " + IoReason.of(e)));
         }
         return parse(file.toString(), text);
     }
@@ -93,11 +95,11 @@ public final class ConfParser {
      *
      * @param source the file name to put in rules and errors
      */
-    public ParseResult parse(String source, String text) {
+    public LoadResult<RuleSet> parse(String source, String text) {
         RuleParser ruleParser = new RuleParser(ports, new UserFiles(userFileErrors));
         List<Rule> rules = new ArrayList<>();
         List<SpecialCommand> specials = new ArrayList<>();
-        List<ConfError> errors = new ArrayList<>();
+        List<FileError> errors = new ArrayList<>();
         List<String> lines = text.lines().toList();
         for (int number = 1; number <= lines.size(); number++) {
             String line = lines.get(number - 1);
@@ -109,12 +111,12 @@ public final class ConfParser {
                     case Lexed.Fields fields -> rules.add(ruleParser.parse(number, line.strip(), fields));
                 }
             } catch (SyntaxException e) {
-                errors.add(new ConfError(source, number, e.getMessage()));
+                errors.add(new FileError(source, number, e.getMessage()));
             }
         }
         return errors.isEmpty()
-                ? new ParseResult.Parsed(new RuleSet(source, rules, specials))
-                : new ParseResult.Invalid(errors);
+                ? new LoadResult.Valid<>(new RuleSet(source, rules, specials))
+                : new LoadResult.Invalid<>(errors);
     }
 
     private static Lexed lex(String line) throws SyntaxException {

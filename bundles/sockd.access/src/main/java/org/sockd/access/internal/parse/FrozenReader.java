@@ -18,6 +18,8 @@ import org.sockd.access.internal.rule.UserList;
 import org.sockd.api.access.IdentMode;
 import org.sockd.common.frozen.FrozenException;
 import org.sockd.common.frozen.FrozenFrame;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -32,11 +34,11 @@ final class FrozenReader {
         this.userFiles = userFiles;
     }
 
-    ParseResult read(String file, byte[] bytes) {
+    LoadResult<RuleSet> read(String file, byte[] bytes) {
         try {
-            return new ParseResult.Parsed(decode(FrozenFormat.FRAME.body(bytes)));
+            return new LoadResult.Valid<>(decode(FrozenFormat.FRAME.body(bytes)));
         } catch (FrozenException | IOException | IllegalArgumentException e) {
-            return new ParseResult.Invalid(List.of(new ConfError(file, 0, "frozen file refused: " + e.getMessage())));
+            return LoadResult.invalid(new FileError(file, 0, "frozen file refused: " + e.getMessage()));
         }
     }
 

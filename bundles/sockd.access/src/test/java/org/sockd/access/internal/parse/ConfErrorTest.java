@@ -12,6 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.FileError;
+import org.sockd.access.internal.rule.RuleSet;
+import org.sockd.common.reload.LoadResult;
 
 class ConfErrorTest {
 
@@ -144,9 +147,9 @@ class ConfErrorTest {
                 file + ":2: Invalid entry: a rule needs an action, a source address and a source mask");
     }
 
-    private static List<String> errors(ParseResult result) {
-        assertThat(result).isInstanceOf(ParseResult.Invalid.class);
-        return ((ParseResult.Invalid) result).errors().stream().map(ConfError::toString).toList();
+    private static List<String> errors(LoadResult<RuleSet> result) {
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        return ((LoadResult.Invalid<RuleSet>) result).errors().stream().map(FileError::toString).toList();
     }
 
     private static Arguments bad(String line, String reason) {

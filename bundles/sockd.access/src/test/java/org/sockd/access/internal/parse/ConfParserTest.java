@@ -27,6 +27,7 @@ import org.sockd.access.internal.rule.UserList;
 import org.sockd.api.access.IdentActions;
 import org.sockd.api.access.IdentMode;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 class ConfParserTest {
 
@@ -136,9 +137,9 @@ class ConfParserTest {
     }
 
     private static RuleSet parsed(String text) {
-        ParseResult result = PARSER.parse("sockd.conf", text);
-        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).rules();
+        LoadResult<RuleSet> result = PARSER.parse("sockd.conf", text);
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RuleSet>) result).content();
     }
 
     private static Arguments form(String line, Action action, IdentMode ident, UserList users,

@@ -12,16 +12,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.netdb.Services;
+import org.sockd.access.internal.rule.RuleSet;
+import org.sockd.common.reload.LoadResult;
 
 /** A damaged, truncated or foreign frozen file is refused whole, with a reason that says why. */
 class FrozenCorruptionTest {
 
-    private static final byte[] GOOD = FrozenWriter.write(((ParseResult.Parsed) new ConfParser(
+    private static final byte[] GOOD = FrozenWriter.write(((LoadResult.Valid<RuleSet>) new ConfParser(
             Services.parse(List.of()), message -> { }).parse("sockd.conf", """
             deny *=bonnie 10.0.0.0 255.0.0.0 : echo %u
             permit ?=I .example.com 0.0.0.0 ALL 0.0.0.0 ge 1024
             #BAD_ID: echo bad
-            """)).rules());
+            """)).content());
 
     static Stream<Arguments> damage() {
         return Stream.of(
@@ -44,12 +46,12 @@ class FrozenCorruptionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("damage")
     void isRefusedWhole(String name, UnaryOperator<byte[]> damage, String reason) {
-        ParseResult result = new FrozenReader(new UserFiles(message -> { })).read("sockd.fc", damage.apply(GOOD.clone()));
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Invalid.class, invalid ->
-                assertThat(invalid.errors()).singleElement().satisfies(error -> {
-                    assertThat(error.source()).isEqualTo("sockd.fc");
-                    assertThat(error.reason()).startsWith("frozen file refused: ").contains(reason);
-                }));
+        LoadResult<RuleSet> result = new FrozenReader(new UserFiles(message -> { })).read("sockd.fc", damage.apply(GOOD.clone()));
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement().satisfies(error -> {
+            assertThat(error.source()).isEqualTo("sockd.fc");
+            assertThat(error.reason()).startsWith("frozen file refused: ").contains(reason);
+        });
     }
 
     @ParameterizedTest(name = "{0}")

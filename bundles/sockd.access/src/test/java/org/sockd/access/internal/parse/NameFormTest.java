@@ -14,6 +14,7 @@ import org.sockd.access.internal.rule.NamePattern;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 /** The SOCKS 4.3 name forms of the address fields. */
 class NameFormTest {
@@ -59,8 +60,8 @@ class NameFormTest {
     }
 
     private static RuleSet parsed(String text) {
-        ParseResult result = PARSER.parse("sockd.conf", text);
-        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).rules();
+        LoadResult<RuleSet> result = PARSER.parse("sockd.conf", text);
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RuleSet>) result).content();
     }
 }

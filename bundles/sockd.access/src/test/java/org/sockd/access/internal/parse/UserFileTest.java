@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.UserList;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 /** {@code *=/path} user files: read when the rules are loaded, failing closed when unreadable. */
 class UserFileTest {
@@ -48,9 +49,10 @@ class UserFileTest {
     @Test
     void anUnreadableFileFailsTheWholeListIsLoggedAndIsNoErrorOfTheFile() {
         Path missing = dir.resolve("missing");
-        ParseResult result = parser.parse("sockd.conf", "permit *=joe," + missing + ",ann 10.0.0.0 255.0.0.0\n");
-        assertThat(result).isInstanceOfSatisfying(ParseResult.Parsed.class, parsed -> assertThat(
-                parsed.rules().rules().get(0).users()).isEqualTo(new UserList.Unreadable(List.of(missing))));
+        LoadResult<RuleSet> result = parser.parse("sockd.conf", "permit *=joe," + missing + ",ann 10.0.0.0 255.0.0.0\n");
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        assertThat(((LoadResult.Valid<RuleSet>) result).content().rules().get(0).users())
+                .isEqualTo(new UserList.Unreadable(List.of(missing)));
         assertThat(errorLog).containsExactly("Unable to open userfile (" + missing + "): no such file");
     }
 
@@ -100,9 +102,9 @@ class UserFileTest {
     }
 
     private RuleSet parsed(String text) {
-        ParseResult result = parser.parse("sockd.conf", text);
-        assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-        return ((ParseResult.Parsed) result).rules();
+        LoadResult<RuleSet> result = parser.parse("sockd.conf", text);
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RuleSet>) result).content();
     }
 
     private Path write(String name, String text) throws Exception {

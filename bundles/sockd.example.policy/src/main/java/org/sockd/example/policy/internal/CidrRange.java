@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.sockd.common.net.AddressText;
 
 /**
  * A block of addresses in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}); an address
@@ -22,7 +23,7 @@ record CidrRange(InetAddress network, int prefix) {
 
     CidrRange {
         if (prefix < 0 || prefix > bits(network)) {
-            throw new IllegalArgumentException("prefix /" + prefix + " is out of range for " + text(network));
+            throw new IllegalArgumentException("prefix /" + prefix + " is out of range for " + AddressText.of(network));
         }
     }
 
@@ -127,44 +128,6 @@ record CidrRange(InetAddress network, int prefix) {
 
     @Override
     public String toString() {
-        return text(network) + "/" + prefix;
-    }
-
-    /** @return the address as people write it: IPv6 in the short form of RFC 5952, {@code 2001:db8::1} */
-    static String text(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address.getHostAddress();
-        }
-        byte[] bytes = address.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        // the longest run of two or more zero groups, the first of equal ones, becomes "::"
-        int runStart = -1;
-        int runLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > runLength) {
-                runStart = i;
-                runLength = j - i;
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == runStart) {
-                text.append("::");
-                i += runLength - 1;
-            } else {
-                if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                    text.append(':');
-                }
-                text.append(Integer.toHexString(groups[i]));
-            }
-        }
-        return text.toString();
+        return AddressText.of(network) + "/" + prefix;
     }
 }

@@ -26,6 +26,7 @@ import org.sockd.api.access.MatchedRule;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.common.net.AddressText;
 
 /**
  * An access policy that adds one rule the classic sockd.conf cannot express: requests to any
@@ -124,7 +125,7 @@ public final class DenyListPolicy implements AccessPolicy, Reloadable, Dumpable 
     private Decision refuse(ConnectRequest request, DenyList.Entry entry) {
         InetAddress listed = request.resolved().stream().filter(entry.range()::contains).findFirst().orElseThrow();
         // The core logs the refusal; sockd:check shows the rule. Deciding itself stays free of side effects.
-        String reason = "destination " + CidrRange.text(listed) + " is deny-listed by " + entry.source() + ":"
+        String reason = "destination " + AddressText.of(listed) + " is deny-listed by " + entry.source() + ":"
                 + entry.line() + " (" + entry.range() + ")";
         return new Decision.Deny(reason, new MatchedRule(entry.source(), entry.line(), entry.range().toString()));
     }

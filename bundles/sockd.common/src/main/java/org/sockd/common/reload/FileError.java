@@ -1,17 +1,18 @@
-package org.sockd.route.internal;
+package org.sockd.common.reload;
 
 import java.util.Objects;
 
 /**
- * One error found in a route file.
+ * One error found in a configuration file.
  *
  * @param source the file name
  * @param line the 1-based line, or 0 when the error concerns the whole file
- * @param reason what is wrong
+ * @param reason what is wrong, in the classic wording where one exists
  */
-record RouteError(String source, int line, String reason) {
+public record FileError(String source, int line, String reason) {
 
-    RouteError {
+    /** Checks that source and reason are given. */
+    public FileError {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(reason, "reason");
     }

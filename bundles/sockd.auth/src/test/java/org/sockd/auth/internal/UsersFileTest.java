@@ -9,10 +9,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.api.admin.ReloadResult;
+import org.sockd.common.reload.LiveFile;
 import org.sockd.common.testing.RecordingLogger;
 
-/** Loading and reloading the file: all or nothing, and a warning for a file others can read. */
-class LiveUsersTest {
+/**
+ * What is particular to the password file as a live file: no users while it was never valid, errors that never
+ * quote a line, and a warning for a file others can read. Swapping and keeping are the holder's (LiveFileTest).
+ */
+class UsersFileTest {
 
     @TempDir
     Path dir;
@@ -22,7 +26,7 @@ class LiveUsersTest {
     @Test
     void aBadFileAtStartLeavesNoUsers() throws Exception {
         Path file = write("alice:secret\n", "rw-------");
-        LiveUsers users = new LiveUsers(file, log.logger());
+        LiveFile<Users> users = live(file);
 
         assertThat(users.current().names()).isEmpty();
         assertThat(log.lines()).extracting(RecordingLogger.Line::message)
@@ -33,7 +37,7 @@ class LiveUsersTest {
     @Test
     void aBadFileOnReloadKeepsTheUsersInForce() throws Exception {
         Path file = write(line("alice", "a") + "\n", "rw-------");
-        LiveUsers users = new LiveUsers(file, log.logger());
+        LiveFile<Users> users = live(file);
         Users before = users.current();
         write(line("alice", "a") + "\n" + "bob:" + Fixtures.CANARY + "\n", "rw-------");
 
@@ -50,7 +54,7 @@ class LiveUsersTest {
     @Test
     void aGoodFileOnReloadReplacesTheUsers() throws Exception {
         Path file = write(line("alice", "a") + "\n", "rw-------");
-        LiveUsers users = new LiveUsers(file, log.logger());
+        LiveFile<Users> users = live(file);
         write(line("bob", "b") + "\n" + line("carol", "c") + "\n", "rw-------");
 
         assertThat(users.reload()).isEqualTo(new ReloadResult.Reloaded(file.toString(), 2));
@@ -60,7 +64,7 @@ class LiveUsersTest {
     @Test
     void aFileOthersCanReadIsUsedWithAWarning() throws Exception {
         Path file = write(line("alice", "a") + "\n", "rw-r--r--");
-        LiveUsers users = new LiveUsers(file, log.logger());
+        LiveFile<Users> users = live(file);
 
         assertThat(users.current().names()).containsExactly("alice");
         assertThat(log.lines()).filteredOn(line -> line.level().equals("warn")).singleElement()
@@ -70,8 +74,12 @@ class LiveUsersTest {
 
     @Test
     void aPrivateFileGetsNoWarning() throws Exception {
-        new LiveUsers(write(line("alice", "a") + "\n", "rw-------"), log.logger());
+        live(write(line("alice", "a") + "\n", "rw-------"));
         assertThat(log.lines()).noneSatisfy(line -> assertThat(line.level()).isEqualTo("warn"));
+    }
+
+    private LiveFile<Users> live(Path file) {
+        return new LiveFile<>(file, PasswordFile::read, UsersFile.KIND, log.logger());
     }
 
     private Path write(String text, String mode) throws Exception {

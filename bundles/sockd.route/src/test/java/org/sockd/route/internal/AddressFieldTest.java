@@ -5,9 +5,10 @@ import static org.sockd.route.internal.Tables.address;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sockd.common.net.AddressText;
 
-/** The canonical spelling of addresses in dumps and entries: RFC 5952 for IPv6. */
-class AddressTextTest {
+/** An address field, however written, has one spelling in dumps and entries: RFC 5952 for IPv6. */
+class AddressFieldTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -22,6 +23,6 @@ class AddressTextTest {
         "ffff:ffff:ffff:ffff:0:0:0:0,  ffff:ffff:ffff:ffff::",
     })
     void addressesHaveOneSpelling(String written, String canonical) {
-        assertThat(AddressText.text(address(written))).isEqualTo(canonical);
+        assertThat(AddressText.of(address(written))).isEqualTo(canonical);
     }
 }

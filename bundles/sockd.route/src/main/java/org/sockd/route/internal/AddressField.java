@@ -10,9 +10,9 @@ import org.sockd.common.text.SyntaxException;
 
 /**
  * Address fields of a route line: IPv4 dotted quads as in the classic file, and, as an extension,
- * IPv6 addresses. Also writes addresses back in their one canonical spelling.
+ * IPv6 addresses. They are written back with {@link org.sockd.common.net.AddressText}.
  */
-final class AddressText {
+final class AddressField {
 
     private static final Pattern DOTTED_QUAD = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     /** What inet_addr() would read as a number: decimal, octal or hex parts, one to four of them. */
@@ -23,7 +23,7 @@ final class AddressText {
     private static final String QUAD_HINT = "four decimal numbers 0-255 without leading zeros, like 10.0.0.0,"
             + " or an IPv6 address like fd00::1";
 
-    private AddressText() {
+    private AddressField() {
     }
 
     /** @return whether the field is written as an address, so that it must be a valid one, not a name */
@@ -79,44 +79,5 @@ final class AddressText {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("an address has 4 or 16 bytes, not " + bytes.length, e);
         }
-    }
-
-    /** @return the dotted quad, or the IPv6 address in its RFC 5952 form ({@code fd00::1}) */
-    static String text(InetAddress address) {
-        return address instanceof Inet4Address ? address.getHostAddress() : ipv6Text(address.getAddress());
-    }
-
-    /** Lower-case hex, no leading zeros, the longest run of two or more zero groups (the first if tied) as "::". */
-    private static String ipv6Text(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;
-        }
-        int runStart = -1;
-        int runLength = 1;
-        for (int i = 0; i < 8;) {
-            int end = i;
-            while (end < 8 && groups[end] == 0) {
-                end++;
-            }
-            if (end - i > runLength) {
-                runStart = i;
-                runLength = end - i;
-            }
-            i = Math.max(end, i + 1);
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == runStart) {
-                out.append("::");
-                i += runLength - 1;
-            } else {
-                if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
-                    out.append(':');
-                }
-                out.append(Integer.toHexString(groups[i]));
-            }
-        }
-        return out.toString();
     }
 }
