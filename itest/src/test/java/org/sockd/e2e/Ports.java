@@ -59,6 +59,7 @@ final class Ports {
     /** The start of Linux's ephemeral range (32768 by default). */
     private static int lowestEphemeral() throws IOException {
         Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-        return Files.exists(range) ? Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]) : 32_768;
+        // read line by line: /proc reports a size of 0, and a read sized by it stops short
+        return Files.exists(range) ? Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]) : 32_768;
     }
 }
