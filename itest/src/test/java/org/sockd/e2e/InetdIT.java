@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +87,32 @@ class InetdIT {
 
             assertThat(systemd.process().isAlive()).as("still serving after three clients").isTrue();
         }
+    }
+
+    /**
+     * Under inetd no one would see a build or its errors, and the client would wait through it: a
+     * sockd.jar older than the sources stops the script at once, with the reason in the log. A copy
+     * of the scripts in a checkout of their own, with a stale jar, keeps this cheap.
+     */
+    @Test
+    void aJarOlderThanTheSourcesIsAnErrorRatherThanABuild() throws Exception {
+        Path checkout = Files.createDirectories(dir.resolve("checkout")).toRealPath();
+        Path bin = Files.createDirectories(checkout.resolve("bin"));
+        for (String script : List.of("sockd", "sockd-inetd", "find-java")) {
+            Files.copy(Path.of(ScriptProcess.script(script)), bin.resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path jar = Files.writeString(Files.createDirectories(checkout.resolve("bndrun/target")).resolve("sockd.jar"), "");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Files.writeString(Files.createDirectories(checkout.resolve("bundles/sockd.core/src/main/java")).resolve("Changed.java"),
+                "class Changed {}\n");
+        Path log = dir.resolve("sockd.log");
+        try (ChildProcess inetd = ScriptProcess.start(List.of(bin.resolve("sockd-inetd").toString(), "-f", rules().toString()),
+                environment(log))) {
+            assertThat(inetd.awaitExit(30)).as("exit status").isEqualTo(1);
+        }
+        assertThat(lines(log)).contains("sockd: not started: " + jar + " is missing or older than the sources;"
+                + " build it first by running " + bin.resolve("sockd") + " -ver")
+                .noneMatch(line -> line.contains("building"));
     }
 
     /** Log lines are written a moment after what they tell: waits for them, then checks there are exactly so many. */
