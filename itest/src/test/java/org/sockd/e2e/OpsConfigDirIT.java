@@ -108,7 +108,7 @@ class OpsConfigDirIT {
             assertThatThrownBy(() -> new Socket("127.0.0.1", filePort).close()).as("-l, not the listener file")
                     .isInstanceOf(ConnectException.class);
 
-            // FileInstall loads the changed file, the policy restarts, and -f still names its rules
+            // FileInstall loads the changed file, the policy reads its rules again, and -f still names them
             config.set("sockd.access.sockdconf.cfg", "watch.period.ms", "L\"500\"");
             config.listener("later", laterPort);
             daemon.awaitLines(line -> line.contains("loaded 1 rules from " + permit), 2, 15);
