@@ -1,4 +1,3 @@
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -271,7 +269,7 @@ public final class IdleSessions {
                 } else if (i + 1 == args.length) {
                     throw new IllegalArgumentException(arg + " needs a value");
                 } else if (arg.equals("--pid")) {
-                    pid = parseCount(arg, args[++i]);
+                    pid = Bench.parseCount(arg, args[++i]);
                 } else if (arg.equals("--variants")) {
                     variants = List.of(args[++i].split(","));
                     for (String v : variants) {
@@ -288,7 +286,7 @@ public final class IdleSessions {
                 } else if (arg.equals("--jcmd")) {
                     jcmd = args[++i];
                 } else if (ints.containsKey(arg)) {
-                    ints.put(arg, parseCount(arg, args[++i]));
+                    ints.put(arg, Bench.parseCount(arg, args[++i]));
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
@@ -308,7 +306,7 @@ public final class IdleSessions {
                 throw new IllegalArgumentException("bad proxy '" + target + "', want NAME=HOST:PORT");
             }
             String host = target.substring(eq + 1, colon);
-            InetSocketAddress proxy = new InetSocketAddress(host, parseCount("port", target.substring(colon + 1)));
+            InetSocketAddress proxy = new InetSocketAddress(host, Bench.parseCount("port", target.substring(colon + 1)));
             if (proxy.isUnresolved() || !proxy.getAddress().isLoopbackAddress()) {
                 throw new IllegalArgumentException("proxy " + host + " is not a loopback address");
             }
@@ -319,18 +317,6 @@ public final class IdleSessions {
                     ints.get("--small-bytes"), ints.get("--bulk-sessions"), ints.get("--bulk-mib"),
                     ints.get("--warmup"), ints.get("--warmup-bulk"), ints.get("--parallel"), ints.get("--seconds"),
                     ints.get("--settle-seconds"), gc, jcmd);
-        }
-
-        private static int parseCount(String option, String value) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " wants a count >= 0, not '" + value + "'");
         }
 
         String describe() {
@@ -361,13 +347,13 @@ public final class IdleSessions {
                         s.setTcpNoDelay(true);
                         s.setSoTimeout(READ_TIMEOUT_MS);
                         s.connect(o.proxy(), CONNECT_TIMEOUT_MS);
-                        socks5Connect(s, echo);
+                        Bench.socks5Connect(s, echo);
                         exchange(s, bytesEach);
                         batch.sessions.add(s);
                     } catch (IOException | RuntimeException e) {
                         batch.openErrors.incrementAndGet();
                         batch.error(e);
-                        quietClose(s);
+                        Bench.quietClose(s);
                     }
                 }
             });
@@ -403,7 +389,7 @@ public final class IdleSessions {
 
         void closeAll() {
             synchronized (sessions) {
-                sessions.forEach(IdleSessions::quietClose);
+                sessions.forEach(Bench::quietClose);
                 sessions.clear();
             }
         }
@@ -437,48 +423,14 @@ public final class IdleSessions {
             }
             long giveUp = deadline + TimeUnit.SECONDS.toNanos(60);
             for (Thread t : threads) {
-                join(t, giveUp);
+                Bench.joinUntil(t, giveUp);
             }
             if (threads.stream().anyMatch(Thread::isAlive)) {
                 error(new IOException("workers stuck past the time limit; sessions closed"));
                 closeAll();
-                threads.forEach(t -> join(t, System.nanoTime() + TimeUnit.SECONDS.toNanos(10)));
+                threads.forEach(t -> Bench.joinUntil(t, System.nanoTime() + TimeUnit.SECONDS.toNanos(10)));
             }
         }
-
-        private static void join(Thread t, long until) {
-            long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
-            try {
-                if (left > 0) {
-                    t.join(left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    static void socks5Connect(Socket s, InetSocketAddress dest) throws IOException {
-        OutputStream out = s.getOutputStream();
-        DataInputStream in = new DataInputStream(s.getInputStream());
-        out.write(new byte[] {5, 1, 0});
-        byte[] method = new byte[2];
-        in.readFully(method);
-        expect(method[0] == 5 && method[1] == 0, "method reply %02x %02x, want 05 00", method[0], method[1]);
-        byte[] ip = dest.getAddress().getAddress();
-        out.write(ByteBuffer.allocate(10).put(new byte[] {5, 1, 0, 1}).put(ip).putShort((short) dest.getPort())
-                .array());
-        byte[] head = new byte[4];
-        in.readFully(head);
-        expect(head[0] == 5, "reply version %02x, want 05", head[0]);
-        expect(head[1] == 0, "reply REP=%02x, want 00", head[1]);
-        int addressLength = switch (head[3]) {
-            case 1 -> 4;
-            case 4 -> 16;
-            case 3 -> in.readUnsignedByte();
-            default -> throw new IllegalStateException(String.format("reply ATYP=%02x", head[3]));
-        };
-        in.readFully(new byte[addressLength + 2]);
     }
 
     /** The bytes every exchange carries: a fixed pseudo-random block, repeated. */
@@ -522,11 +474,11 @@ public final class IdleSessions {
                 if (n < 0) {
                     throw new IOException("end of stream after " + received + " of " + bytes + " echoed bytes");
                 }
-                expect(Arrays.mismatch(buf, 0, n, PATTERN, at, at + n) < 0, "wrong echoed byte near offset %d", received);
+                Bench.expect(Arrays.mismatch(buf, 0, n, PATTERN, at, at + n) < 0, "wrong echoed byte near offset %d", received);
                 received += n;
             }
         } catch (IOException | RuntimeException e) {
-            quietClose(s); // unblocks the writer
+            Bench.quietClose(s); // unblocks the writer
             throw e;
         } finally {
             if (writer != null) {
@@ -539,20 +491,6 @@ public final class IdleSessions {
         }
         if (writeError.get() != null) {
             throw writeError.get();
-        }
-    }
-
-    static void expect(boolean ok, String format, Object... args) {
-        if (!ok) {
-            throw new IllegalStateException(String.format(format, args));
-        }
-    }
-
-    static void quietClose(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // nothing to do
         }
     }
 
@@ -602,8 +540,8 @@ public final class IdleSessions {
 
         @Override
         public void close() {
-            quietClose(listener);
-            open.forEach(IdleSessions::quietClose);
+            Bench.quietClose(listener);
+            open.forEach(Bench::quietClose);
         }
     }
 

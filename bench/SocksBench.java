@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -194,7 +193,7 @@ public final class SocksBench {
                 } else if (arg.equals("--ratio")) {
                     ratios.add(args[++i]);
                 } else if (ints.containsKey(arg)) {
-                    ints.put(arg, parseCount(arg, args[++i]));
+                    ints.put(arg, Bench.parseCount(arg, args[++i]));
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
@@ -218,18 +217,6 @@ public final class SocksBench {
                 }
             }
             return tests;
-        }
-
-        private static int parseCount(String option, String value) {
-            try {
-                int n = Integer.parseInt(value);
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " wants a count >= 0, not '" + value + "'");
         }
 
         private void validate() {
@@ -324,7 +311,7 @@ public final class SocksBench {
                 s.setSoTimeout(READ_TIMEOUT_MS);
                 s.connect(target.proxy() == null ? dest : target.proxy(), CONNECT_TIMEOUT_MS);
                 if (target.proxy() != null) {
-                    Socks5.connect(s, dest);
+                    Bench.socks5Connect(s, dest);
                 }
                 return s;
             } catch (IOException | RuntimeException e) {
@@ -336,62 +323,12 @@ public final class SocksBench {
         void close(Socket s) {
             if (s != null) {
                 open.remove(s);
-                quietClose(s);
+                Bench.quietClose(s);
             }
         }
 
         void closeAll() {
             open.forEach(this::close);
-        }
-    }
-
-    static final class Socks5 {
-        private static final byte[] GREETING = {5, 1, 0};
-
-        static void connect(Socket s, InetSocketAddress dest) throws IOException {
-            OutputStream out = s.getOutputStream();
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            out.write(GREETING);
-            byte[] method = new byte[2];
-            in.readFully(method);
-            expect(method[0] == 5 && method[1] == 0, "method reply %02x %02x, want 05 00", method[0], method[1]);
-            out.write(request(dest));
-            readReply(in);
-        }
-
-        private static byte[] request(InetSocketAddress dest) {
-            byte[] ip = dest.getAddress().getAddress();
-            expect(ip.length == 4, "destination %s is not IPv4", dest);
-            return ByteBuffer.allocate(10).put(new byte[] {5, 1, 0, 1}).put(ip)
-                    .putShort((short) dest.getPort()).array();
-        }
-
-        private static void readReply(DataInputStream in) throws IOException {
-            byte[] head = new byte[4];
-            in.readFully(head);
-            expect(head[0] == 5, "reply version %02x, want 05", head[0]);
-            expect(head[1] == 0, "reply REP=%02x, want 00", head[1]);
-            int addressLength = switch (head[3]) {
-                case 1 -> 4;
-                case 4 -> 16;
-                case 3 -> in.readUnsignedByte();
-                default -> throw new ProtocolException(String.format("reply ATYP=%02x", head[3]));
-            };
-            in.readFully(new byte[addressLength + 2]);
-        }
-    }
-
-    static final class ProtocolException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ProtocolException(String message) {
-            super(message);
-        }
-    }
-
-    static void expect(boolean ok, String format, Object... args) {
-        if (!ok) {
-            throw new ProtocolException(String.format(format, args));
         }
     }
 
@@ -472,8 +409,8 @@ public final class SocksBench {
             DataInputStream in = new DataInputStream(s.getInputStream());
             long received = in.readLong();
             long mismatch = in.readLong();
-            expect(received == sent, "sink received %d bytes, %d sent", received, sent);
-            expect(mismatch < 0, "sink saw a wrong byte at offset %d", mismatch);
+            Bench.expect(received == sent, "sink received %d bytes, %d sent", received, sent);
+            Bench.expect(mismatch < 0, "sink saw a wrong byte at offset %d", mismatch);
             return new Stream(sent, sent < bytes);
         }
 
@@ -483,8 +420,8 @@ public final class SocksBench {
             Pattern.Checker checker = new Pattern.Checker();
             checker.drain(s.getInputStream(), deadline);
             boolean cut = checker.position < bytes && System.nanoTime() >= deadline;
-            expect(cut || checker.position == bytes, "received %d bytes, %d requested", checker.position, bytes);
-            expect(checker.firstMismatch < 0, "wrong byte at offset %d", checker.firstMismatch);
+            Bench.expect(cut || checker.position == bytes, "received %d bytes, %d requested", checker.position, bytes);
+            Bench.expect(checker.firstMismatch < 0, "wrong byte at offset %d", checker.firstMismatch);
             return new Stream(checker.position, cut);
         }
 
@@ -563,8 +500,8 @@ public final class SocksBench {
                 s.getOutputStream().write(payload);
                 DataInputStream in = new DataInputStream(s.getInputStream());
                 in.readFully(back);
-                expect(Arrays.equals(payload, back), "echoed bytes differ");
-                expect(in.read() < 0, "data after the echo, want end of stream");
+                Bench.expect(Arrays.equals(payload, back), "echoed bytes differ");
+                Bench.expect(in.read() < 0, "data after the echo, want end of stream");
             } finally {
                 tracker.close(s);
             }
@@ -607,22 +544,11 @@ public final class SocksBench {
             }
             long giveUp = deadline + GRACE_NANOS;
             for (Thread t : threads) {
-                joinUntil(t, giveUp);
+                Bench.joinUntil(t, giveUp);
             }
             if (threads.stream().anyMatch(Thread::isAlive)) {
                 tracker.closeAll();
-                threads.forEach(t -> joinUntil(t, System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
-            }
-        }
-
-        private static void joinUntil(Thread t, long until) {
-            long left = until - System.nanoTime();
-            try {
-                if (left > 0) {
-                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                threads.forEach(t -> Bench.joinUntil(t, System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
             }
         }
     }
@@ -631,16 +557,7 @@ public final class SocksBench {
     // Loopback target servers
 
     /** Sink (count and check, then report), source (send what is asked) and echo-then-close. */
-    static final class Servers implements AutoCloseable {
-        private final Server sink;
-        private final Server source;
-        private final Server echo;
-
-        private Servers(Server sink, Server source, Server echo) {
-            this.sink = sink;
-            this.source = source;
-            this.echo = echo;
-        }
+    record Servers(Server sinks, Server sources, Server echoes) implements AutoCloseable {
 
         static Servers start() throws IOException {
             return new Servers(new Server(Servers::sink), new Server(Servers::source), new Server(Servers::echo));
@@ -670,21 +587,21 @@ public final class SocksBench {
 
         @Override
         public void close() {
-            quietClose(sink);
-            quietClose(source);
-            quietClose(echo);
+            Bench.quietClose(sinks);
+            Bench.quietClose(sources);
+            Bench.quietClose(echoes);
         }
 
         InetSocketAddress sink() {
-            return sink.address();
+            return sinks.address();
         }
 
         InetSocketAddress source() {
-            return source.address();
+            return sources.address();
         }
 
         InetSocketAddress echo() {
-            return echo.address();
+            return echoes.address();
         }
     }
 
@@ -729,19 +646,8 @@ public final class SocksBench {
 
         @Override
         public void close() {
-            quietClose(listener);
+            Bench.quietClose(listener);
             pool.shutdownNow();
-        }
-    }
-
-    static void quietClose(Closeable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (IOException ignored) {
-            // nothing to do
         }
     }
 

@@ -1,11 +1,8 @@
 package org.sockd.itest;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Random;
@@ -49,12 +46,12 @@ class AccessPolicyHotSwapTest extends DaemonTest {
         registrations.add(Policies.permitAll(context, 10));
         try (Socks5Client.Connection relay = Socks5Client.connect(proxy(), echo.address())) {
             assertEquals(REP_SUCCEEDED, relay.reply());
-            roundTrip(relay, 100_000, 1);
+            relay.roundTrip(randomBytes(100_000, 1));
 
             registrations.add(Policies.denyAll(context, 20));
             assertEquals(REP_NOT_ALLOWED, replyTo(echo.address()), "the new policy decides new requests");
 
-            roundTrip(relay, 1_000_000, 2);
+            relay.roundTrip(randomBytes(1_000_000, 2));
         }
     }
 
@@ -71,22 +68,9 @@ class AccessPolicyHotSwapTest extends DaemonTest {
         }
     }
 
-    /** Sends random bytes through the relay and checks the echo, byte for byte. */
-    private static void roundTrip(Socks5Client.Connection relay, int size, long seed) throws Exception {
-        byte[] sent = new byte[size];
-        new Random(seed).nextBytes(sent);
-        Thread writer = Thread.ofVirtual().start(() -> {
-            try {
-                OutputStream out = relay.socket().getOutputStream();
-                out.write(sent);
-                out.flush();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        byte[] received = new byte[size];
-        new DataInputStream(relay.socket().getInputStream()).readFully(received);
-        writer.join(5000);
-        assertArrayEquals(sent, received);
+    private static byte[] randomBytes(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
     }
 }

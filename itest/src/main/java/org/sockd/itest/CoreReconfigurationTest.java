@@ -2,7 +2,6 @@ package org.sockd.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.DataInputStream;
 import java.net.Socket;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,24 +20,17 @@ class CoreReconfigurationTest extends DaemonTest {
     void aLowerSessionCapKeepsTheRelayAndTheListenerAndAppliesToTheNextClient() throws Exception {
         try (Socks5Client.Connection relay = Socks5Client.connect(proxy(), echo.address())) {
             assertEquals(0, relay.reply());
-            echoes(relay, "before");
+            relay.roundTrip("before".getBytes());
 
             daemon.reconfigureCore(Map.of("max.sessions", 1));
 
-            echoes(relay, "after");
+            relay.roundTrip("after".getBytes());
             try (Socket extra = new Socket()) {
                 extra.setSoTimeout(2000);
                 extra.connect(proxy(), 2000);
                 assertEquals(-1, extra.getInputStream().read(), "the new cap of 1 is reached by the open relay");
             }
-            echoes(relay, "still");
+            relay.roundTrip("still".getBytes());
         }
-    }
-
-    private static void echoes(Socks5Client.Connection relay, String text) throws Exception {
-        relay.socket().getOutputStream().write(text.getBytes());
-        byte[] back = new byte[text.length()];
-        new DataInputStream(relay.socket().getInputStream()).readFully(back);
-        assertEquals(text, new String(back));
     }
 }

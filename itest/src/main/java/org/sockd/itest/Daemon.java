@@ -3,15 +3,15 @@ package org.sockd.itest;
 import java.net.InetSocketAddress;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.SessionRegistry;
 
@@ -71,39 +71,23 @@ final class Daemon implements AutoCloseable {
      * test's properties; wait until it has these ones.
      */
     private static void awaitCoreProperties(ServiceComponentRuntime scr, Map<String, Object> wanted)
-            throws InterruptedException {
+            throws Exception {
         awaitCore(scr, properties -> properties.entrySet().containsAll(wanted.entrySet()), "take " + wanted);
     }
 
     private static void awaitCore(ServiceComponentRuntime scr, Predicate<Map<String, Object>> condition, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() - deadline < 0) {
-            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
-                if (description.name.equals("sockd.core")) {
-                    for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
-                        if (condition.test(configuration.properties)) {
-                            return;
-                        }
-                    }
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the core did not " + what + " within 5 s");
+            throws Exception {
+        Poll.until(() -> scr.getComponentDescriptionDTOs().stream()
+                .filter(description -> description.name.equals("sockd.core"))
+                .flatMap(description -> scr.getComponentConfigurationDTOs(description).stream())
+                .anyMatch(configuration -> condition.test(configuration.properties)), () -> "the core to " + what);
     }
 
     /** Waits for the listener of this configuration, not one an earlier test is still closing. */
     private static InetSocketAddress awaitListener(BundleContext context, String pid) throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() - deadline < 0) {
-            var refs = context.getServiceReferences(ListenerInfo.class, pidFilter(pid));
-            if (!refs.isEmpty()) {
-                return context.getService(refs.iterator().next()).address();
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the listener " + pid + " was not bound within 5 s");
+        return Poll.until(() -> context.getServiceReferences(ListenerInfo.class, pidFilter(pid)).stream()
+                .findFirst().map(ref -> context.getService(ref).address()).orElse(null),
+                Poll.PATIENCE, () -> "the listener " + pid + " to be bound");
     }
 
     /**
@@ -111,18 +95,12 @@ final class Daemon implements AutoCloseable {
      * would count against the next test's session cap: wait until the table is empty.
      */
     private void awaitNoSessions() throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            var refs = context.getServiceReferences(SessionRegistry.class, null);
-            if (refs.isEmpty() || context.getService(refs.iterator().next()).totals().active() == 0) {
-                return;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("sessions were still open 10 s after the test: "
-                        + context.getService(refs.iterator().next()).sessions());
-            }
-            Thread.sleep(10);
-        }
+        Poll.until(() -> sessions().map(registry -> registry.totals().active() == 0).orElse(true),
+                () -> "the sessions of the test to end: " + sessions().map(SessionRegistry::sessions).orElse(List.of()));
+    }
+
+    private Optional<SessionRegistry> sessions() {
+        return Optional.ofNullable(context.getServiceReference(SessionRegistry.class)).map(context::getService);
     }
 
     private static String pidFilter(String pid) {
@@ -134,13 +112,8 @@ final class Daemon implements AutoCloseable {
     public void close() throws Exception {
         String pid = listener.getPid();
         listener.delete();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!context.getServiceReferences(ListenerInfo.class, pidFilter(pid)).isEmpty()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("the listener " + pid + " was still open 5 s after its configuration was deleted");
-            }
-            Thread.sleep(10);
-        }
+        Poll.until(() -> context.getServiceReferences(ListenerInfo.class, pidFilter(pid)).isEmpty(),
+                () -> "the listener " + pid + " to close once its configuration was deleted");
         awaitNoSessions();
         if (core != null) {
             core.delete();

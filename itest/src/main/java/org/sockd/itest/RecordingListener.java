@@ -15,18 +15,11 @@ final class RecordingListener implements SessionListener {
         events.add(event);
     }
 
-    /** Waits up to 5 s for an event of the given type about a request to the given port. */
-    <T extends SessionEvent> T await(Class<T> type, int port) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (System.nanoTime() - deadline < 0) {
-            for (SessionEvent event : events) {
-                if (type.isInstance(event) && portOf(event) == port) {
-                    return type.cast(event);
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no " + type.getSimpleName() + " event for port " + port + " in " + events);
+    /** Waits for an event of the given type about a request to the given port. */
+    <T extends SessionEvent> T await(Class<T> type, int port) throws Exception {
+        return Poll.until(() -> events.stream().filter(event -> type.isInstance(event) && portOf(event) == port)
+                .findFirst().map(type::cast).orElse(null),
+                Poll.PATIENCE, () -> "a " + type.getSimpleName() + " event for port " + port + " in " + events);
     }
 
     private static int portOf(SessionEvent event) {

@@ -60,18 +60,14 @@ class SessionLimitsTest extends DaemonTest {
         }
     }
 
-    /** Sessions leave the table shortly after their sockets close; retry for a bounded time. */
-    private int replyWhenRoomAgain() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
+    /** Sessions leave the table shortly after their sockets close: until then, new clients are closed over the cap. */
+    private int replyWhenRoomAgain() throws Exception {
+        return Poll.until(() -> {
             try (Socks5Client.Connection connection = Socks5Client.connect(proxy(), echo.address())) {
                 return connection.reply();
             } catch (IOException closedOverCap) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw closedOverCap;
-                }
-                Thread.sleep(50);
+                return null;
             }
-        }
+        }, Poll.PATIENCE, () -> "room for a new session");
     }
 }

@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,9 +220,6 @@ class AdminIT {
 
     @Test
     void binSockdCtlRunsTheClient() throws Exception {
-        Assumptions.assumeTrue("true".equals(System.getenv("CI")) || !sourcesNewerThanJar(),
-                "bin/sockd would rebuild sockd.jar first, under the daemons of other tests");
-
         ProgramResult result = AdminTools.run(List.of(),
                 List.of(ScriptProcess.script("sockd"), "ctl", "--socket", daemon.adminSocket().toString(), "sockd:policies"));
 
@@ -296,22 +291,6 @@ class AdminIT {
             throw new AssertionError("the connection is still open 10 s after kill", e);
         } catch (SocketException reset) {
             // closed with data in flight: just as closed
-        }
-    }
-
-    private static boolean sourcesNewerThanJar() throws IOException {
-        long jar = Files.getLastModifiedTime(Build.SOCKD_JAR).toMillis();
-        try (Stream<Path> files = Files.walk(Path.of("../bundles"))) {
-            return files.filter(path -> path.toString().contains("/src/main/") && Files.isRegularFile(path))
-                    .anyMatch(path -> lastModified(path) > jar);
-        }
-    }
-
-    private static long lastModified(Path path) {
-        try {
-            return Files.getLastModifiedTime(path).toMillis();
-        } catch (IOException e) {
-            return 0;
         }
     }
 }

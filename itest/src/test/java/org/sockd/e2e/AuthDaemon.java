@@ -1,10 +1,12 @@
 package org.sockd.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
+import org.sockd.common.testing.Await;
 
 /** The built daemon started with {@code -U FILE}, returned once passwords are in force. */
 final class AuthDaemon {
@@ -23,27 +25,25 @@ final class AuthDaemon {
     static Daemon start(String rules, Path passwords) throws IOException, InterruptedException {
         Daemon daemon = Daemon.start(rules, "-U", passwords.toString());
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            while (!passwordsRequired(daemon)) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("the daemon did not require passwords within " + WAIT_SECONDS
-                            + " s; output:\n" + String.join("\n", daemon.output()));
-                }
-                Thread.sleep(20);
-            }
+            Await.until(() -> passwordsRequired(daemon), Duration.ofSeconds(WAIT_SECONDS), "the daemon to require passwords");
             return daemon;
-        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+        } catch (AssertionError e) {
+            daemon.close();
+            throw new AssertionError(e.getMessage() + "; output:\n" + String.join("\n", daemon.output()), e);
+        } catch (InterruptedException | RuntimeException e) {
             daemon.close();
             throw e;
         }
     }
 
-    private static boolean passwordsRequired(Daemon daemon) throws IOException {
+    private static boolean passwordsRequired(Daemon daemon) {
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(5000);
             socket.connect(daemon.address(), 5000);
             socket.getOutputStream().write(new byte[] {5, 1, 0});
             return HexFormat.of().formatHex(socket.getInputStream().readNBytes(2)).equals("05ff");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

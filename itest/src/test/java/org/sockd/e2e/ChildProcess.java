@@ -1,9 +1,11 @@
 package org.sockd.e2e;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.sockd.common.testing.Await;
 
 /**
  * A program the test started and lets run beside it. Its output (standard output and standard
@@ -34,23 +36,29 @@ class ChildProcess implements AutoCloseable {
         return List.copyOf(output.lines());
     }
 
-    /** Waits for an output line that satisfies the test and returns it. */
+    /** Waits for an output line that satisfies the test and returns it; fails at once when the process exits without it. */
     String awaitLine(Predicate<String> test, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() - deadline < 0) {
-            for (String line : output.lines()) {
-                if (test.test(line)) {
-                    return line;
-                }
-            }
-            if (!process.isAlive()) {
-                output.awaitEnd(5000);
-                return output.lines().stream().filter(test).findFirst().orElseThrow(() -> new AssertionError(
-                        "the process exited (" + process.exitValue() + ") without the line; output:\n" + printed()));
-            }
-            Thread.sleep(20);
+        try {
+            Await.until(() -> !process.isAlive() || output.lines().stream().anyMatch(test), Duration.ofSeconds(seconds),
+                    "an output line of the process");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; output:\n" + printed(), e);
         }
-        throw new AssertionError("no such line within " + seconds + " s; output:\n" + printed());
+        if (!process.isAlive()) {
+            output.awaitEnd(5000); // the line may be among the last ones printed
+        }
+        return output.lines().stream().filter(test).findFirst().orElseThrow(() -> new AssertionError(
+                "the process exited (" + process.exitValue() + ") without the line; output:\n" + printed()));
+    }
+
+    /** Waits until at least {@code count} output lines satisfy the test. */
+    void awaitLines(Predicate<String> test, int count, int seconds) throws InterruptedException {
+        try {
+            Await.until(() -> output.lines().stream().filter(test).count() >= count, Duration.ofSeconds(seconds),
+                    count + " such output lines");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; output:\n" + printed(), e);
+        }
     }
 
     /** Waits for the process to end and for its last output line to be collected; returns its exit status. */

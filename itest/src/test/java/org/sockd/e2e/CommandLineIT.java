@@ -58,8 +58,8 @@ class CommandLineIT {
 
     @Test
     void listensOnEveryAddressGivenIncludingIpv6() throws Exception {
-        int v4 = Daemon.freePort();
-        int v6 = Daemon.freePort();
+        int v4 = Ports.tcp();
+        int v6 = Ports.tcp();
         try (Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n",
                 "-l", "127.0.0.1:" + v4, "-l", "[::1]:" + v6)) {
             daemon.awaitLine(line -> line.contains("listening on [::1]:" + v6), 5);

@@ -1,9 +1,7 @@
 package org.sockd.e2e;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,9 @@ import java.util.List;
 
 /** The built daemon ({@code bndrun/target/sockd.jar}) run as a separate process, as a user runs it. */
 final class Daemon extends ChildProcess {
+
+    /** The launcher's reason for stopping when a listener's port is taken. */
+    private static final String PORT_TAKEN = "Address already in use";
 
     private final int port;
     private final Path rulesFile;
@@ -70,14 +71,25 @@ final class Daemon extends ChildProcess {
         return start(Launch.DEFAULT, conf, extraArgs);
     }
 
-    /** As {@link #start(Path, String...)}, with the daemon's JVM started as the launch says. */
+    /**
+     * As {@link #start(Path, String...)}, with the daemon's JVM started as the launch says. A port
+     * some program of the machine took meanwhile is no failure of the daemon: it starts again on another.
+     */
     static Daemon start(Launch launch, Path conf, String... extraArgs) throws IOException, InterruptedException {
-        int port = freePort();
-        List<String> args = new ArrayList<>(List.of("-f", conf.toString(), "-l", "127.0.0.1:" + port));
-        args.addAll(List.of(extraArgs));
-        Daemon daemon = new Daemon(launch(launch, args), port, conf, launch.home());
-        daemon.awaitLine(line -> line.contains("sockd ready"), 30);
-        return daemon;
+        for (int attempt = 1; ; attempt++) {
+            int port = Ports.tcp();
+            List<String> args = new ArrayList<>(List.of("-f", conf.toString(), "-l", "127.0.0.1:" + port));
+            args.addAll(List.of(extraArgs));
+            Daemon daemon = new Daemon(launch(launch, args), port, conf, launch.home());
+            String line = daemon.awaitLine(text -> text.contains("sockd ready") || text.contains(PORT_TAKEN), 30);
+            if (!line.contains(PORT_TAKEN)) {
+                return daemon;
+            }
+            daemon.close();
+            if (attempt == 3) {
+                throw new AssertionError("three ports in a row were taken before the daemon could bind: " + line);
+            }
+        }
     }
 
     /** Starts the daemon with exactly these arguments and does not wait for anything. */
@@ -110,12 +122,6 @@ final class Daemon extends ChildProcess {
     /** @return the JVM option that keeps the daemon's name lookups on this machine, as for the tests themselves */
     static String hostsFileOption() {
         return "-Djdk.net.hosts.file=" + System.getProperty("jdk.net.hosts.file");
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** @return the rules file the daemon was started with, or {@code null} */

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sockd.itest.Socks5Client;
 
 /**
  * Clients that keep opening short SOCKS 5 sessions to an echo target through the proxy, each a
@@ -36,7 +37,7 @@ final class EchoLoad implements AutoCloseable {
         byte[] data = new byte[64];
         while (!stopped && System.nanoTime() - deadline < 0) {
             ThreadLocalRandom.current().nextBytes(data);
-            try (Socks5Connect session = Socks5Connect.open(proxy, echo)) {
+            try (Socks5Client.Connection session = Socks5Client.connect(proxy, echo)) {
                 if (session.reply() != 0) {
                     failures.add("refused with REP " + session.reply());
                     continue;

@@ -10,14 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.testing.Await;
 import org.sockd.itest.EchoServer;
+import org.sockd.itest.Socks5Client;
 
 /**
  * The example policy bundle dropped into the running daemon's deploy folder and taken out again,
@@ -40,7 +42,7 @@ class HotDeployIT {
         Path rules = Files.writeString(dir.resolve("sockd.conf"), "permit 127.0.0.0 255.0.0.0\n");
         Path denyList = Files.writeString(dir.resolve("denylist.txt"), "# the second echo target\n127.0.0.2\n");
         Path admin = dir.resolve("admin.sock");
-        int port = Daemon.freePort();
+        int port = Ports.tcp();
         InetSocketAddress proxy = new InetSocketAddress("127.0.0.1", port);
         try (EchoServer allowed = new EchoServer(InetAddress.getByName("127.0.0.1"));
                 EchoServer listed = new EchoServer(InetAddress.getByName("127.0.0.2"));
@@ -49,7 +51,7 @@ class HotDeployIT {
             // "ready" means listening: the first clients may still find bundles starting
             awaitReply(daemon, proxy, listed, 0, "before the deploy, sockd.conf alone decides");
 
-            List<Socks5Connect> relays = openRelays(proxy, allowed);
+            List<Socks5Client.Connection> relays = openRelays(proxy, allowed);
             try (EchoLoad load = new EchoLoad(proxy, allowed.address(), LOAD_CLIENTS, 180)) {
                 awaitProgress(load);
 
@@ -75,7 +77,7 @@ class HotDeployIT {
                 load.close();
                 assertThat(load.failures()).as("failed sessions among %d", load.completed()).isEmpty();
             } finally {
-                for (Socks5Connect relay : relays) {
+                for (Socks5Client.Connection relay : relays) {
                     relay.close();
                 }
             }
@@ -114,10 +116,10 @@ class HotDeployIT {
     }
 
     /** Sessions that stay open across the deploy and the removal, each checked with a round trip now and then. */
-    private static List<Socks5Connect> openRelays(InetSocketAddress proxy, EchoServer echo) throws IOException {
-        List<Socks5Connect> relays = new ArrayList<>();
+    private static List<Socks5Client.Connection> openRelays(InetSocketAddress proxy, EchoServer echo) throws IOException, InterruptedException {
+        List<Socks5Client.Connection> relays = new ArrayList<>();
         for (int i = 0; i < LONG_LIVED_RELAYS; i++) {
-            Socks5Connect relay = Socks5Connect.open(proxy, echo.address());
+            Socks5Client.Connection relay = Socks5Client.connect(proxy, echo.address());
             relays.add(relay);
             assertThat(relay.reply()).isZero();
         }
@@ -125,8 +127,8 @@ class HotDeployIT {
         return relays;
     }
 
-    private static void roundTrips(List<Socks5Connect> relays) throws IOException {
-        for (Socks5Connect relay : relays) {
+    private static void roundTrips(List<Socks5Client.Connection> relays) throws IOException, InterruptedException {
+        for (Socks5Client.Connection relay : relays) {
             relay.roundTrip("still here".getBytes(StandardCharsets.US_ASCII));
         }
     }
@@ -134,22 +136,18 @@ class HotDeployIT {
     /** Waits until the load has completed some more sessions, proof that it runs through each phase. */
     private static void awaitProgress(EchoLoad load) throws InterruptedException {
         long before = load.completed();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SWITCH_SECONDS);
-        while (load.completed() < before + 50 && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);
-        }
-        assertThat(load.completed()).as("sessions completed by the load").isGreaterThanOrEqualTo(before + 50);
+        Await.until(() -> load.completed() >= before + 50, Duration.ofSeconds(SWITCH_SECONDS),
+                "50 more sessions of the load after " + before);
     }
 
     private static void awaitReply(ChildProcess daemon, InetSocketAddress proxy, EchoServer target, int expected,
-            String why) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SWITCH_SECONDS);
-        int last = reply(proxy, target);
-        while (last != expected && System.nanoTime() - deadline < 0) {
-            Thread.sleep(100);
-            last = reply(proxy, target);
+            String why) throws InterruptedException {
+        try {
+            Await.until(() -> reply(proxy, target) == expected, Duration.ofSeconds(SWITCH_SECONDS),
+                    "the reply " + expected + ": " + why);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the daemon said:\n" + String.join("\n", daemon.output()), e);
         }
-        assertThat(last).as("%s; the daemon said:%n%s", why, String.join("\n", daemon.output())).isEqualTo(expected);
     }
 
     /**
@@ -157,12 +155,15 @@ class HotDeployIT {
      *         too), or -1 when the session broke off
      */
     private static int reply(InetSocketAddress proxy, EchoServer target) {
-        try (Socks5Connect session = Socks5Connect.open(proxy, target.address())) {
+        try (Socks5Client.Connection session = Socks5Client.connect(proxy, target.address())) {
             if (session.reply() == 0) {
                 session.roundTrip(new byte[] {1, 2, 3});
             }
             return session.reply();
         } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Await's next sleep ends the wait
             return -1;
         }
     }

@@ -104,9 +104,7 @@ class IdentIT {
                     .matches("\\d+," + server.getLocalPort() + ":USERID:UNIX[^:]*:" + BOB);
         }
         // what questionNOnARuleOverridesStrictI relies on to see that identd was not asked
-        for (int i = 0; i < 100 && identQueries() == queriesBefore; i++) {
-            Thread.sleep(50); // oidentd's line may still be on its way to the collector
-        }
+        oidentd.awaitQueries(queriesBefore + 1);
         assertThat(identQueries()).as("queries counted in oidentd's output:\n" + String.join("\n", oidentd.output()))
                 .isEqualTo(queriesBefore + 1);
     }
@@ -116,10 +114,9 @@ class IdentIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"-I", "-i"})
     void aMatchingUserIsPermitted(String flag) throws Exception {
-        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", flag)) {
+        try (Daemon daemon = startPermittingLoopback(flag)) {
             Reply reply = socks4(daemon, ALICE, "127.0.0.1", ALICE);
-            assertThat(reply.cd()).as(reply.toString()).isEqualTo(90);
-            assertThat(reply.echoed()).isEqualTo("ping");
+            assertServed(reply);
             daemon.awaitLine(line -> line.contains(
                     "connected -- Connect from " + ALICE + "(" + ALICE + ")@localhost to localhost (" + echoPort() + ")"), 10);
         }
@@ -129,7 +126,7 @@ class IdentIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"-I", "-i"})
     void aMismatchIsRefusedWith93AndAnAlert(String flag) throws Exception {
-        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", flag)) {
+        try (Daemon daemon = startPermittingLoopback(flag)) {
             Reply reply = socks4(daemon, BOB, "127.0.0.1", ALICE);
             assertThat(reply.cd()).as(reply.toString()).isEqualTo(93);
             String alert = daemon.awaitLine(line -> line.endsWith("*Alert*: real user is " + BOB + ", not " + ALICE), 20);
@@ -143,7 +140,7 @@ class IdentIT {
 
     @Test
     void strictUnreachableIdentdIsRefusedWith92() throws Exception {
-        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", "-I")) {
+        try (Daemon daemon = startPermittingLoopback("-I")) {
             assertUnreachableRefused(daemon);
         }
     }
@@ -152,10 +149,9 @@ class IdentIT {
 
     @Test
     void lenientUnreachableIdentdIsPermittedAndLogged() throws Exception {
-        try (Daemon daemon = Daemon.start("permit " + ANY_LOOPBACK + "\n", "-i")) {
+        try (Daemon daemon = startPermittingLoopback("-i")) {
             Reply reply = socks4(daemon, ALICE, "127.0.0.2", ALICE);
-            assertThat(reply.cd()).as(reply.toString()).isEqualTo(90);
-            assertThat(reply.echoed()).isEqualTo("ping");
+            assertServed(reply);
             String cannot = daemon.awaitLine(cannotConnectTo("127.0.0.2"), 20);
             String connected = daemon.awaitLine(line -> line.contains(
                     "connected -- Connect from " + ALICE + "(unknown)@127.0.0.2 to localhost (" + echoPort() + ")"), 10);
@@ -171,22 +167,23 @@ class IdentIT {
         try (Daemon daemon = Daemon.start("permit ?=n " + ANY_LOOPBACK + "\n", "-I")) {
             // no identd on 127.0.0.2, and a claim identd would contradict: neither is asked about
             Reply unreachable = socks4(daemon, ALICE, "127.0.0.2", ALICE);
-            assertThat(unreachable.cd()).as(unreachable.toString()).isEqualTo(90);
-            assertThat(unreachable.echoed()).isEqualTo("ping");
+            assertServed(unreachable);
             daemon.awaitLine(line -> line.contains(
                     "connected -- Connect from " + ALICE + "(unknown)@127.0.0.2 to localhost (" + echoPort() + ")"), 10);
 
             Reply contradicted = socks4(daemon, ALICE, "127.0.0.1", BOB);
-            assertThat(contradicted.cd()).as(contradicted.toString()).isEqualTo(90);
-            assertThat(contradicted.echoed()).isEqualTo("ping");
+            assertServed(contradicted);
             daemon.awaitLine(line -> line.contains(
                     "connected -- Connect from " + BOB + "(unknown)@localhost to localhost (" + echoPort() + ")"), 10);
 
             assertThat(daemon.output()).noneMatch(line -> line.contains("cannot connect to identd") || line.contains("*Alert*"));
         }
-        Thread.sleep(500); // oidentd's line of a query, had there been one, may still be on its way
-        assertThat(identQueries()).as("queries oidentd answered; its output:\n"
-                + String.join("\n", oidentd.output())).isEqualTo(queriesBefore);
+        // oidentd prints a line per connection in the order it accepts them: once the line of this
+        // query of our own is there, the line of any query the daemon made would be there too
+        Oidentd.query(1, 1);
+        oidentd.awaitQueries(queriesBefore + 1);
+        assertThat(identQueries()).as("queries oidentd answered, ours included; its output:\n"
+                + String.join("\n", oidentd.output())).isEqualTo(queriesBefore + 1);
     }
 
     @Test
@@ -195,14 +192,23 @@ class IdentIT {
             assertUnreachableRefused(daemon);
 
             Reply matching = socks4(daemon, ALICE, "127.0.0.1", ALICE);
-            assertThat(matching.cd()).as(matching.toString()).isEqualTo(90);
-            assertThat(matching.echoed()).isEqualTo("ping");
+            assertServed(matching);
             daemon.awaitLine(line -> line.contains(
                     "connected -- Connect from " + ALICE + "(" + ALICE + ")@localhost to localhost (" + echoPort() + ")"), 10);
         }
     }
 
     // --- shared checks ---
+
+    private static Daemon startPermittingLoopback(String identFlag) throws Exception {
+        return Daemon.start("permit " + ANY_LOOPBACK + "\n", identFlag);
+    }
+
+    /** Granted (90), and the echo target behind the daemon answered. */
+    private static void assertServed(Reply reply) {
+        assertThat(reply.cd()).as(reply.toString()).isEqualTo(90);
+        assertThat(reply.echoed()).isEqualTo("ping");
+    }
 
     /** A client from 127.0.0.2, whose identd (127.0.0.2:113) does not answer. */
     private static void assertUnreachableRefused(Daemon daemon) throws Exception {
@@ -218,7 +224,7 @@ class IdentIT {
         return line -> line.endsWith("cannot connect to identd on " + host);
     }
 
-    /** The 4.3 order (ident.md §4): the identd line comes before the request's line. */
+    /** The 4.3 order (README, "Ident checks"): the identd line comes before the request's line. */
     private static void assertInOrder(Daemon daemon, String first, String second) {
         List<String> output = daemon.output();
         assertThat(output.indexOf(first)).as("line order in:\n" + String.join("\n", output))

@@ -2,20 +2,26 @@ package org.sockd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.common.testing.Await;
 
 /**
  * sockd started with a socket as standard input, as inetd and systemd start it: one client's
@@ -26,13 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InetdIT {
 
     @AutoClose
-    private static WebServer web;
+    private final WebServer web;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startWebServer() throws Exception {
+    InetdIT() throws IOException {
         web = new WebServer();
     }
 
@@ -40,7 +45,7 @@ class InetdIT {
     @ValueSource(strings = {"--socks5", "--socks4"})
     void nowaitServesTheOneClientOnStandardInputAndExitsZero(String flag) throws Exception {
         Path log = dir.resolve("sockd.log");
-        int port = Daemon.freePort();
+        int port = Ports.tcp();
         // nofork: socat execs the script with the accepted connection as stdin and stdout, as inetd does
         try (ChildProcess inetd = ScriptProcess.start(List.of("socat", "-d", "-d",
                 "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr",
@@ -60,7 +65,7 @@ class InetdIT {
     void aListeningSocketOnStandardInputServesClientAfterClientAndAcrossAChangedCoreConfiguration() throws Exception {
         Path log = dir.resolve("sockd.log");
         Path config = Files.createDirectories(dir.resolve("config"));
-        int port = Daemon.freePort();
+        int port = Ports.tcp();
         // Without --accept, the listening socket itself becomes stdin when the first client knocks.
         // The program gets only the environment variables named with -E.
         try (ChildProcess systemd = ScriptProcess.start(List.of("systemd-socket-activate", "--inetd",
@@ -84,16 +89,47 @@ class InetdIT {
         }
     }
 
-    /** Log lines are written a moment after what they tell: waits (bounded) for them. */
-    private static List<String> awaitLines(Path log, Predicate<String> test, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        while (lines.stream().filter(test).count() < count && System.nanoTime() - deadline < 0) {
-            Thread.sleep(50);
-            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    /**
+     * Under inetd no one would see a build or its errors, and the client would wait through it: a
+     * sockd.jar older than the sources stops the script at once, with the reason in the log. A copy
+     * of the scripts in a checkout of their own, with a stale jar, keeps this cheap.
+     */
+    @Test
+    void aJarOlderThanTheSourcesIsAnErrorRatherThanABuild() throws Exception {
+        Path checkout = Files.createDirectories(dir.resolve("checkout")).toRealPath();
+        Path bin = Files.createDirectories(checkout.resolve("bin"));
+        for (String script : List.of("sockd", "sockd-inetd", "find-java")) {
+            Files.copy(Path.of(ScriptProcess.script(script)), bin.resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
         }
+        Path jar = Files.writeString(Files.createDirectories(checkout.resolve("bndrun/target")).resolve("sockd.jar"), "");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Files.writeString(Files.createDirectories(checkout.resolve("bundles/sockd.core/src/main/java")).resolve("Changed.java"),
+                "class Changed {}\n");
+        Path log = dir.resolve("sockd.log");
+        try (ChildProcess inetd = ScriptProcess.start(List.of(bin.resolve("sockd-inetd").toString(), "-f", rules().toString()),
+                environment(log))) {
+            assertThat(inetd.awaitExit(30)).as("exit status").isEqualTo(1);
+        }
+        assertThat(lines(log)).contains("sockd: not started: " + jar + " is missing or older than the sources;"
+                + " build it first by running " + bin.resolve("sockd") + " -ver")
+                .noneMatch(line -> line.contains("building"));
+    }
+
+    /** Log lines are written a moment after what they tell: waits for them, then checks there are exactly so many. */
+    private static List<String> awaitLines(Path log, Predicate<String> test, int count) throws Exception {
+        Await.until(() -> lines(log).stream().filter(test).count() >= count, Duration.ofSeconds(30),
+                count + " such lines in " + log);
+        List<String> lines = lines(log);
         assertThat(lines).filteredOn(test).hasSize(count);
         return lines;
+    }
+
+    private static List<String> lines(Path log) {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Path rules() throws Exception {
@@ -109,7 +145,7 @@ class InetdIT {
     }
 
     /** Fetches the web server's page through the proxy on the port; returns the page, or curl's error. */
-    private static String curl(String flag, int port) throws Exception {
+    private String curl(String flag, int port) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "60", flag,
                 "127.0.0.1:" + port, "http://127.0.0.1:" + web.port() + "/"));
         Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();

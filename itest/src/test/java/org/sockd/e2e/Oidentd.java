@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.sockd.common.testing.Await;
 
 /**
  * A real oidentd (RFC 1413 server) run by the test in the foreground on 127.0.0.1:113 with its own
@@ -59,25 +59,20 @@ final class Oidentd implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("cannot run oidentd (apt-get install oidentd; .ci/run does): " + e.getMessage(), e);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!accepts()) {
-            if (!oidentd.child.process().isAlive()) {
-                int status = oidentd.child.awaitExit(2);
-                throw new AssertionError("oidentd exited (" + status + ") before listening on "
-                        + "127.0.0.1:113; its output:\n" + String.join("\n", oidentd.output()));
-            }
-            if (System.nanoTime() - deadline > 0) {
-                oidentd.close();
-                throw new AssertionError("oidentd did not listen on 127.0.0.1:113 within 10 s; its output:\n"
-                        + String.join("\n", oidentd.output()));
-            }
-            Thread.sleep(50);
+        try {
+            Await.until(() -> accepts() || !oidentd.child.process().isAlive(), "oidentd to listen on 127.0.0.1:113");
+        } catch (AssertionError e) {
+            oidentd.close();
+            throw new AssertionError(e.getMessage() + "; its output:\n" + String.join("\n", oidentd.output()), e);
+        }
+        if (!oidentd.child.process().isAlive()) {
+            int status = oidentd.child.awaitExit(2);
+            throw new AssertionError("oidentd exited (" + status + ") before listening on "
+                    + "127.0.0.1:113; its output:\n" + String.join("\n", oidentd.output()));
         }
         // The probe above counts as a connection in oidentd's output: let its line arrive now, so
         // that tests counting queries start from a settled count.
-        for (int i = 0; i < 100 && oidentd.output().stream().noneMatch(line -> line.contains("Connection from")); i++) {
-            Thread.sleep(50);
-        }
+        oidentd.awaitQueries(1);
         return oidentd;
     }
 
@@ -109,6 +104,11 @@ final class Oidentd implements AutoCloseable {
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
         }
+    }
+
+    /** Waits until oidentd's output has a line for each of {@code count} connections since its start. */
+    void awaitQueries(int count) throws InterruptedException {
+        child.awaitLines(line -> line.contains("Connection from"), count, 10);
     }
 
     /** @return what oidentd printed so far (with --debug: one line per query it answered) */

@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.testing.Await;
 import org.sockd.itest.EchoServer;
 
 /**
@@ -24,21 +27,22 @@ import org.sockd.itest.EchoServer;
  */
 class OpsConfigDirIT {
 
+    private static final String IN_FLIGHT_USER = "inflight";
+
     @AutoClose
-    private static EchoServer echo;
+    private final EchoServer echo;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() throws IOException {
+    OpsConfigDirIT() throws IOException {
         echo = new EchoServer();
     }
 
     @Test
     void listenersComeFromTheFilesAndFollowThemWhileTheDaemonRuns() throws Exception {
-        int shipped = Daemon.freePort();
-        int extra = Daemon.freePort();
+        int shipped = Ports.tcp();
+        int extra = Ports.tcp();
         ConfigDir config = ConfigDir.copyOfShipped(dir, shipped);
         try (Daemon daemon = Daemon.run("--config-dir", config.path().toString())) {
             daemon.awaitLine(line -> line.contains("sockd ready"), 30);
@@ -58,7 +62,7 @@ class OpsConfigDirIT {
 
     @Test
     void aChangedLimitTakesEffectWithoutARestart() throws Exception {
-        int port = Daemon.freePort();
+        int port = Ports.tcp();
         ConfigDir config = ConfigDir.copyOfShipped(dir, port);
         try (Daemon daemon = Daemon.run("--config-dir", config.path().toString())) {
             daemon.awaitLine(line -> line.contains("sockd ready"), 30);
@@ -70,7 +74,7 @@ class OpsConfigDirIT {
 
             try (Socket before = new Socket("127.0.0.1", port)) {
                 config.set("sockd.core.cfg", "handshake.timeout.ms", "I\"500\"");
-                awaitCount(daemon, "core configuration changed", 1);
+                daemon.awaitLines(line -> line.contains("core configuration changed"), 1, 15);
 
                 try (Socket silent = new Socket("127.0.0.1", port)) {
                     silent.setSoTimeout(5000);
@@ -90,9 +94,9 @@ class OpsConfigDirIT {
 
     @Test
     void theCommandLineWinsOverTheFilesEvenWhenTheyChangeLater() throws Exception {
-        int filePort = Daemon.freePort();
-        int flagPort = Daemon.freePort();
-        int laterPort = Daemon.freePort();
+        int filePort = Ports.tcp();
+        int flagPort = Ports.tcp();
+        int laterPort = Ports.tcp();
         ConfigDir config = ConfigDir.copyOfShipped(dir, filePort);
         Files.writeString(dir.resolve("deny.conf"), "deny 0.0.0.0 0.0.0.0\n");
         config.set("sockd.access.sockdconf.cfg", "file", "\"${sockd.config.dir}/deny.conf\"");
@@ -104,10 +108,10 @@ class OpsConfigDirIT {
             assertThatThrownBy(() -> new Socket("127.0.0.1", filePort).close()).as("-l, not the listener file")
                     .isInstanceOf(ConnectException.class);
 
-            // FileInstall loads the changed file, the policy restarts, and -f still names its rules
+            // FileInstall loads the changed file, the policy reads its rules again, and -f still names them
             config.set("sockd.access.sockdconf.cfg", "watch.period.ms", "L\"500\"");
             config.listener("later", laterPort);
-            awaitCount(daemon, "loaded 1 rules from " + permit, 2);
+            daemon.awaitLines(line -> line.contains("loaded 1 rules from " + permit), 2, 15);
             assertThat(daemon.output()).noneMatch(line -> line.contains("deny.conf"));
             assertThat(socks4Reply(flagPort)).isEqualTo(90);
             assertThatThrownBy(() -> new Socket("127.0.0.1", laterPort).close()).isInstanceOf(ConnectException.class);
@@ -116,7 +120,7 @@ class OpsConfigDirIT {
 
     @Test
     void aFileThatCannotBeReadStopsTheStartRatherThanRunOnDefaults() throws Exception {
-        ConfigDir config = ConfigDir.copyOfShipped(dir, Daemon.freePort());
+        ConfigDir config = ConfigDir.copyOfShipped(dir, Ports.tcp());
         config.set("sockd.listener-default.cfg", "port", "I\"1080x\"");
         try (Daemon daemon = Daemon.run("--config-dir", config.path().toString())) {
             assertThat(daemon.awaitExit(60)).isEqualTo(1);
@@ -125,46 +129,47 @@ class OpsConfigDirIT {
         }
     }
 
-    /** A SOCKS 4 CONNECT to the echo server through the daemon on the port; returns the reply code. */
     @Test
     void aChangedLogConfigurationLosesNoLineOfASessionInFlight() throws Exception {
-        int port = Daemon.freePort();
+        int port = Ports.tcp();
         ConfigDir config = ConfigDir.copyOfShipped(dir, port);
         Path permit = Files.writeString(dir.resolve("permit-loopback.conf"), "permit 127.0.0.0 255.0.0.0\n");
         try (Daemon daemon = Daemon.run("--config-dir", config.path().toString(), "-f", permit.toString())) {
             daemon.awaitLine(line -> line.contains("sockd ready"), 30);
             try (Socket client = new Socket("127.0.0.1", port)) {
                 client.setSoTimeout(10_000);
-                int target = echo.address().getPort();
-                client.getOutputStream().write(new byte[] {4, 1, (byte) (target >> 8), (byte) target, 127, 0, 0, 1, 0});
+                client.getOutputStream().write(socks4Request(IN_FLIGHT_USER));
                 assertThat(client.getInputStream().readNBytes(8)[1] & 0xff).isEqualTo(90);
-                awaitCount(daemon, "connected -- Connect from", 1);
+                daemon.awaitLines(line -> line.contains("connected -- Connect from " + IN_FLIGHT_USER + "("), 1, 15);
 
                 config.set("sockd.log.classic.cfg", "resolve.names", "B\"false\"");
-                Thread.sleep(2_000); // FileInstall looks every 500 ms; the session stays open meanwhile
+                // the session stays open until new sessions show the change: addresses, no longer names
+                Await.until(() -> socks4Reply(port) == 90
+                        && daemon.output().stream().anyMatch(line -> line.contains("Connect from (unknown)@127.0.0.1 ")),
+                        "the classic log to stop resolving names");
             }
-            awaitCount(daemon, "terminated -- Connect from", 1);
+            daemon.awaitLines(line -> line.contains("terminated -- Connect from " + IN_FLIGHT_USER + "("), 1, 15);
         }
     }
 
-    private static int socks4Reply(int proxyPort) throws IOException {
+    /** A SOCKS 4 CONNECT to the echo server through the daemon on the port, no user; returns the reply code. */
+    private int socks4Reply(int proxyPort) {
         try (Socket client = new Socket("127.0.0.1", proxyPort)) {
             client.setSoTimeout(10_000);
-            int port = echo.address().getPort();
-            client.getOutputStream().write(new byte[] {4, 1, (byte) (port >> 8), (byte) port, 127, 0, 0, 1, 0});
+            client.getOutputStream().write(socks4Request(""));
             InputStream in = client.getInputStream();
             return in.readNBytes(8)[1] & 0xff;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static void awaitCount(Daemon daemon, String text, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (daemon.output().stream().filter(line -> line.contains(text)).count() < count) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(count + " lines with \"" + text + "\" expected; output:\n"
-                        + String.join("\n", daemon.output()));
-            }
-            Thread.sleep(20);
-        }
+    private byte[] socks4Request(String user) {
+        int port = echo.address().getPort();
+        byte[] head = {4, 1, (byte) (port >> 8), (byte) port, 127, 0, 0, 1};
+        byte[] userId = (user + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(head, head.length + userId.length);
+        System.arraycopy(userId, 0, request, head.length, userId.length);
+        return request;
     }
 }

@@ -31,7 +31,7 @@ class OpsInheritedSocketIT {
 
     @Test
     void aListeningSocketOnStandardInputLeavesTheListenerFilesUnused() throws Exception {
-        int filePort = Daemon.freePort();
+        int filePort = Ports.tcp();
         ConfigDir config = ConfigDir.copyOfShipped(dir, filePort);
         try (Daemon daemon = Daemon.run(Daemon.Launch.DEFAULT.withWrapper(List.of("python3", "-c", LISTENING_STDIN)),
                 "--config-dir", config.path().toString())) {

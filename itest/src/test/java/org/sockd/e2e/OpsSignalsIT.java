@@ -33,7 +33,7 @@ class OpsSignalsIT {
                     && line.contains("handshake.timeout.ms=30000"));
             assertThat(daemon.process().isAlive()).isTrue();
             daemon.signal("USR1"); // the handler stays in place
-            assertThat(awaitCount(daemon, "config dump end", 2)).isTrue();
+            daemon.awaitLines(line -> line.endsWith("config dump end"), 2, 10);
         }
     }
 
@@ -67,16 +67,5 @@ class OpsSignalsIT {
         try (Daemon daemon = Daemon.start("permit 127.0.0.0 255.0.0.0\n", "--pid-file", pidFile.toString())) {
             assertThat(Files.readString(pidFile)).isEqualTo(daemon.process().pid() + "\n");
         }
-    }
-
-    private static boolean awaitCount(Daemon daemon, String text, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() - deadline < 0) {
-            if (daemon.output().stream().filter(line -> line.endsWith(text)).count() >= count) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -15,18 +16,19 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.common.testing.Await;
 
 /**
  * SOCKS 5 username/password (RFC 1929) end to end: the built daemon with {@code -U FILE} (a file
@@ -46,12 +48,16 @@ class PasswordAuthIT {
     private static Path passwords;
     @AutoClose
     private static Daemon daemon;
+    /** Each test's own page, so a body that arrives is the one this test asked for. */
     @AutoClose
-    private static WebServer web;
+    private final WebServer web;
+
+    PasswordAuthIT() throws IOException {
+        web = new WebServer();
+    }
 
     @BeforeAll
     static void start() throws Exception {
-        web = new WebServer();
         passwords = AuthPasswordFile.create(Map.of("alice", PASSWORD, "bob", "bobs-secret"));
         daemon = AuthDaemon.start("permit 127.0.0.0 255.0.0.0\n", passwords);
     }
@@ -236,21 +242,31 @@ class PasswordAuthIT {
     void noClientGetsInWithoutAPasswordWhileTheDaemonStarts() throws Exception {
         Path rules = Files.createTempFile("sockd", ".conf");
         Files.writeString(rules, "permit 127.0.0.0 255.0.0.0\n");
-        int port = Daemon.freePort();
+        int port = Ports.tcp();
         List<String> answers = new ArrayList<>();
         try (Daemon starting = Daemon.run("-f", rules.toString(), "-l", "127.0.0.1:" + port, "-U", passwords.toString())) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             // ask until passwords have been required twenty times
-            while (answers.stream().filter("05ff"::equals).count() < 20) {
-                assertThat(System.nanoTime() - deadline < 0 && starting.process().isAlive())
-                        .as("the daemon runs and requires passwords within 60 s; answers %s; output:\n%s",
-                                runs(answers), String.join("\n", starting.output()))
-                        .isTrue();
-                greetWithoutAuthentication(port).ifPresent(answers::add);
-                Thread.sleep(5);
+            try {
+                Await.until(() -> !starting.process().isAlive() || greetedAndRefused(port, answers, 20),
+                        Duration.ofSeconds(60), "the daemon to require passwords twenty times");
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; answers " + runs(answers) + "; output:\n"
+                        + String.join("\n", starting.output()), e);
             }
+            assertThat(starting.process().isAlive()).as("the daemon runs; answers %s; output:\n%s",
+                    runs(answers), String.join("\n", starting.output())).isTrue();
         }
         assertThat(runs(answers)).as("answers to 05 01 00 from launch on, in order").noneMatch(run -> run.startsWith("0500 "));
+    }
+
+    /** Greets once more and adds the answer; @return whether passwords have been required {@code times} by now */
+    private static boolean greetedAndRefused(int port, List<String> answers, int times) {
+        try {
+            greetWithoutAuthentication(port).ifPresent(answers::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return answers.stream().filter("05ff"::equals).count() >= times;
     }
 
     /** @return the answers with repeats counted, as in {@code [closed x3, 0500 x40, 05ff x20]} */
@@ -328,7 +344,7 @@ class PasswordAuthIT {
     }
 
     /** curl through the daemon with {@code socks5h://USER:PASSWORD@}, from {@code source} when not {@code null}. */
-    private static ProgramResult curl(Daemon through, String user, String password, String source)
+    private ProgramResult curl(Daemon through, String user, String password, String source)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("curl", "-sS", "--max-time", "10",
                 "-x", "socks5h://" + user + ":" + password + "@127.0.0.1:" + through.port()));
@@ -340,13 +356,13 @@ class PasswordAuthIT {
     }
 
     /** Java's own SOCKS client, logged in as alice, fetches the page from the web server at 127.0.0.1. */
-    private static ProgramResult javaClient(String password, String source) throws IOException, InterruptedException {
+    private ProgramResult javaClient(String password, String source) throws IOException, InterruptedException {
         return AuthClients.java(AuthJavaSocksClient.class, List.of(Integer.toString(daemon.port()), "alice", password,
                 "127.0.0.1", Integer.toString(web.port()), source));
     }
 
     /** PySocks fetches the page, from {@code source} when not {@code null}. */
-    private static ProgramResult pySocks(String user, String password, String source)
+    private ProgramResult pySocks(String user, String password, String source)
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(Integer.toString(daemon.port()), user, password,
                 "localhost", Integer.toString(web.port())));

@@ -2,6 +2,7 @@ package org.sockd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
@@ -21,12 +22,16 @@ class RealClientsIT {
 
     @AutoClose
     private static Daemon daemon;
+    /** Each test's own page, so a body that arrives is the one this test asked for. */
     @AutoClose
-    private static WebServer web;
+    private final WebServer web;
+
+    RealClientsIT() throws IOException {
+        web = new WebServer();
+    }
 
     @BeforeAll
     static void start() throws Exception {
-        web = new WebServer();
         daemon = Daemon.start("""
                 deny 127.0.0.0 255.0.0.0 127.0.0.2 255.255.255.255
                 permit 127.0.0.0 255.0.0.0

@@ -88,6 +88,7 @@ class RelayIT {
             byte[] data = Sockets.randomBytes(100, 3);
             System.arraycopy(data, 0, requestAndData, 10, 100);
             OutputStream out = client.getOutputStream();
+            // the pauses are what this test is about: each byte a segment of its own, as a slow link sends it
             for (byte b : greeting) {
                 out.write(b);
                 Thread.sleep(5);

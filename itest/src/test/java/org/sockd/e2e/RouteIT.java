@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +101,7 @@ class RouteIT {
             String error = routes + ":2: Invalid entry";
             routed.awaitLine(line -> line.contains(error), 15); // the file watcher saw the change
             routed.signal("HUP");
-            awaitCount(routed, error, 2, 10); // and SIGHUP read it once more
+            routed.awaitLines(line -> line.contains(error), 2, 10); // and SIGHUP read it once more
             routed.awaitLine(line -> line.contains("the previous routes stay in force"), 10);
             assertThat(sourceSeenByTarget(routed, BindClient.SOCKS5)).as("still the old table").isEqualTo("127.0.0.2");
             assertThat(sourceSeenByTarget(routed, BindClient.SOCKS4)).as("still the old table").isEqualTo("127.0.0.2");
@@ -218,17 +217,6 @@ class RouteIT {
 
     private static void awaitRoutes(Daemon routed) throws InterruptedException {
         routed.awaitLine(line -> line.contains("loaded ") && line.contains(" routes from "), 10);
-    }
-
-    private static void awaitCount(Daemon routed, String text, int count, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (routed.output().stream().filter(line -> line.contains(text)).count() < count) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(count + " lines with \"" + text + "\" expected within " + seconds
-                        + " s; output:\n" + String.join("\n", routed.output()));
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** The entries of a route file, each as its three fields, without comments or layout. */

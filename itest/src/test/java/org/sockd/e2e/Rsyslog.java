@@ -1,34 +1,29 @@
 package org.sockd.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.sockd.common.testing.Await;
 
 /**
  * A private rsyslogd: UDP on a free loopback port, every message written to a file as
  * {@code facility.severity TAG MSG}, nothing else loaded (no /dev/log, no system files touched).
+ *
+ * @param child the running rsyslogd
+ * @param log the file it writes every message to
+ * @param port its UDP port on 127.0.0.1
  */
-final class Rsyslog implements AutoCloseable {
-
-    private final ChildProcess child;
-    private final Path log;
-    private final int port;
-
-    private Rsyslog(ChildProcess child, Path log, int port) {
-        this.child = child;
-        this.log = log;
-        this.port = port;
-    }
+record Rsyslog(ChildProcess child, Path log, int port) implements AutoCloseable {
 
     /** @return the rsyslogd program, if installed */
     static Optional<Path> executable() {
@@ -41,7 +36,7 @@ final class Rsyslog implements AutoCloseable {
 
     /** Starts rsyslogd with its files in the directory and waits until it writes what it receives. */
     static Rsyslog start(Path program, Path dir) throws IOException, InterruptedException {
-        int port = freeUdpPort();
+        int port = Ports.udp();
         Path log = dir.resolve("messages");
         Path conf = dir.resolve("rsyslog.conf");
         Files.writeString(conf, """
@@ -58,29 +53,26 @@ final class Rsyslog implements AutoCloseable {
         return rsyslog;
     }
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** UDP gives no sign of a listener: send probes until one shows in the file. */
     private void awaitReady() throws IOException, InterruptedException {
         byte[] probe = "<13>probe: ready".getBytes(StandardCharsets.US_ASCII);
         try (DatagramSocket socket = new DatagramSocket()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (lines().stream().noneMatch(line -> line.contains("probe: ready"))) {
-                if (!child.process().isAlive() || System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("rsyslogd did not come up; its output:\n" + String.join("\n", child.output()));
-                }
-                socket.send(new DatagramPacket(probe, probe.length, InetAddress.getLoopbackAddress(), port));
-                Thread.sleep(100);
-            }
+            DatagramPacket packet = new DatagramPacket(probe, probe.length, InetAddress.getLoopbackAddress(), port);
+            Await.until(() -> !child.process().isAlive() || sent(socket, packet) && anyLine(line -> line.contains("probe: ready")),
+                    Duration.ofSeconds(15), "rsyslogd's first line");
+        }
+        if (!child.process().isAlive()) {
+            throw new AssertionError("rsyslogd did not come up; its output:\n" + String.join("\n", child.output()));
         }
     }
 
-    int port() {
-        return port;
+    private static boolean sent(DatagramSocket socket, DatagramPacket packet) {
+        try {
+            socket.send(packet);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return the lines written so far */
@@ -90,15 +82,20 @@ final class Rsyslog implements AutoCloseable {
 
     /** Waits for a written line that satisfies the test and returns it. */
     String awaitLine(Predicate<String> test, int seconds) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() - deadline < 0) {
-            Optional<String> found = lines().stream().filter(test).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
+        try {
+            Await.until(() -> anyLine(test), Duration.ofSeconds(seconds), "a line in syslog");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it got:\n" + String.join("\n", lines()), e);
         }
-        throw new AssertionError("syslog got no such line within " + seconds + " s; it got:\n" + String.join("\n", lines()));
+        return lines().stream().filter(test).findFirst().orElseThrow();
+    }
+
+    private boolean anyLine(Predicate<String> test) {
+        try {
+            return lines().stream().anyMatch(test);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

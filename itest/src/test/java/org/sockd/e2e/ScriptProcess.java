@@ -31,7 +31,9 @@ final class ScriptProcess {
         return builder;
     }
 
+    /** @return the path of a script in {@code bin/}, with the built sockd.jar marked as current for it */
     static String script(String name) {
+        Build.markJarCurrent();
         return Build.ROOT.resolve("bin").resolve(name).toString();
     }
 }

@@ -3,6 +3,8 @@ package org.sockd.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sockd.common.testing.Await;
 import org.sockd.itest.EchoServer;
 
 /**
@@ -26,13 +29,16 @@ class ShellActionsIT {
     static Path dir;
 
     @AutoClose
-    private static EchoServer echo;
-    @AutoClose
     private static Daemon daemon;
+    @AutoClose
+    private final EchoServer echo;
+
+    ShellActionsIT() throws IOException {
+        echo = new EchoServer();
+    }
 
     @BeforeAll
     static void start() throws Exception {
-        echo = new EchoServer();
         daemon = Daemon.start("""
                 deny   *=mallory 127.0.0.0 255.0.0.0 : echo denied %u %c %a %s >> %1$s/denied
                 permit 127.0.0.0 255.0.0.0 : cd %1$s && echo %%u | tr a-z A-Z >> upper; echo %%u >> permitted; echo %%u
@@ -66,7 +72,7 @@ class ShellActionsIT {
         awaitLineIn(dir.resolve("denied"), "denied mallory connect 127.0.0.1 " + echo.address().getPort());
     }
 
-    private static int socks4(String user) throws Exception {
+    private int socks4(String user) throws Exception {
         try (Socket client = new Socket("127.0.0.1", daemon.port())) {
             client.setSoTimeout(5000);
             int port = echo.address().getPort();
@@ -76,15 +82,19 @@ class ShellActionsIT {
         }
     }
 
-    private static void awaitLineIn(Path file, String line) throws InterruptedException, java.io.IOException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() - deadline < 0) {
-            if (Files.exists(file) && Files.readAllLines(file).contains(line)) {
-                return;
-            }
-            Thread.sleep(50);
+    private static void awaitLineIn(Path file, String line) throws InterruptedException {
+        try {
+            Await.until(() -> lines(file).contains(line), file + " to get the line " + line);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it has " + lines(file), e);
         }
-        throw new AssertionError(file + " never got the line " + line + "; it has "
-                + (Files.exists(file) ? Files.readAllLines(file) : List.of()));
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
