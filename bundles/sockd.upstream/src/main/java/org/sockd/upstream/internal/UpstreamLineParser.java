@@ -2,6 +2,7 @@ package org.sockd.upstream.internal;
 
 import static org.sockd.common.text.SyntaxException.quoted;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -102,10 +103,7 @@ final class UpstreamLineParser {
             throw new SyntaxException("auth=password and password.file= go together");
         }
         if (passwordFile != null) {
-            Path file = Path.of(passwordFile);
-            if (!file.isAbsolute()) {
-                throw new SyntaxException("password.file= " + quoted(passwordFile) + " is not an absolute path");
-            }
+            Path file = absolute(passwordFile);
             registry.addFile(file);
             login = PasswordFile.read(file, owner);
         }
@@ -118,5 +116,17 @@ final class UpstreamLineParser {
             timeout = Duration.ofSeconds(Long.parseLong(seconds));
         }
         return new Upstream(name, protocol, url.host(), url.port(), resolve, user, auth, login, timeout);
+    }
+
+    private static Path absolute(String path) throws SyntaxException {
+        try {
+            Path file = Path.of(path);
+            if (file.isAbsolute()) {
+                return file;
+            }
+        } catch (InvalidPathException e) {
+            // reported below like any other unusable path
+        }
+        throw new SyntaxException("password.file= " + quoted(path) + " is not an absolute path");
     }
 }
