@@ -4,7 +4,6 @@ import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.sockd.api.upstream.Upstream;
 import org.sockd.common.text.SyntaxException;
 
@@ -91,7 +90,7 @@ final class ClassicLineParser {
         if (left != 2 && left != 4) {
             throw shape(fields.subList(next, fields.size()));
         }
-        HostPattern destination = destination(fields.get(next), fields.get(next + 1));
+        HostPattern destination = ClassicPatterns.destination(fields.get(next), fields.get(next + 1));
         PortTest port = left == 4 ? port(fields.get(next + 2), fields.get(next + 3)) : PortTest.ANY;
         List<String> written = servers == null || servers.isEmpty() ? List.of() : List.of(servers.split(",", -1));
         List<Upstream> upstreams = action != ClassicLine.Action.SOCKD ? List.of()
@@ -121,7 +120,7 @@ final class ClassicLineParser {
         }
     }
 
-    private static SyntaxException shape(List<String> rest) {
+    static SyntaxException shape(List<String> rest) {
         String first = rest.get(0);
         if (first.startsWith("@=") || first.startsWith("*=")) {
             return new SyntaxException("Invalid entry: " + quoted(first)
@@ -132,38 +131,6 @@ final class ClassicLineParser {
         }
         return new SyntaxException("Invalid entry: expected a destination address and mask, then maybe an operator"
                 + " and a port, found " + quoted(String.join(" ", rest)));
-    }
-
-    static HostPattern destination(String address, String mask) throws SyntaxException {
-        if (address.startsWith("@=") || address.startsWith("*=")) {
-            throw shape(List.of(address, mask));
-        }
-        if (HostText.looksNumeric(address)) {
-            byte[] bytes = HostText.address(address, "Invalid destination address");
-            byte[] bits = bytes.length == 4 ? HostText.ipv4(mask, "Illegal destination mask")
-                    : HostText.ipv6(mask, "Illegal destination mask");
-            return new HostPattern.Network(bytes, bits);
-        }
-        HostPattern name = name(address);
-        HostText.ipv4(mask, "Illegal destination mask"); // ignored with a name, but it must be there and valid
-        return name;
-    }
-
-    private static HostPattern name(String field) throws SyntaxException {
-        if (field.equals("ALL")) {
-            return new HostPattern.All();
-        }
-        if (field.toUpperCase(Locale.ROOT).equals("ALL")) {
-            // 4.3 compared ALL case-sensitively, so "all" was a host called "all": refused as a likely mistake.
-            throw new SyntaxException("Invalid destination address " + quoted(field) + " (ALL, any host, is upper case)");
-        }
-        boolean zone = field.startsWith(".");
-        String name = zone ? field.substring(1) : field;
-        if (!HostText.isName(name) || name.endsWith(".")) {
-            throw new SyntaxException("Invalid destination address " + quoted(field) + " (expected a dotted quad like"
-                    + " 10.0.0.0, an IPv6 address, a host name like host.example.com, a zone like .example.com, or ALL)");
-        }
-        return zone ? new HostPattern.Zone(field) : new HostPattern.Host(field);
     }
 
     private PortTest port(String op, String port) throws SyntaxException {

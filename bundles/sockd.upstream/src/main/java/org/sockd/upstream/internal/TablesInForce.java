@@ -95,8 +95,12 @@ final class TablesInForce {
     String title() {
         Current now = current;
         return now.table() == null ? "no next hops: " + file + " has errors; every request is refused"
-                : "next hops from " + now.table().origin() + " (" + now.table().entries().size()
-                        + " entries; no match is deny)";
+                : "next hops from " + now.table().origin() + " (" + entries(now.table().entries().size())
+                        + "; no match is deny)";
+    }
+
+    private static String entries(int count) {
+        return count == 1 ? "1 entry" : count + " entries";
     }
 
     /** @return the meaningful lines in canonical form, each after its line number; never a password */

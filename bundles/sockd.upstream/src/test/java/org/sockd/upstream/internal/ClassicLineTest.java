@@ -105,9 +105,10 @@ class ClassicLineTest {
 
     @Test
     void anEmptyServerListAndNoListUseTheDefaultServer() {
-        SocksTable table = Confs.table("sockd @= 0.0.0.0 0.0.0.0\nsockd 10.0.0.0 255.0.0.0\n", Confs.settings("fw1,fw2"));
+        SocksTable table = Confs.table("sockd @= 0.0.0.0 0.0.0.0\nsockd 10.0.0.0 255.0.0.0\nsockd@ *= ALL 0.0.0.0\n",
+                Confs.settings("fw1,fw2"));
         assertThat(table.canonical()).extracting(NumberedLine::text)
-                .containsExactly("sockd 0.0.0.0 0.0.0.0", "sockd 10.0.0.0 255.0.0.0");
+                .containsExactly("sockd 0.0.0.0 0.0.0.0", "sockd 10.0.0.0 255.0.0.0", "sockd ALL 0.0.0.0");
         ClassicLine first = (ClassicLine) table.entries().get(0);
         assertThat(first.servers()).extracting(Upstream::name).containsExactly("fw1", "fw2");
     }

@@ -97,7 +97,7 @@ class SocksConfSelectorTest {
         Path file = write("upstream b socks5://127.0.0.1:11081 auth=password password.file=" + secret
                 + "\n\nsockd@b 0.0.0.0 0.0.0.0\n");
         SocksConfSelector selector = selector(new TestConfig(file), Map.of());
-        assertThat(selector.title()).isEqualTo("next hops from " + file + " (1 entries; no match is deny)");
+        assertThat(selector.title()).isEqualTo("next hops from " + file + " (1 entry; no match is deny)");
         assertThat(selector.dump()).containsExactly("1: upstream b socks5://127.0.0.1:11081 resolve=remote"
                 + " auth=password password.file=" + secret, "3: sockd @=b 0.0.0.0 0.0.0.0");
         assertThat(selector.table()).extracting(rule -> rule.line()).containsExactly(3);
