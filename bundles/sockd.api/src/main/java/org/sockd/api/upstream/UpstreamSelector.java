@@ -23,7 +23,8 @@ public interface UpstreamSelector {
      * client gave, address patterns against {@code request.resolved()}), its port, its command,
      * the client address, and the user: {@code request.authenticatedUser()} when a login proved
      * one, else {@code request.user()}. For BIND the destination is the application server the
-     * client expects the connection from.
+     * client expects the connection from. UDP cannot go through upstreams: the core drops a
+     * datagram whose next hop is a {@link NextHop.Try}, and never sends it direct instead.
      *
      * @param request the permitted request; {@code resolved()} is empty when a name did not
      *        resolve here, and only lines that need no address can then match
@@ -34,9 +35,10 @@ public interface UpstreamSelector {
 
     /**
      * Tells the selector how one try of an upstream went, so that it can mark an upstream bad
-     * after repeated failures and clear the mark after a success or a refusal. Local errors (no
-     * socket, a route that cannot be bound, an upstream skipped because it cannot carry the
-     * request) are not reported. Never blocks.
+     * after repeated failures and clear the mark after a success or a refusal. Reported once per
+     * upstream and request: {@link TryOutcome#FAILED} when every address of it that was tried
+     * failed. Local errors (no socket, a route that cannot be bound, an upstream skipped because
+     * it cannot carry the request) are not reported. Never blocks.
      *
      * @param upstream one of the upstreams of a {@link NextHop.Try} this selector returned
      * @param outcome how the try ended

@@ -40,6 +40,19 @@ final class DantePatterns {
         return zone ? new HostPattern.Zone(word) : new HostPattern.Host(word);
     }
 
+    /**
+     * Dante's server matches a route's {@code from:} against the client's address; a name would
+     * need the client's reverse lookup here, so it is refused rather than never matching.
+     */
+    HostPattern client(String word) throws SyntaxException {
+        HostPattern pattern = host(word);
+        if (pattern instanceof HostPattern.Host || pattern instanceof HostPattern.Zone) {
+            throw new SyntaxException("Invalid route: from: " + quoted(word)
+                    + " (the client is matched by address: a.b.c.d/len, a.b.c.d/mask, IPv6/len or 0/0)");
+        }
+        return pattern;
+    }
+
     private static byte[] mask(String text, int length) throws SyntaxException {
         if (text.matches("[0-9]{1,3}")) {
             int bits = Integer.parseInt(text);

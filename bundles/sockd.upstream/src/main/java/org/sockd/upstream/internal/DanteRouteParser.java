@@ -59,7 +59,7 @@ final class DanteRouteParser {
     private void keyword(String keyword, RouteBlock block, RouteFields fields) throws SyntaxException {
         switch (keyword) {
             case "from:" -> {
-                fields.from = patterns.host(block.next());
+                fields.from = patterns.client(block.next());
                 fields.fromPort = patterns.port(block);
             }
             case "to:" -> {

@@ -42,6 +42,7 @@ final class FailureMarks {
 
     void report(Upstream upstream, TryOutcome outcome) {
         UpstreamKey key = UpstreamKey.of(upstream);
+        current(upstream); // an expired mark goes first, so this failure starts a new count
         if (outcome != TryOutcome.FAILED) {
             State before = states.remove(key);
             if (before != null && before.markedAt() != null) {

@@ -81,6 +81,9 @@ class DanteRouteTest {
                 Arguments.of("route { from: 0/0 to: 0/0 via: direct method: none }", 1,
                         "Invalid route: via: direct takes no proxyprotocol: and no method:"),
                 Arguments.of("route { from: 0/0 from: 0/0 to: 0/0 via: direct }", 1, "\"from:\" given twice in one route"),
+                Arguments.of("route {\n from: .example.com to: 0/0 via: direct }", 2, "Invalid route: from:"
+                        + " \".example.com\" (the client is matched by address: a.b.c.d/len, a.b.c.d/mask, IPv6/len"
+                        + " or 0/0)"),
                 Arguments.of("route { from: 0/0 to: 0/0 via: direct } extra", 1,
                         "Invalid route: \"extra\" after the closing }"),
                 Arguments.of("route { from: 0/0 to: 0/0 via: direct command: udpassociate }", 1,

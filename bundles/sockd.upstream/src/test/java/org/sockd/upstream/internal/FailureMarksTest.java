@@ -36,6 +36,17 @@ class FailureMarksTest {
     }
 
     @Test
+    void aFailureAfterTheMarkExpiredStartsANewCount() {
+        FailureMarks marks = new FailureMarks(new Marking(2, Duration.ofSeconds(2)), clock, log::add);
+        marks.report(dead, TryOutcome.FAILED);
+        marks.report(dead, TryOutcome.FAILED);
+        clock.advance(Duration.ofSeconds(3));
+        marks.report(dead, TryOutcome.FAILED);
+        assertThat(marks.health(List.of(dead))).containsExactly(new UpstreamHealth(dead, 1, null));
+        assertThat(log).endsWith("sockd at dead (127.0.0.1:11090) usable again");
+    }
+
+    @Test
     void aSuccessOrARefusalClearsTheCount() {
         FailureMarks marks = new FailureMarks(new Marking(2, Duration.ofSeconds(60)), clock, log::add);
         for (TryOutcome clearing : List.of(TryOutcome.ACCEPTED, TryOutcome.REFUSED)) {
