@@ -29,7 +29,7 @@ final class DantePatterns {
         }
         if (HostText.looksNumeric(word)) {
             byte[] address = HostText.address(word, "Invalid route address");
-            return new HostPattern.Network(address, prefix(address.length * 8, address.length));
+            return new HostPattern.Network(address, HostPattern.Network.prefixMask(address.length * 8, address.length));
         }
         boolean zone = word.startsWith(".");
         String name = zone ? word.substring(1) : word;
@@ -59,17 +59,9 @@ final class DantePatterns {
             if (bits > length * 8) {
                 throw new SyntaxException("Invalid route prefix length /" + text + " (at most " + length * 8 + ")");
             }
-            return prefix(bits, length);
+            return HostPattern.Network.prefixMask(bits, length);
         }
         return length == 4 ? HostText.ipv4(text, "Invalid route mask") : HostText.ipv6(text, "Invalid route mask");
-    }
-
-    private static byte[] prefix(int bits, int length) {
-        byte[] mask = new byte[length];
-        for (int i = 0; i < bits; i++) {
-            mask[i / 8] |= (byte) (0x80 >>> (i % 8));
-        }
-        return mask;
     }
 
     /** @return the test of an optional {@code port OP N} or {@code port N - M} after an address */

@@ -1,7 +1,6 @@
 package org.sockd.upstream.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,7 +81,7 @@ record DanteRoute(int line, HostPattern from, PortTest fromPort, HostPattern to,
         }
         if (!commands.equals(DanteWords.ALL_COMMANDS)) {
             text.append(" command: ").append(commands.stream().sorted()
-                    .map(command -> command.classicName().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" ")));
+                    .map(Command::classicName).collect(Collectors.joining(" ")));
         }
         return text.append(" }").toString();
     }

@@ -73,11 +73,7 @@ final class DanteRouteParser {
             case "proxyprotocol:" -> fields.protocols = words(block, "socks_v4", "socks_v5", "http");
             case "method:" -> fields.methods = words(block, "none", "username");
             case "command:" -> fields.commands = words(block, "connect", "bind");
-            case "protocol:" -> {
-                if (!words(block, "tcp").contains("tcp")) {
-                    throw new SyntaxException("protocol: only tcp is supported: UDP is not chained to upstreams");
-                }
-            }
+            case "protocol:" -> words(block, "tcp");
             case "" -> throw new SyntaxException("route block without its closing }");
             default -> throw new SyntaxException("Invalid route: " + quoted(keyword) + " is not supported"
                     + " (from:, to:, via:, proxyprotocol:, method:, command:, protocol: tcp)");

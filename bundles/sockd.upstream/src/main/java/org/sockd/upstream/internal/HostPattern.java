@@ -73,17 +73,25 @@ sealed interface HostPattern {
             return HostText.text(network) + " " + HostText.text(mask);
         }
 
-        /** IPv6 masks are written as a prefix length, IPv4 ones as a mask so any mask reads back. */
+        /** A contiguous IPv6 mask is written as its length, as people write it; any other mask as itself. */
         @Override
         public String danteText() {
-            if (network.length == 4) {
-                return HostText.text(network) + "/" + HostText.text(mask);
-            }
             int length = 0;
-            for (byte b : mask) {
-                length += Integer.bitCount(b & 0xff);
+            while (length < mask.length * 8 && (mask[length / 8] & (0x80 >>> (length % 8))) != 0) {
+                length++;
             }
-            return HostText.text(network) + "/" + length;
+            boolean contiguous = Arrays.equals(mask, prefixMask(length, mask.length));
+            return HostText.text(network) + "/"
+                    + (network.length == 16 && contiguous ? Integer.toString(length) : HostText.text(mask));
+        }
+
+        /** @return a mask of {@code bits} leading ones in {@code length} bytes */
+        static byte[] prefixMask(int bits, int length) {
+            byte[] mask = new byte[length];
+            for (int i = 0; i < bits; i++) {
+                mask[i / 8] |= (byte) (0x80 >>> (i % 8));
+            }
+            return mask;
         }
     }
 

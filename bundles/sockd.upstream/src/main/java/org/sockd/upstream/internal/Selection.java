@@ -8,6 +8,7 @@ import org.sockd.api.access.MatchedRule;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.Upstream;
 import org.sockd.api.upstream.UpstreamProtocol;
+import org.sockd.common.text.SyntaxException;
 
 /**
  * Chooses the next hop from a table. Deterministic: health never changes the kind of path, marks
@@ -101,7 +102,7 @@ final class Selection {
     private static byte[] literal(String host) {
         try {
             return HostText.address(host, "upstream");
-        } catch (org.sockd.common.text.SyntaxException e) {
+        } catch (SyntaxException e) {
             return null; // the parser accepted only valid literals
         }
     }

@@ -109,7 +109,7 @@ final class SocksConfParser {
     }
 
     /** @return the index of the block's last line; its errors name the line of the word at fault */
-    private int route(List<NumberedLine> lines, int start) throws SyntaxException {
+    private int route(List<NumberedLine> lines, int start) {
         RouteBlock block = RouteBlock.collect(lines, start);
         try {
             add(new DanteRouteParser(registry, settings).parse(block));

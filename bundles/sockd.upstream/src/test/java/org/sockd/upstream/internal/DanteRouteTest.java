@@ -42,6 +42,8 @@ class DanteRouteTest {
                 Arguments.of("route { from: 10.1.2.3 port >= 1024 to: host.test port neq 25 via: ::1 }", "route {"
                         + " from: 10.1.2.3/255.255.255.255 port >= 1024 to: host.test port != 25 via: ::1 port = 1080"
                         + " proxyprotocol: socks_v4 socks_v5 method: none }"),
+                Arguments.of("route { from: ::/0 to: fd00::/ffff:0:ffff:: via: direct }", "route { from: ::/0"
+                        + " to: fd00::/ffff:0:ffff:: via: direct }"),
                 Arguments.of("route { from: 0/0 to: 0/0 via: 10.0.0.1 proxyprotocol: http }", "route {"
                         + " from: 0.0.0.0/0.0.0.0 to: 0.0.0.0/0.0.0.0 via: 10.0.0.1 port = 1080 proxyprotocol: http"
                         + " method: none }"),
