@@ -53,6 +53,26 @@ class SelectionTest {
     }
 
     @Test
+    void everyKindOfLineCarriesItsCommand() {
+        SocksTable table = Confs.table("direct 10.0.0.0 255.0.0.0 : echo %Z\n");
+        assertThat(select(table, connect("10.1.1.1", 80))).isEqualTo(new NextHop.Direct(
+                new MatchedRule("socks.conf", 1, "direct 10.0.0.0 255.0.0.0 : echo %Z", "echo %Z")));
+    }
+
+    @Test
+    void aRouteTestsTheClientAddressAndBothPorts() {
+        SocksTable table = Confs.table("""
+                route { from: 10.1.0.0/16 port >= 40000 to: 0/0 port 1000 - 2000 via: direct }
+                deny 0.0.0.0 0.0.0.0
+                """);
+        assertThat(select(table, connect("192.0.2.1", 1000))).isInstanceOf(NextHop.Direct.class);
+        assertThat(select(table, connect("192.0.2.1", 2000))).isInstanceOf(NextHop.Direct.class);
+        assertThat(select(table, connect("192.0.2.1", 2001))).isInstanceOf(NextHop.Deny.class);
+        assertThat(select(table, request(Command.CONNECT, "", "10.2.0.1", "192.0.2.1", 1500)))
+                .isInstanceOf(NextHop.Deny.class);
+    }
+
+    @Test
     void aTryNamesItsLineAndTheLimits() {
         NextHop hop = select(Confs.table("sockd @=fw 0.0.0.0 0.0.0.0 : log %Z\n"), connect("10.1.1.1", 80));
         assertThat(hop).isInstanceOfSatisfying(NextHop.Try.class, path -> {
