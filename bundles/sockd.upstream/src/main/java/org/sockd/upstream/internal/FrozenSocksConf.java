@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import org.sockd.common.files.IoReason;
 import org.sockd.common.frozen.FrozenException;
 import org.sockd.common.frozen.FrozenFrame;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * The frozen form of a socks.conf, classic {@code socks.fc}: a {@link FrozenFrame} with magic
@@ -44,7 +46,7 @@ final class FrozenSocksConf {
         }
     }
 
-    static LoadResult read(Path frozen, ParseSettings settings, Consumer<String> notices) {
+    static LoadResult<SocksTable> read(Path frozen, ParseSettings settings, Consumer<String> notices) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(frozen);
@@ -71,16 +73,15 @@ final class FrozenSocksConf {
         } catch (FrozenException | IOException e) {
             return refused(frozen, "frozen file refused: " + e.getMessage());
         }
-        return switch (SocksConfParser.parseLines(source, lines, settings, notices)) {
-            case LoadResult.Loaded loaded -> new LoadResult.Loaded(loaded.table().readFrom(frozen.toString()));
-            case LoadResult.Invalid invalid -> new LoadResult.Invalid(invalid.errors().stream()
-                    .map(error -> new SocksConfError(error.source(), error.line(),
-                            "in the frozen file " + frozen + ": " + error.reason()))
-                    .toList());
-        };
+        return SocksConfParser.parseLines(source, lines, settings, notices).fold(
+                table -> new LoadResult.Valid<>(table.readFrom(frozen.toString())),
+                errors -> new LoadResult.Invalid<>(errors.stream()
+                        .map(error -> new FileError(error.source(), error.line(),
+                                "in the frozen file " + frozen + ": " + error.reason()))
+                        .toList()));
     }
 
-    private static LoadResult refused(Path frozen, String reason) {
-        return new LoadResult.Invalid(List.of(new SocksConfError(frozen.toString(), 0, reason)));
+    private static LoadResult<SocksTable> refused(Path frozen, String reason) {
+        return LoadResult.invalid(new FileError(frozen.toString(), 0, reason));
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.sockd.common.files.IoReason;
 import org.sockd.common.text.SyntaxException;
+import org.sockd.common.reload.FileError;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * Reads a whole socks.conf, collecting every error, and accepts it only when it has none (the 4.3
@@ -33,7 +35,7 @@ final class SocksConfParser {
     private final UpstreamLineParser upstreamLines;
     private final List<Entry> entries = new ArrayList<>();
     private final List<NumberedLine> canonical = new ArrayList<>();
-    private final List<SocksConfError> errors = new ArrayList<>();
+    private final List<FileError> errors = new ArrayList<>();
     private final RouteSettings routeSettings = new RouteSettings();
 
     private SocksConfParser(String source, ParseSettings settings, Consumer<String> notices) {
@@ -46,34 +48,34 @@ final class SocksConfParser {
     }
 
     /** ISO-8859-1 maps every byte to one character, as the C library saw the file. */
-    static LoadResult parseFile(Path file, ParseSettings settings, Consumer<String> notices) {
+    static LoadResult<SocksTable> parseFile(Path file, ParseSettings settings, Consumer<String> notices) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            return new LoadResult.Invalid(List.of(new SocksConfError(file.toString(), 0,
-                    "Unable to open socks.conf (" + file + "): " + IoReason.of(e))));
+            return LoadResult.invalid(new FileError(file.toString(), 0,
+                    "Unable to open socks.conf (" + file + "): " + IoReason.of(e)));
         }
         return parse(file.toString(), text, settings, notices);
     }
 
     /** @param source the file name to put in entries and errors */
-    static LoadResult parse(String source, String text, ParseSettings settings, Consumer<String> notices) {
+    static LoadResult<SocksTable> parse(String source, String text, ParseSettings settings, Consumer<String> notices) {
         List<NumberedLine> lines = NumberedLine.of(text);
-        List<SocksConfError> tooLong = lines.stream().filter(line -> line.text().length() > MAX_LINE)
-                .map(line -> new SocksConfError(source, line.number(), "line too long (" + line.text().length()
+        List<FileError> tooLong = lines.stream().filter(line -> line.text().length() > MAX_LINE)
+                .map(line -> new FileError(source, line.number(), "line too long (" + line.text().length()
                         + " characters, at most " + MAX_LINE + ")"))
                 .toList();
-        return tooLong.isEmpty() ? parseLines(source, lines, settings, notices) : new LoadResult.Invalid(tooLong);
+        return tooLong.isEmpty() ? parseLines(source, lines, settings, notices) : new LoadResult.Invalid<>(tooLong);
     }
 
     /** Parses numbered lines: those of a text file, or the canonical entries of a frozen one. */
-    static LoadResult parseLines(String source, List<NumberedLine> lines, ParseSettings settings,
+    static LoadResult<SocksTable> parseLines(String source, List<NumberedLine> lines, ParseSettings settings,
             Consumer<String> notices) {
         return new SocksConfParser(source, settings, notices).run(lines);
     }
 
-    private LoadResult run(List<NumberedLine> lines) {
+    private LoadResult<SocksTable> run(List<NumberedLine> lines) {
         for (int i = 0; i < lines.size(); i++) {
             NumberedLine line = lines.get(i);
             String first = firstWord(line.text());
@@ -94,17 +96,17 @@ final class SocksConfParser {
                     add(classic.parse(line));
                 }
             } catch (SyntaxException e) {
-                errors.add(new SocksConfError(source, line.number(), e.getMessage()));
+                errors.add(new FileError(source, line.number(), e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
-            return new LoadResult.Invalid(errors);
+            return new LoadResult.Invalid<>(errors);
         }
         Marking marking = routeSettings.marking(settings.marking());
         if (marking.maxfail() == 0 && !marking.badexpire().equals(Duration.ZERO) && routeSettings.setsBadexpire()) {
             notices.accept(source + ": route.badexpire has no effect with route.maxfail 0 (marking is off)");
         }
-        return new LoadResult.Loaded(new SocksTable(source, source, entries, canonical, registry.all(), marking,
+        return new LoadResult.Valid<>(new SocksTable(source, source, entries, canonical, registry.all(), marking,
                 settings.limits(), registry.files()));
     }
 
@@ -114,7 +116,7 @@ final class SocksConfParser {
         try {
             add(new DanteRouteParser(registry, settings).parse(block));
         } catch (SyntaxException e) {
-            errors.add(new SocksConfError(source, block.errorLine(), e.getMessage()));
+            errors.add(new FileError(source, block.errorLine(), e.getMessage()));
         }
         return block.end();
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
@@ -28,9 +27,10 @@ import org.sockd.api.upstream.TryOutcome;
 import org.sockd.api.upstream.Upstream;
 import org.sockd.api.upstream.UpstreamHealth;
 import org.sockd.api.upstream.UpstreamSelector;
-import org.sockd.common.files.FileWatcher;
 import org.sockd.common.files.FrozenName;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.Handover;
+import org.sockd.common.reload.LiveFile;
 
 /**
  * A socks.conf as the {@link UpstreamSelector}: the SOCKSified daemon. Runs only while a
@@ -88,13 +88,9 @@ public final class SocksConfSelector implements UpstreamSelector, Reloadable, Du
 
     private static final Logger LOG = LoggerFactory.getLogger(SocksConfSelector.class);
 
-    /** What one configuration made: where and how to read, the tables in force, the watcher. */
-    private record Loaded(Path file, ParseSettings settings, TablesInForce tables, Optional<FileWatcher> watcher) {
-    }
-
     private final Clock clock;
     private final UnaryOperator<String> env;
-    private volatile Loaded loaded;
+    private final Handover<LiveFile<NextHops>> hops;
 
     @Activate
     public SocksConfSelector(Config config) {
@@ -104,69 +100,72 @@ public final class SocksConfSelector implements UpstreamSelector, Reloadable, Du
     SocksConfSelector(Config config, Clock clock, UnaryOperator<String> env) {
         this.clock = clock;
         this.env = env;
-        this.loaded = load(config);
+        this.hops = new Handover<>(load(config));
     }
 
     /** Another configuration loads completely, then takes over with the service staying registered. */
     @Modified
     void modified(Config config) {
-        Loaded previous = loaded;
-        loaded = load(config);
-        previous.watcher().ifPresent(FileWatcher::close);
+        hops.handTo(load(config));
     }
 
-    private Loaded load(Config config) {
+    private LiveFile<NextHops> load(Config config) {
         ParseSettings settings = ConfigSettings.of(config, env, Services.system(), LOG);
         Path file = Path.of(config.file());
-        TablesInForce tables = new TablesInForce(file, () -> SocksConfFiles.load(file, settings, LOG::warn, LOG),
-                table -> new FailureMarks(table.marking(), clock, LOG::info), LOG);
-        return new Loaded(file, settings, tables, FileWatcher.startIf(config.watch(), "sockd-socksconf-watch",
-                () -> watched(file, tables), tables::reload, Duration.ofMillis(config.watch_period_ms())));
+        LiveFile<NextHops> live = new LiveFile<>(file, path -> SocksConfFiles.marked(
+                SocksConfFiles.load(path, settings, LOG::warn, LOG),
+                table -> new FailureMarks(table.marking(), clock, LOG::info)), SocksConfFiles.KIND, LOG);
+        return live.watchIf(config.watch(), "sockd-socksconf-watch", Duration.ofMillis(config.watch_period_ms()),
+                () -> watched(file, live.current()));
     }
 
     @Override
     public NextHop select(ConnectRequest request) {
-        return loaded.tables().select(RequestFacts.of(request));
+        return current().select(RequestFacts.of(request));
     }
 
     @Override
     public void report(Upstream upstream, TryOutcome outcome) {
-        loaded.tables().report(upstream, outcome);
+        current().report(upstream, outcome);
     }
 
     @Override
     public List<MatchedRule> table() {
-        return loaded.tables().rules();
+        return current().rules();
     }
 
     @Override
     public List<UpstreamHealth> upstreams() {
-        return loaded.tables().health();
+        return current().health();
     }
 
     @Override
     public ReloadResult reload() {
-        return loaded.tables().reload();
+        return hops.current().reload();
     }
 
     @Override
     public String title() {
-        return loaded.tables().title();
+        return current().title();
     }
 
     @Override
     public List<String> dump() {
-        return loaded.tables().dump();
+        return current().dump();
     }
 
     @Deactivate
     void deactivate() {
-        loaded.watcher().ifPresent(FileWatcher::close);
+        hops.close();
+    }
+
+    private NextHops current() {
+        return hops.current().current();
     }
 
     /** The file, its frozen twin (which wins when it appears) and the user and password files it names. */
-    private static Set<Path> watched(Path file, TablesInForce tables) {
-        Set<Path> files = new HashSet<>(tables.files());
+    private static Set<Path> watched(Path file, NextHops hops) {
+        Set<Path> files = new HashSet<>(hops.files());
         files.add(file);
         files.add(FrozenName.of(file));
         return files;

@@ -11,6 +11,7 @@ import org.sockd.common.frozen.FreezeTool;
 import org.sockd.common.frozen.FreezeTool.Frozen;
 import org.sockd.common.frozen.FreezeTool.Outcome;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * The classic make_socksfc and dump_socksfc, run as {@code bin/sockd make-socksfc [IN [OUT]]} and
@@ -62,10 +63,7 @@ public final class SocksFrozenTool {
         return text.toString();
     }
 
-    private static Outcome<SocksTable> outcome(LoadResult result) {
-        return switch (result) {
-            case LoadResult.Loaded loaded -> new Outcome.Valid<>(loaded.table());
-            case LoadResult.Invalid invalid -> new Outcome.Invalid<>(invalid.errors());
-        };
+    private static Outcome<SocksTable> outcome(LoadResult<SocksTable> result) {
+        return result.fold(Outcome.Valid::new, Outcome.Invalid::new);
     }
 }

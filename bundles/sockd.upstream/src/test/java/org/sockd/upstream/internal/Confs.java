@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sockd.api.upstream.TryLimits;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
 
 /** Helpers shared by the tests: settings without the system's files, and parsing that must succeed or fail. */
 final class Confs {
@@ -32,9 +33,9 @@ final class Confs {
     }
 
     static SocksTable table(String text, ParseSettings settings) {
-        LoadResult result = SocksConfParser.parse("socks.conf", text, settings, notice -> { });
-        assertThat(result).as("%s", result).isInstanceOf(LoadResult.Loaded.class);
-        return ((LoadResult.Loaded) result).table();
+        LoadResult<SocksTable> result = SocksConfParser.parse("socks.conf", text, settings, notice -> { });
+        assertThat(result).as("%s", result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<SocksTable>) result).content();
     }
 
     /** @return each error as {@code file:line: reason} */
@@ -43,9 +44,9 @@ final class Confs {
     }
 
     static List<String> errors(String text, ParseSettings settings) {
-        LoadResult result = SocksConfParser.parse("socks.conf", text, settings, notice -> { });
+        LoadResult<SocksTable> result = SocksConfParser.parse("socks.conf", text, settings, notice -> { });
         assertThat(result).isInstanceOf(LoadResult.Invalid.class);
-        return ((LoadResult.Invalid) result).errors().stream().map(Object::toString).toList();
+        return ((LoadResult.Invalid<SocksTable>) result).errors().stream().map(Object::toString).toList();
     }
 
     /** @return the canonical lines, without their numbers */

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.common.frozen.FrozenFrame;
+import org.sockd.common.reload.LoadResult;
 
 /** socks.fc: what is frozen reads back to the same table, and a damaged file is refused whole. */
 class FrozenRoundTripTest {
@@ -39,13 +40,14 @@ class FrozenRoundTripTest {
     void aFrozenTableReadsBackLineForLine() throws IOException {
         SocksTable table = Confs.table(TEXT);
         Path frozen = Files.write(dir.resolve("socks.fc"), FrozenSocksConf.write(table));
-        LoadResult read = FrozenSocksConf.read(frozen, Confs.settings(), notice -> { });
-        assertThat(read).isInstanceOfSatisfying(LoadResult.Loaded.class, loaded -> {
-            assertThat(loaded.table().canonical()).isEqualTo(table.canonical());
-            assertThat(loaded.table().rules()).isEqualTo(table.rules());
-            assertThat(loaded.table().upstreams()).isEqualTo(table.upstreams());
-            assertThat(loaded.table().marking()).isEqualTo(table.marking());
-            assertThat(loaded.table().origin()).isEqualTo(frozen + " (frozen from socks.conf)");
+        LoadResult<SocksTable> read = FrozenSocksConf.read(frozen, Confs.settings(), notice -> { });
+        assertThat(read).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> {
+            SocksTable loaded = (SocksTable) valid.content();
+            assertThat(loaded.canonical()).isEqualTo(table.canonical());
+            assertThat(loaded.rules()).isEqualTo(table.rules());
+            assertThat(loaded.upstreams()).isEqualTo(table.upstreams());
+            assertThat(loaded.marking()).isEqualTo(table.marking());
+            assertThat(loaded.origin()).isEqualTo(frozen + " (frozen from socks.conf)");
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sockd.common.reload.LoadResult;
 
 /**
  * Random files never make the parser throw: every line ends up in the table or as an error naming
@@ -44,11 +45,11 @@ class SocksConfFuzzTest {
                 text.append(line(random)).append('\n');
             }
             int physical = NumberedLine.of(text.toString()).size(); // noise may hold line breaks of its own
-            LoadResult result = SocksConfParser.parse("fuzz.conf", text.toString(), Confs.settings("fw"), notice -> { });
-            if (result instanceof LoadResult.Invalid bad) {
+            LoadResult<SocksTable> result = SocksConfParser.parse("fuzz.conf", text.toString(), Confs.settings("fw"), notice -> { });
+            if (result instanceof LoadResult.Invalid<SocksTable> bad) {
                 invalid++;
                 assertThat(bad.errors()).allSatisfy(error -> assertThat(error.line()).isBetween(1, physical));
-            } else if (!((LoadResult.Loaded) result).table().canonical().isEmpty()) {
+            } else if (!((LoadResult.Valid<SocksTable>) result).content().canonical().isEmpty()) {
                 withLines++;
             }
         }
