@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.api.upstream.Upstream;
+import org.sockd.common.rules.PortTest;
+import org.sockd.common.rules.UserList;
 
 /**
  * A classic socks.conf line: {@code deny}, {@code direct} or {@code sockd [@=servers]}, then
@@ -14,12 +16,13 @@ import org.sockd.api.upstream.Upstream;
  * @param action what the line does when it matches
  * @param serverList the {@code @=} list as written, empty when the line uses the default server
  * @param servers the upstreams to try, in order: the written list or the default server; empty unless {@code sockd}
- * @param users the {@code *=} field
+ * @param usersField the {@code *=} field as written, empty when the line has none
+ * @param users who the {@code *=} field admits
  * @param destination the destination pattern
  * @param port the destination port test
  * @param command the shell command after the first {@code :}, or {@code null}
  */
-record ClassicLine(int line, Action action, List<String> serverList, List<Upstream> servers, UserList users,
+record ClassicLine(int line, Action action, List<String> serverList, List<Upstream> servers, String usersField, UserList users,
         HostPattern destination, PortTest port, String command) implements Entry {
 
     enum Action {
@@ -30,6 +33,7 @@ record ClassicLine(int line, Action action, List<String> serverList, List<Upstre
         Objects.requireNonNull(action, "action");
         serverList = List.copyOf(serverList);
         servers = List.copyOf(servers);
+        Objects.requireNonNull(usersField, "usersField");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(port, "port");
@@ -52,8 +56,8 @@ record ClassicLine(int line, Action action, List<String> serverList, List<Upstre
         if (!serverList.isEmpty()) {
             text.append(" @=").append(String.join(",", serverList));
         }
-        if (!users.written().isEmpty()) {
-            text.append(' ').append(users.written());
+        if (!usersField.isEmpty()) {
+            text.append(' ').append(usersField);
         }
         text.append(' ').append(destination.classicText());
         if (!port.classicText().isEmpty()) {

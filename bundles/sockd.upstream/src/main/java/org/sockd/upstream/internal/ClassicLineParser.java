@@ -5,6 +5,12 @@ import static org.sockd.common.text.SyntaxException.quoted;
 import java.util.Arrays;
 import java.util.List;
 import org.sockd.api.upstream.Upstream;
+import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PortTest;
+import org.sockd.common.rules.UserFiles;
+import org.sockd.common.rules.PortParser;
+import org.sockd.common.rules.UserList;
+import org.sockd.common.rules.UserListParser;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -81,9 +87,12 @@ final class ClassicLineParser {
             }
             servers = fields.get(next++).substring(2);
         }
+        String usersField = "";
         UserList users = UserList.ANYONE;
         if (fields.get(next).startsWith("*=")) {
-            users = UserList.parse(fields.get(next++), userFiles);
+            String field = fields.get(next++);
+            users = UserListParser.parse(field, userFiles);
+            usersField = users instanceof UserList.Anyone ? "" : field; // a bare *= reads back as no field
             users.files().forEach(registry::addFile);
         }
         int left = fields.size() - next;
@@ -95,7 +104,7 @@ final class ClassicLineParser {
         List<String> written = servers == null || servers.isEmpty() ? List.of() : List.of(servers.split(",", -1));
         List<Upstream> upstreams = action != ClassicLine.Action.SOCKD ? List.of()
                 : written.isEmpty() ? defaultServers(number) : registry.servers(servers, number);
-        return new ClassicLine(number, action, written, upstreams, users, destination, port, command);
+        return new ClassicLine(number, action, written, upstreams, usersField, users, destination, port, command);
     }
 
     private static ClassicLine.Action action(String field) throws SyntaxException {
@@ -134,8 +143,6 @@ final class ClassicLineParser {
     }
 
     private PortTest port(String op, String port) throws SyntaxException {
-        Op parsed = Op.classic(op).orElseThrow(() -> new SyntaxException("Invalid comparison " + quoted(op)
-                + " (one of eq, neq, lt, gt, le, ge)"));
-        return new PortTest.Compare(parsed, Ports.port(port, settings.services()));
+        return new PortParser(settings.services()).classic(op, port);
     }
 }

@@ -3,6 +3,9 @@ package org.sockd.upstream.internal;
 import static org.sockd.common.text.SyntaxException.quoted;
 
 import org.sockd.common.netdb.Services;
+import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PortParser;
+import org.sockd.common.rules.PortTest;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -12,10 +15,10 @@ import org.sockd.common.text.SyntaxException;
  */
 final class DantePatterns {
 
-    private final Services services;
+    private final PortParser ports;
 
     DantePatterns(Services services) {
-        this.services = services;
+        this.ports = new PortParser(services);
     }
 
     HostPattern host(String word) throws SyntaxException {
@@ -72,12 +75,12 @@ final class DantePatterns {
         block.next();
         String word = block.next();
         if (Op.dante(word).isPresent()) {
-            return new PortTest.Compare(Op.dante(word).get(), Ports.port(block.next(), services));
+            return new PortTest.Compare(Op.dante(word).get(), ports.port(block.next()));
         }
         if (block.peek().equals("-")) {
-            int low = Ports.port(word, services);
+            int low = ports.port(word);
             block.next();
-            int high = Ports.port(block.next(), services);
+            int high = ports.port(block.next());
             if (high < low) {
                 throw new SyntaxException("Invalid route port range " + low + " - " + high + " (low to high)");
             }
@@ -97,7 +100,7 @@ final class DantePatterns {
         if (!op.equals("=") && !op.equalsIgnoreCase("eq")) {
             throw new SyntaxException("Invalid via: port: " + quoted(op) + " (write port = N)");
         }
-        int port = Ports.port(block.next(), services);
+        int port = ports.port(block.next());
         if (port == 0) {
             throw new SyntaxException("Invalid via: port 0");
         }

@@ -8,6 +8,7 @@ import org.sockd.api.Command;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.api.upstream.Upstream;
 import org.sockd.api.upstream.UpstreamAuth;
+import org.sockd.common.rules.PortTest;
 
 /**
  * A Dante {@code route { from: to: via: }} block of the accepted subset.

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.sockd.api.Command;
 import org.sockd.api.upstream.UpstreamAuth;
+import org.sockd.common.rules.PortTest;
 import org.sockd.common.text.SyntaxException;
 
 /** The fields of one route block as they are read; {@code null} where the block does not give one. */

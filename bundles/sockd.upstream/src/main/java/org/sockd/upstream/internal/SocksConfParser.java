@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.sockd.common.files.IoReason;
-import org.sockd.common.text.SyntaxException;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.UserFiles;
+import org.sockd.common.text.SyntaxException;
 
 /**
  * Reads a whole socks.conf, collecting every error, and accepts it only when it has none (the 4.3
@@ -43,7 +44,7 @@ final class SocksConfParser {
         this.settings = settings;
         this.notices = notices;
         this.registry = new UpstreamRegistry(settings);
-        this.classic = new ClassicLineParser(registry, new UserFiles(notices), settings);
+        this.classic = new ClassicLineParser(registry, UserFiles.unlimited(notices), settings);
         this.upstreamLines = new UpstreamLineParser(registry, settings, notices);
     }
 

@@ -17,6 +17,8 @@ import org.sockd.common.files.IoReason;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.PortParser;
+import org.sockd.common.rules.UserFiles;
 import org.sockd.common.text.SyntaxException;
 
 /** Reads a whole sockd.conf, collecting every error, and accepts it only when it has none. */
@@ -68,7 +70,7 @@ public final class ConfParser {
             return LoadResult.invalid(
                     new FileError(frozen.toString(), 0, "Unable to open frozen file (" + frozen + "): " + IoReason.of(e)));
         }
-        LoadResult<RuleSet> result = new FrozenReader(new UserFiles(userFileErrors)).read(frozen.toString(), bytes);
+        LoadResult<RuleSet> result = new FrozenReader(userFiles(userFileErrors)).read(frozen.toString(), bytes);
         if (result instanceof LoadResult.Valid<RuleSet> parsed) {
             LOG.info("using the frozen rules of {} (made from {})", frozen, parsed.content().source());
         }
@@ -96,7 +98,7 @@ public final class ConfParser {
      * @param source the file name to put in rules and errors
      */
     public LoadResult<RuleSet> parse(String source, String text) {
-        RuleParser ruleParser = new RuleParser(ports, new UserFiles(userFileErrors));
+        RuleParser ruleParser = new RuleParser(ports, userFiles(userFileErrors));
         List<Rule> rules = new ArrayList<>();
         List<SpecialCommand> specials = new ArrayList<>();
         List<FileError> errors = new ArrayList<>();
@@ -124,5 +126,10 @@ public final class ConfParser {
             throw new SyntaxException("line too long (" + line.length() + " characters, at most " + MAX_LINE + ")");
         }
         return LineLexer.lex(line);
+    }
+
+    /** User files named by a sockd.conf: a line longer than the conf's own limit makes the file unusable. */
+    static UserFiles userFiles(Consumer<String> errors) {
+        return UserFiles.withLineLimit(errors, MAX_LINE);
     }
 }

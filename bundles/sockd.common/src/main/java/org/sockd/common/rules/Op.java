@@ -1,9 +1,13 @@
-package org.sockd.upstream.internal;
+package org.sockd.common.rules;
 
+import java.util.Locale;
 import java.util.Optional;
 
-/** A port comparison: the request's port on the left, the configured one on the right. */
-enum Op {
+/**
+ * A port comparison: the request's port on the left, the configured one on the right. The order
+ * of the constants is part of the frozen sockd.conf format, which stores the ordinal.
+ */
+public enum Op {
     EQ("="),
     NEQ("!="),
     LT("<"),
@@ -17,8 +21,8 @@ enum Op {
         this.symbol = symbol;
     }
 
-    /** @return the classic keyword ({@code eq}, {@code neq}, ...) in any case, as SOCKS 4.3 compared it */
-    static Optional<Op> classic(String keyword) {
+    /** @return the operator spelled by a classic keyword ({@code eq}, {@code neq}, ...) in any case, as SOCKS 4.3 accepted it */
+    public static Optional<Op> classic(String keyword) {
         for (Op op : values()) {
             if (op.name().equalsIgnoreCase(keyword)) {
                 return Optional.of(op);
@@ -27,8 +31,8 @@ enum Op {
         return Optional.empty();
     }
 
-    /** @return a Dante operator: a symbol, a classic keyword, or Dante 1.4's {@code ne} */
-    static Optional<Op> dante(String word) {
+    /** @return a Dante operator: a symbol, a classic keyword, or Dante 1.4's {@code ne}; never part of the classic grammar */
+    public static Optional<Op> dante(String word) {
         for (Op op : values()) {
             if (op.symbol.equals(word)) {
                 return Optional.of(op);
@@ -37,11 +41,13 @@ enum Op {
         return word.equals("ne") ? Optional.of(NEQ) : classic(word);
     }
 
-    String keyword() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+    /** @return the classic keyword, lower case: {@code eq}, {@code neq}, ... */
+    public String keyword() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    String symbol() {
+    /** @return the Dante symbol: {@code =}, {@code !=}, ... */
+    public String symbol() {
         return symbol;
     }
 

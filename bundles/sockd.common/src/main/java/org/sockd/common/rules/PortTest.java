@@ -1,13 +1,14 @@
-package org.sockd.upstream.internal;
+package org.sockd.common.rules;
 
 import java.util.Objects;
 
-/** The port part of a line, applied to a port of the request. */
-sealed interface PortTest {
+/** The port part of a rule or line, applied to the destination port of a request. */
+public sealed interface PortTest {
 
     /** No port test: every port passes. */
     PortTest ANY = new Any();
 
+    /** @return whether the port passes the test */
     boolean passes(int port);
 
     /** @return the test as a classic line writes it ({@code eq 80}), empty for {@link Any} */
@@ -16,6 +17,7 @@ sealed interface PortTest {
     /** @return the test as a Dante route writes it ({@code port = 80}), empty for {@link Any} */
     String danteText();
 
+    /** Every port. */
     record Any() implements PortTest {
         @Override
         public boolean passes(int port) {
@@ -33,9 +35,12 @@ sealed interface PortTest {
         }
     }
 
+    /** {@code op port}, the classic test (Dante writes it with a symbol). */
     record Compare(Op op, int port) implements PortTest {
+        /** Checks the operator and the port range. */
         public Compare {
             Objects.requireNonNull(op, "op");
+            checkPort(port);
         }
 
         @Override
@@ -54,8 +59,14 @@ sealed interface PortTest {
         }
     }
 
-    /** Dante's {@code port N - M}: both ends included. */
+    /** Dante's {@code port N - M}: both ends included. The classic grammar has no range. */
     record Range(int low, int high) implements PortTest {
+        /** Checks the port range. */
+        public Range {
+            checkPort(low);
+            checkPort(high);
+        }
+
         @Override
         public boolean passes(int actual) {
             return actual >= low && actual <= high;
@@ -69,6 +80,12 @@ sealed interface PortTest {
         @Override
         public String danteText() {
             return "port " + low + " - " + high;
+        }
+    }
+
+    private static void checkPort(int port) {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range: " + port);
         }
     }
 }
