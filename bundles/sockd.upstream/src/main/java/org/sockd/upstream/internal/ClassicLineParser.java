@@ -2,13 +2,13 @@ package org.sockd.upstream.internal;
 
 import static org.sockd.common.text.SyntaxException.quoted;
 
-import java.util.Arrays;
 import java.util.List;
 import org.sockd.api.upstream.Upstream;
+import org.sockd.common.rules.LineFields;
 import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PortParser;
 import org.sockd.common.rules.PortTest;
 import org.sockd.common.rules.UserFiles;
-import org.sockd.common.rules.PortParser;
 import org.sockd.common.rules.UserList;
 import org.sockd.common.rules.UserListParser;
 import org.sockd.common.text.SyntaxException;
@@ -32,47 +32,15 @@ final class ClassicLineParser {
 
     ClassicLine parse(NumberedLine line) throws SyntaxException {
         String text = line.text();
-        int colon = commandColon(text);
-        int hash = text.indexOf('#');
+        // the colons of an IPv6 address (an extension the classic lexer never had to meet) are part of their field
+        int colon = LineFields.commandColon(text, HostText::isIpv6Literal);
         boolean hasCommand = colon >= 0;
-        int end = hasCommand ? colon : hash >= 0 ? hash : text.length();
-        List<String> fields = Arrays.stream(text.substring(0, end).split("[ \t\f\\x0B]+"))
-                .filter(field -> !field.isEmpty()).toList();
+        List<String> fields = hasCommand ? LineFields.split(text.substring(0, colon)) : LineFields.beforeComment(text);
         if (fields.size() < 3 || fields.size() > 7) {
             throw new SyntaxException("Invalid entry (a line has 3 to 7 fields, found " + fields.size() + ")");
         }
         String command = hasCommand ? ShellCommand.check(text.substring(colon + 1).strip()) : null;
         return fields(line.number(), fields, command);
-    }
-
-    /**
-     * The first {@code :} ends the fields, unless a {@code #} comes first; the colons of an IPv6
-     * address (an extension the classic lexer never had to meet) are part of their field.
-     *
-     * @return where the command starts, or -1 for a line without one
-     */
-    private static int commandColon(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '#') {
-                return -1;
-            }
-            if (c == ':') {
-                int start = i;
-                while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
-                    start--;
-                }
-                int end = i;
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-                    end++;
-                }
-                if (!HostText.isIpv6Literal(text.substring(start, end))) {
-                    return i;
-                }
-                i = end;
-            }
-        }
-        return -1;
     }
 
     private ClassicLine fields(int number, List<String> fields, String command) throws SyntaxException {

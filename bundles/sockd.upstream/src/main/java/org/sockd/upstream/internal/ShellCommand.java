@@ -2,13 +2,11 @@ package org.sockd.upstream.internal;
 
 import static org.sockd.common.text.SyntaxException.quoted;
 
+import org.sockd.common.rules.PercentCode;
 import org.sockd.common.text.SyntaxException;
 
 /** Checks the shell command of a line at load, so that a typing error is found before a request runs it. */
 final class ShellCommand {
-
-    /** The sockd.conf codes: client, command, pid, port, ident answer, user, destination, a percent sign. */
-    private static final String CODES = "AacpSsUuZz%";
 
     private ShellCommand() {
     }
@@ -20,10 +18,10 @@ final class ShellCommand {
         }
         for (int i = 0; i < command.length(); i++) {
             if (command.charAt(i) == '%') {
-                if (i + 1 == command.length() || CODES.indexOf(command.charAt(i + 1)) < 0) {
+                if (i + 1 == command.length() || PercentCode.of(command.charAt(i + 1)).isEmpty()) {
                     throw new SyntaxException("Invalid shell command " + quoted(command) + ": unknown code "
                             + quoted(command.substring(i, Math.min(i + 2, command.length())))
-                            + " (known: %A %a %c %p %S %s %U %u %Z %z %%)");
+                            + " (known: " + PercentCode.known() + ")");
                 }
                 i++;
             }
