@@ -3,6 +3,8 @@ package org.sockd.route.internal;
 import java.net.InetAddress;
 import java.util.Objects;
 import org.sockd.common.net.AddressText;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
 
 /** The destination half of a route line: an address and mask, or a name pattern. */
 sealed interface Destination {
@@ -43,7 +45,7 @@ sealed interface Destination {
         }
 
         InetAddress mask() {
-            return AddressField.byAddress(mask.clone());
+            return AddressLiterals.byAddress(mask.clone());
         }
 
         @Override
@@ -95,22 +97,12 @@ sealed interface Destination {
      */
     record Zone(String suffix) implements Destination {
         public Zone {
-            if (!suffix.startsWith(".") || suffix.length() < 2) {
-                throw new IllegalArgumentException("a zone is a dot and a name: " + suffix);
-            }
+            HostNames.zone(suffix);
         }
 
         @Override
         public boolean matches(byte[] address, String given) {
-            if (given == null) {
-                return false;
-            }
-            String name = Names.absolute(given);
-            int apex = suffix.length() - 1;
-            return name.length() == apex
-                    ? name.regionMatches(true, 0, suffix, 1, apex)
-                    : name.length() > apex && name.regionMatches(true, name.length() - suffix.length(), suffix, 0,
-                            suffix.length());
+            return given != null && HostNames.inZone(suffix, Names.absolute(given));
         }
 
         @Override

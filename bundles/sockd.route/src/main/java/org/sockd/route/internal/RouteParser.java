@@ -16,6 +16,7 @@ import org.sockd.common.files.IoReason;
 import org.sockd.common.net.AddressText;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.AddressLiterals;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -85,7 +86,7 @@ final class RouteParser {
     private static RouteLine entry(int number, String localField, String destinationField, String maskField)
             throws SyntaxException {
         InetAddress local = AddressField.parse(localField, "interface address");
-        if (!AddressField.looksNumeric(destinationField)) {
+        if (!AddressLiterals.looksNumeric(destinationField)) {
             Destination name = Names.parse(destinationField);
             AddressField.parse(maskField, "destination mask"); // ignored with a name, but it must be there and valid
             return checked(number, local, name);

@@ -4,6 +4,8 @@ import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.util.List;
 import java.util.Locale;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -20,7 +22,7 @@ final class ClassicPatterns {
         if (address.startsWith("@=") || address.startsWith("*=")) {
             throw ClassicLineParser.shape(List.of(address, mask));
         }
-        if (HostText.looksNumeric(address)) {
+        if (AddressLiterals.looksNumeric(address)) {
             byte[] bytes = HostText.address(address, "Invalid destination address");
             byte[] bits = bytes.length == 4 ? HostText.ipv4(mask, "Illegal destination mask")
                     : HostText.ipv6(mask, "Illegal destination mask");
@@ -41,7 +43,7 @@ final class ClassicPatterns {
         }
         boolean zone = field.startsWith(".");
         String name = zone ? field.substring(1) : field;
-        if (!HostText.isName(name) || name.endsWith(".")) {
+        if (!HostNames.isName(name) || name.endsWith(".")) {
             throw new SyntaxException("Invalid destination address " + quoted(field) + " (expected a dotted quad like"
                     + " 10.0.0.0, an IPv6 address, a host name like host.example.com, a zone like .example.com, or ALL)");
         }

@@ -3,6 +3,8 @@ package org.sockd.upstream.internal;
 import static org.sockd.common.text.SyntaxException.quoted;
 
 import org.sockd.common.netdb.Services;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
 import org.sockd.common.rules.Op;
 import org.sockd.common.rules.PortParser;
 import org.sockd.common.rules.PortTest;
@@ -30,13 +32,13 @@ final class DantePatterns {
             byte[] address = HostText.address(word.substring(0, slash), "Invalid route address");
             return new HostPattern.Network(address, mask(word.substring(slash + 1), address.length));
         }
-        if (HostText.looksNumeric(word)) {
+        if (AddressLiterals.looksNumeric(word)) {
             byte[] address = HostText.address(word, "Invalid route address");
             return new HostPattern.Network(address, HostPattern.Network.prefixMask(address.length * 8, address.length));
         }
         boolean zone = word.startsWith(".");
         String name = zone ? word.substring(1) : word;
-        if (!HostText.isName(name) || name.endsWith(".")) {
+        if (!HostNames.isName(name) || name.endsWith(".")) {
             throw new SyntaxException("Invalid route address " + quoted(word)
                     + " (a.b.c.d/len, a.b.c.d/mask, 0/0, an IPv6 address/len, a host name or .domain)");
         }

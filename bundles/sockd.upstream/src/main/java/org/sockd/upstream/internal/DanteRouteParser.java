@@ -12,6 +12,8 @@ import org.sockd.api.upstream.NameResolution;
 import org.sockd.api.upstream.Upstream;
 import org.sockd.api.upstream.UpstreamAuth;
 import org.sockd.api.upstream.UpstreamProtocol;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -107,9 +109,9 @@ final class DanteRouteParser {
 
     /** The upstreams a route leads to, in the order of preference (SOCKS 4 first, as Dante). */
     List<Upstream> upstreams(String host, int port, List<String> protocols, UpstreamAuth auth) throws SyntaxException {
-        if (HostText.looksNumeric(host)) {
+        if (AddressLiterals.looksNumeric(host)) {
             HostText.address(host, "Invalid via: address");
-        } else if (!HostText.isName(host)) {
+        } else if (!HostNames.isName(host)) {
             throw new SyntaxException("Invalid via: " + quoted(host) + " (an address, a host name or direct)");
         }
         List<Upstream> upstreams = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.sockd.upstream.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.sockd.common.rules.HostNames;
 
 /** A destination (or Dante source) field: an address and mask, or a name pattern. */
 sealed interface HostPattern {
@@ -138,21 +139,12 @@ sealed interface HostPattern {
     /** {@code .example.com}: the zone itself and every name in it; {@code badexample.com} is not in it. */
     record Zone(String suffix) implements HostPattern {
         public Zone {
-            if (!suffix.startsWith(".") || suffix.length() < 2) {
-                throw new IllegalArgumentException("a zone is a dot and a name: " + suffix);
-            }
+            HostNames.zone(suffix);
         }
 
         @Override
         public boolean matches(List<byte[]> addresses, String given) {
-            if (given == null) {
-                return false;
-            }
-            int apex = suffix.length() - 1;
-            return given.length() == apex
-                    ? given.regionMatches(true, 0, suffix, 1, apex)
-                    : given.length() > apex
-                            && given.regionMatches(true, given.length() - suffix.length(), suffix, 0, suffix.length());
+            return given != null && HostNames.inZone(suffix, given);
         }
 
         @Override

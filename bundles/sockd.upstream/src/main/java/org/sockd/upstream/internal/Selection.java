@@ -8,6 +8,7 @@ import org.sockd.api.access.MatchedRule;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.Upstream;
 import org.sockd.api.upstream.UpstreamProtocol;
+import org.sockd.common.rules.AddressLiterals;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -92,7 +93,7 @@ final class Selection {
         if (facts.name() != null) {
             return facts.name().equalsIgnoreCase(upstream.host());
         }
-        if (!HostText.looksNumeric(upstream.host())) {
+        if (!AddressLiterals.looksNumeric(upstream.host())) {
             return false;
         }
         byte[] literal = literal(upstream.host());

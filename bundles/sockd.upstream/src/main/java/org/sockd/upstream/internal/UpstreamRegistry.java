@@ -12,6 +12,8 @@ import org.sockd.api.upstream.NameResolution;
 import org.sockd.api.upstream.Upstream;
 import org.sockd.api.upstream.UpstreamAuth;
 import org.sockd.api.upstream.UpstreamProtocol;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -60,11 +62,11 @@ final class UpstreamRegistry {
 
     /** The classic library spoke SOCKS 4A to the entry on the one default port, resolving names itself when it could. */
     private Upstream classic(String entry, String list, int line) throws SyntaxException {
-        if (entry.isEmpty() || !(HostText.isName(entry) || HostText.looksNumeric(entry) && !HostText.isIpv6Like(entry))) {
+        if (entry.isEmpty() || !(HostNames.isName(entry) || AddressLiterals.numberLike(entry))) {
             throw new SyntaxException("Invalid server " + quoted(entry) + " in " + quoted(list)
                     + " (a declared upstream, a host name or a dotted quad; commas only, no blanks)");
         }
-        if (HostText.looksNumeric(entry)) {
+        if (AddressLiterals.looksNumeric(entry)) {
             HostText.ipv4(entry, "Invalid server");
         }
         hostsUsed.putIfAbsent(entry, line);

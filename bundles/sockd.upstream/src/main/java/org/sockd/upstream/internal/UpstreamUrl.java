@@ -3,6 +3,8 @@ package org.sockd.upstream.internal;
 import static org.sockd.common.text.SyntaxException.quoted;
 
 import org.sockd.api.upstream.UpstreamProtocol;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -38,9 +40,9 @@ record UpstreamUrl(UpstreamProtocol protocol, String host, int port, boolean por
             int colon = rest.indexOf(':');
             host = colon >= 0 ? rest.substring(0, colon) : rest;
             port = colon >= 0 ? rest.substring(colon + 1) : null;
-            if (HostText.looksNumeric(host)) {
+            if (AddressLiterals.looksNumeric(host)) {
                 HostText.ipv4(host, "Invalid upstream host");
-            } else if (!HostText.isName(host)) {
+            } else if (!HostNames.isName(host)) {
                 throw new SyntaxException("Invalid upstream host " + quoted(host) + " in " + quoted(url) + FORM);
             }
         }
