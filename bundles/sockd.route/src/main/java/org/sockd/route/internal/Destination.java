@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.sockd.common.net.AddressText;
 import org.sockd.common.rules.AddressLiterals;
 import org.sockd.common.rules.HostNames;
+import org.sockd.common.rules.Subnet;
 
 /** The destination half of a route line: an address and mask, or a name pattern. */
 sealed interface Destination {
@@ -25,19 +26,15 @@ sealed interface Destination {
     final class Network implements Destination {
 
         private final InetAddress address;
-        private final byte[] network;
-        private final byte[] mask;
+        private final Subnet subnet;
 
         Network(InetAddress address, InetAddress mask) {
             this.address = Objects.requireNonNull(address, "address");
-            this.mask = mask.getAddress();
-            this.network = address.getAddress();
-            if (network.length != this.mask.length) {
+            if (address.getAddress().length != mask.getAddress().length) {
+                // a damaged frozen file is refused with this message, naming both addresses
                 throw new IllegalArgumentException("address " + address + " and mask " + mask + " differ in family");
             }
-            for (int i = 0; i < network.length; i++) {
-                network[i] &= this.mask[i];
-            }
+            this.subnet = new Subnet(address.getAddress(), mask.getAddress());
         }
 
         InetAddress address() {
@@ -45,20 +42,12 @@ sealed interface Destination {
         }
 
         InetAddress mask() {
-            return AddressLiterals.byAddress(mask.clone());
+            return AddressLiterals.byAddress(subnet.mask());
         }
 
         @Override
         public boolean matches(byte[] destination, String name) {
-            if (destination.length != network.length) {
-                return false;
-            }
-            for (int i = 0; i < network.length; i++) {
-                if ((destination[i] & mask[i]) != network[i]) {
-                    return false;
-                }
-            }
-            return true;
+            return subnet.contains(destination);
         }
 
         @Override

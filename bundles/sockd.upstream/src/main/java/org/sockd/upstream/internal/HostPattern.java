@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.sockd.common.rules.HostNames;
+import org.sockd.common.rules.Subnet;
 
 /** A destination (or Dante source) field: an address and mask, or a name pattern. */
 sealed interface HostPattern {
@@ -28,20 +29,16 @@ sealed interface HostPattern {
      * zeros compares no bit, so it matches any host, even an IPv6 one or a name that did not resolve.
      */
     final class Network implements HostPattern {
+        private final Subnet subnet;
         private final byte[] network;
         private final byte[] mask;
         private final boolean any;
 
         Network(byte[] address, byte[] mask) {
-            if (address.length != mask.length) {
-                throw new IllegalArgumentException("address and mask differ in family");
-            }
-            this.mask = mask.clone();
-            this.network = address.clone();
-            for (int i = 0; i < network.length; i++) {
-                network[i] &= mask[i];
-            }
-            this.any = Arrays.equals(mask, new byte[mask.length]);
+            this.subnet = new Subnet(address, mask);
+            this.network = subnet.network();
+            this.mask = subnet.mask();
+            this.any = subnet.keepsNoBit();
         }
 
         @Override
@@ -50,23 +47,11 @@ sealed interface HostPattern {
                 return true;
             }
             for (byte[] candidate : addresses) {
-                if (inNetwork(candidate)) {
+                if (subnet.contains(candidate)) {
                     return true;
                 }
             }
             return false;
-        }
-
-        private boolean inNetwork(byte[] candidate) {
-            if (candidate.length != network.length) {
-                return false;
-            }
-            for (int i = 0; i < network.length; i++) {
-                if ((candidate[i] & mask[i]) != network[i]) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         @Override
