@@ -21,7 +21,7 @@ public enum Op {
         this.symbol = symbol;
     }
 
-    /** @return the operator spelled by a classic keyword ({@code eq}, {@code neq}, ...) in any case, as SOCKS 4.3 accepted it */
+    /** @return the operator a classic keyword ({@code eq}, {@code neq}, ...) spells in any case, as SOCKS 4.3 did */
     public static Optional<Op> classic(String keyword) {
         for (Op op : values()) {
             if (op.name().equalsIgnoreCase(keyword)) {
@@ -31,7 +31,7 @@ public enum Op {
         return Optional.empty();
     }
 
-    /** @return a Dante operator: a symbol, a classic keyword, or Dante 1.4's {@code ne}; never part of the classic grammar */
+    /** @return a Dante operator: a symbol, a classic keyword, or Dante 1.4's {@code ne}; not for classic lines */
     public static Optional<Op> dante(String word) {
         for (Op op : values()) {
             if (op.symbol.equals(word)) {

@@ -6,10 +6,11 @@ import java.util.function.Predicate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Where the command starts: the first ':' unless a '#' comes first, and IPv6 colons only where the grammar has them. */
+/** Where the command starts: the first ':' unless a '#' comes first; IPv6 colons only where the grammar has them. */
 class LineFieldsTest {
 
-    private static final Predicate<String> IPV6 = field -> field.matches("[0-9a-f]*::?[0-9a-f:]*") && field.contains("::");
+    private static final Predicate<String> IPV6 =
+            field -> field.matches("[0-9a-f]*::?[0-9a-f:]*") && field.contains("::");
 
     @ParameterizedTest(name = "\"{0}\": {1} classic, {2} with IPv6 fields")
     @CsvSource(delimiter = '|', value = {

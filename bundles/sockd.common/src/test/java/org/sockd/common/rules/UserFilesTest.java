@@ -33,7 +33,8 @@ class UserFilesTest {
         Path file = Files.writeString(dir.resolve("users"), "x".repeat(11) + "\n");
         assertThat(UserFiles.unlimited(reports::add).names(file)).hasValue(Set.of("x".repeat(11)));
         assertThat(UserFiles.withLineLimit(reports::add, 10).names(file)).isEmpty();
-        assertThat(reports).containsExactly("Unable to open userfile (" + file + "): line 1 is longer than 10 characters");
+        assertThat(reports)
+                .containsExactly("Unable to open userfile (" + file + "): line 1 is longer than 10 characters");
     }
 
     @Test
@@ -53,7 +54,8 @@ class UserFilesTest {
         assertThat(UserListParser.parse("*=bob," + staff, files))
                 .isEqualTo(new UserList.Listed(Set.of("bob", "alice"), List.of(staff)));
         Path missing = dir.resolve("missing");
-        assertThat(UserListParser.parse("*=bob," + missing, files)).isEqualTo(new UserList.Unreadable(List.of(missing)));
+        assertThat(UserListParser.parse("*=bob," + missing, files))
+                .isEqualTo(new UserList.Unreadable(List.of(missing)));
     }
 
     @Test
