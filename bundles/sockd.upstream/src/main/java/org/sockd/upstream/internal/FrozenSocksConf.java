@@ -5,16 +5,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.sockd.common.files.IoReason;
 import org.sockd.common.frozen.FrozenException;
 import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.RuleFileRead;
 
 /**
  * The frozen form of a socks.conf, classic {@code socks.fc}: a {@link FrozenFrame} with magic
@@ -47,12 +46,11 @@ final class FrozenSocksConf {
     }
 
     static LoadResult<SocksTable> read(Path frozen, ParseSettings settings, Consumer<String> notices) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(frozen);
-        } catch (IOException e) {
-            return refused(frozen, "Unable to open frozen socks.conf (" + frozen + "): " + IoReason.of(e));
-        }
+        return RuleFileRead.bytes(frozen, "frozen socks.conf", bytes -> read(frozen, bytes, settings, notices));
+    }
+
+    private static LoadResult<SocksTable> read(Path frozen, byte[] bytes, ParseSettings settings,
+            Consumer<String> notices) {
         String source;
         List<NumberedLine> lines = new ArrayList<>();
         try (DataInputStream in = FRAME.body(bytes)) {

@@ -1,17 +1,14 @@
 package org.sockd.upstream.internal;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.sockd.common.files.IoReason;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.RuleFileRead;
 import org.sockd.common.rules.UserFiles;
 import org.sockd.common.text.SyntaxException;
 
@@ -48,16 +45,9 @@ final class SocksConfParser {
         this.upstreamLines = new UpstreamLineParser(registry, settings, notices);
     }
 
-    /** ISO-8859-1 maps every byte to one character, as the C library saw the file. */
+    /** Reads the file as the C library saw it (see {@link RuleFileRead#text}). */
     static LoadResult<SocksTable> parseFile(Path file, ParseSettings settings, Consumer<String> notices) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return LoadResult.invalid(new FileError(file.toString(), 0,
-                    "Unable to open socks.conf (" + file + "): " + IoReason.of(e)));
-        }
-        return parse(file.toString(), text, settings, notices);
+        return RuleFileRead.text(file, "socks.conf", text -> parse(file.toString(), text, settings, notices));
     }
 
     /** @param source the file name to put in entries and errors */
