@@ -11,7 +11,7 @@ import org.sockd.common.rules.HostNames;
 import org.sockd.common.text.SyntaxException;
 
 /**
- * Parses an address and mask pair (spec section 4, SOCKS 4.3 forms): the address is a dotted quad
+ * Parses an address and mask pair (the SOCKS 4.3 forms): the address is a dotted quad
  * or a name pattern, the mask always a dotted quad.
  */
 final class AddressParser {

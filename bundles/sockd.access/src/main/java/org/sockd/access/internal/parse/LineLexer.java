@@ -4,7 +4,7 @@ import java.util.List;
 import org.sockd.access.internal.rule.SpecialCommand;
 import org.sockd.common.rules.LineFields;
 
-/** Splits one line into fields and command (spec section 2). */
+/** Splits one line into fields and command: the classic lexical rules. */
 final class LineLexer {
 
     private LineLexer() {

@@ -17,7 +17,7 @@ import org.sockd.common.rules.UserListParser;
 import org.sockd.common.text.SyntaxException;
 
 /**
- * Parses the fields of one rule line (spec section 3): action [?=] [*=] source pair
+ * Parses the fields of one rule line: action [?=] [*=] source pair
  * [destination pair] [op port]. Every one of the nine fields is kept, unlike the 4.2 server that
  * silently dropped the port test of a full line.
  */
@@ -89,7 +89,7 @@ final class RuleParser {
         return test;
     }
 
-    /** The classic parser ignored a lone leftover field; here it is an error (spec 11.7). */
+    /** The classic parser ignored a lone leftover field; here it is an error. */
     private static SyntaxException stray(String field) {
         if (Op.classic(field).isPresent()) {
             return new SyntaxException("Invalid port number: none after " + quoted(field));

@@ -45,7 +45,7 @@ public record Rule(
         Objects.requireNonNull(command, "command");
     }
 
-    /** The four tests of spec section 6; the port test first, as it is the cheapest. */
+    /** The four tests of a rule; the port test first, as it is the cheapest. */
     boolean matches(Facts facts) {
         return port.passes(facts.port)
                 && source.matches(facts.client, facts.clientNames)

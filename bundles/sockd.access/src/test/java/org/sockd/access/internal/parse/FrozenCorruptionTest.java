@@ -14,7 +14,6 @@ import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.LoadResult;
-import org.sockd.common.rules.UserFiles;
 
 /** A damaged, truncated or foreign frozen file is refused whole, with a reason that says why. */
 class FrozenCorruptionTest {
