@@ -30,7 +30,7 @@ final class RuleEngine {
     /**
      * The rule's command runs on a deny and on a permit that goes ahead; the file's
      * {@code #NO_IDENTD:} and {@code #BAD_ID:} commands travel with a permit in case its ident
-     * check fails (spec section 6). Which of them runs is the core's business.
+     * check fails. Which of them runs is the core's business.
      */
     private Decision verdict(RuleSet rules, Rule rule) {
         MatchedRule matched = new MatchedRule(rules.source(), rule.line(), rule.text(), rule.command().orElse(null));

@@ -19,7 +19,7 @@ import org.sockd.api.access.IdentActions;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
 
-/** The worked examples of spec section 10 that need no identd. */
+/** Worked examples of whole sockd.conf files that need no identd. */
 class WorkedExampleTest {
 
     /** The 4.2 test script's own file. */

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.action.Action;
+import org.sockd.common.rules.PercentCode;
 
 /**
  * Replaces the {@code %} codes of a rule's command (README: Shell commands). The administrator's
@@ -43,7 +44,8 @@ final class PercentExpander {
             if (c != '%') {
                 out.append(c);
             } else if (++i < template.length()) {
-                out.append(ShellSafe.clean(value(template.charAt(i), action)));
+                String value = PercentCode.of(template.charAt(i)).map(code -> value(code, action)).orElse("");
+                out.append(ShellSafe.clean(value));
             }
             if (out.length() > maxLength) {
                 return new Expansion.TooLong(out.substring(0, Math.min(HEAD_LENGTH, out.length())));
@@ -52,24 +54,23 @@ final class PercentExpander {
         return new Expansion.Ready(out.toString());
     }
 
-    /** Codes the classic daemon did not know expand to nothing, as they did there. */
-    private String value(char code, Action action) {
+    /** Codes the classic daemon did not know expand to nothing, as they did there: they have no {@link PercentCode}. */
+    private String value(PercentCode code, Action action) {
         ConnectRequest request = action.request();
         return switch (code) {
-            case 'A' -> clientName(request);
-            case 'a' -> request.client().remote().getAddress().getHostAddress();
-            case 'c' -> request.command().classicName();
-            case 'p' -> Long.toString(lookups.pid());
-            case 'S' -> lookups.serviceName().apply(request.destination().port())
+            case CLIENT_NAME -> clientName(request);
+            case CLIENT_ADDRESS -> request.client().remote().getAddress().getHostAddress();
+            case COMMAND -> request.command().classicName();
+            case PID -> Long.toString(lookups.pid());
+            case SERVICE -> lookups.serviceName().apply(request.destination().port())
                     .orElse(Integer.toString(request.destination().port()));
-            case 's' -> Integer.toString(request.destination().port());
-            case 'U' -> action.ident() != null ? action.ident() : "unknown";
-            case 'u' -> request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
-            case 'Z' -> request.destination().isName() ? request.destination().host()
+            case PORT -> Integer.toString(request.destination().port());
+            case IDENT -> action.ident() != null ? action.ident() : "unknown";
+            case USER -> request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
+            case DESTINATION_NAME -> request.destination().isName() ? request.destination().host()
                     : lookups.hostName().apply(request.destination().address());
-            case 'z' -> destinationAddress(request);
-            case '%' -> "%";
-            default -> "";
+            case DESTINATION_ADDRESS -> destinationAddress(request);
+            case PERCENT -> "%";
         };
     }
 

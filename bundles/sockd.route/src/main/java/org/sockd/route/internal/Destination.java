@@ -3,6 +3,9 @@ package org.sockd.route.internal;
 import java.net.InetAddress;
 import java.util.Objects;
 import org.sockd.common.net.AddressText;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
+import org.sockd.common.rules.Subnet;
 
 /** The destination half of a route line: an address and mask, or a name pattern. */
 sealed interface Destination {
@@ -23,19 +26,15 @@ sealed interface Destination {
     final class Network implements Destination {
 
         private final InetAddress address;
-        private final byte[] network;
-        private final byte[] mask;
+        private final Subnet subnet;
 
         Network(InetAddress address, InetAddress mask) {
             this.address = Objects.requireNonNull(address, "address");
-            this.mask = mask.getAddress();
-            this.network = address.getAddress();
-            if (network.length != this.mask.length) {
+            if (address.getAddress().length != mask.getAddress().length) {
+                // a damaged frozen file is refused with this message, naming both addresses
                 throw new IllegalArgumentException("address " + address + " and mask " + mask + " differ in family");
             }
-            for (int i = 0; i < network.length; i++) {
-                network[i] &= this.mask[i];
-            }
+            this.subnet = new Subnet(address.getAddress(), mask.getAddress());
         }
 
         InetAddress address() {
@@ -43,20 +42,12 @@ sealed interface Destination {
         }
 
         InetAddress mask() {
-            return AddressField.byAddress(mask.clone());
+            return AddressLiterals.byAddress(subnet.mask());
         }
 
         @Override
         public boolean matches(byte[] destination, String name) {
-            if (destination.length != network.length) {
-                return false;
-            }
-            for (int i = 0; i < network.length; i++) {
-                if ((destination[i] & mask[i]) != network[i]) {
-                    return false;
-                }
-            }
-            return true;
+            return subnet.contains(destination);
         }
 
         @Override
@@ -95,22 +86,12 @@ sealed interface Destination {
      */
     record Zone(String suffix) implements Destination {
         public Zone {
-            if (!suffix.startsWith(".") || suffix.length() < 2) {
-                throw new IllegalArgumentException("a zone is a dot and a name: " + suffix);
-            }
+            HostNames.zone(suffix);
         }
 
         @Override
         public boolean matches(byte[] address, String given) {
-            if (given == null) {
-                return false;
-            }
-            String name = Names.absolute(given);
-            int apex = suffix.length() - 1;
-            return name.length() == apex
-                    ? name.regionMatches(true, 0, suffix, 1, apex)
-                    : name.length() > apex && name.regionMatches(true, name.length() - suffix.length(), suffix, 0,
-                            suffix.length());
+            return given != null && HostNames.inZone(suffix, Names.absolute(given));
         }
 
         @Override

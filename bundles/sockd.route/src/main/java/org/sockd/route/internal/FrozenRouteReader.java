@@ -11,6 +11,7 @@ import org.sockd.common.frozen.FrozenException;
 import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.AddressLiterals;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -74,6 +75,6 @@ final class FrozenRouteReader {
         if (length != 4 && length != 16) {
             throw new FrozenException("an address of " + length + " bytes");
         }
-        return AddressField.byAddress(in.readNBytes(length));
+        return AddressLiterals.byAddress(in.readNBytes(length));
     }
 }

@@ -3,7 +3,7 @@ package org.sockd.route.internal;
 import static org.sockd.common.text.SyntaxException.quoted;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.sockd.common.rules.HostNames;
 import org.sockd.common.text.SyntaxException;
 
 /** Name destinations ({@code host}, {@code .zone}) as written in a route file and as given by a client. */
@@ -11,8 +11,6 @@ final class Names {
 
     /** With a name the mask is ignored, but the classic grammar still needs one written. */
     static final String IGNORED_MASK = "0.0.0.0";
-
-    private static final Pattern NAME = Pattern.compile("\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
     private Names() {
     }
@@ -24,7 +22,7 @@ final class Names {
             throw new SyntaxException("Invalid destination address " + quoted(field)
                     + " (ALL is no route destination: write 0.0.0.0 0.0.0.0 for any IPv4 destination, :: :: for any IPv6 one)");
         }
-        if (!NAME.matcher(field).matches()) {
+        if (!HostNames.isPattern(field)) {
             throw new SyntaxException("Invalid destination address " + quoted(field)
                     + " (expected an address like 10.0.0.0 or fd00::, a host name like host.example.com,"
                     + " or a zone like .example.com)");

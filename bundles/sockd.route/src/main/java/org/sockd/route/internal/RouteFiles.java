@@ -1,15 +1,13 @@
 package org.sockd.route.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.sockd.common.files.FrozenName;
-import org.sockd.common.files.IoReason;
-import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.FileKind;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.RuleFileRead;
 
 /**
  * Finds and reads the route file the way the daemon uses it: the frozen twin ({@code sockd.fr}
@@ -54,14 +52,8 @@ final class RouteFiles {
     }
 
     static LoadResult<RouteTable> readFrozen(Path frozen) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(frozen);
-        } catch (IOException e) {
-            return LoadResult.invalid(new FileError(frozen.toString(), 0,
-                    "Unable to open frozen routing file (" + frozen + "): " + IoReason.of(e)));
-        }
-        return FrozenRouteReader.read(frozen.toString(), bytes);
+        return RuleFileRead.bytes(frozen, "frozen routing file",
+                bytes -> FrozenRouteReader.read(frozen.toString(), bytes));
     }
 
     /** The file read, which may be the frozen twin, rather than the one configured. */

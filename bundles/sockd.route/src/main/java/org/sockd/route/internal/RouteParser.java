@@ -2,20 +2,18 @@ package org.sockd.route.internal;
 
 import static org.sockd.common.text.SyntaxException.quoted;
 
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.sockd.common.files.IoReason;
 import org.sockd.common.net.AddressText;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.RuleFileRead;
 import org.sockd.common.text.SyntaxException;
 
 /**
@@ -32,16 +30,9 @@ final class RouteParser {
     private RouteParser() {
     }
 
-    /** ISO-8859-1 maps every byte to one character, as the C daemon saw the file. */
+    /** Reads the file as the C daemon saw it (see {@link RuleFileRead#text}). */
     static LoadResult<RouteTable> parseFile(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return LoadResult.invalid(new FileError(file.toString(), 0,
-                    "Unable to open routing file (" + file + "): " + IoReason.of(e)));
-        }
-        return parse(file.toString(), text);
+        return RuleFileRead.text(file, "routing file", text -> parse(file.toString(), text));
     }
 
     /** @param source the file name to put in entries and errors */
@@ -85,7 +76,7 @@ final class RouteParser {
     private static RouteLine entry(int number, String localField, String destinationField, String maskField)
             throws SyntaxException {
         InetAddress local = AddressField.parse(localField, "interface address");
-        if (!AddressField.looksNumeric(destinationField)) {
+        if (!AddressLiterals.looksNumeric(destinationField)) {
             Destination name = Names.parse(destinationField);
             AddressField.parse(maskField, "destination mask"); // ignored with a name, but it must be there and valid
             return checked(number, local, name);

@@ -2,23 +2,20 @@ package org.sockd.access.internal.parse;
 
 import static org.sockd.common.text.SyntaxException.quoted;
 
-import java.util.regex.Pattern;
+import java.nio.ByteBuffer;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
 import org.sockd.access.internal.rule.NamePattern;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
 import org.sockd.common.text.SyntaxException;
 
 /**
- * Parses an address and mask pair (spec section 4, SOCKS 4.3 forms): the address is a dotted quad
+ * Parses an address and mask pair (the SOCKS 4.3 forms): the address is a dotted quad
  * or a name pattern, the mask always a dotted quad.
  */
 final class AddressParser {
 
-    private static final Pattern DOTTED_QUAD = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
-    /** What inet_addr() would read as a number: decimal, octal or hex parts, one to four of them. */
-    private static final Pattern NUMBER_LIKE =
-            Pattern.compile("([0-9]+|0[xX][0-9A-Fa-f]*)(\\.([0-9]+|0[xX][0-9A-Fa-f]*))*");
-    private static final Pattern NAME = Pattern.compile("\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
     private static final String ALL = "ALL";
 
     private AddressParser() {
@@ -30,7 +27,7 @@ final class AddressParser {
             throw new SyntaxException("Invalid entry: " + quoted(address)
                     + " is out of place (order: action, ?=, *=, source, destination, port)");
         }
-        if (NUMBER_LIKE.matcher(address).matches()) {
+        if (AddressLiterals.numberLike(address)) {
             return new AddressMask(quad(address, role + " address"), quad(mask, role + " mask"));
         }
         NamePattern name = name(address, role);
@@ -49,7 +46,7 @@ final class AddressParser {
             throw new SyntaxException("Invalid " + role + " address " + quoted(field)
                     + " (ALL, any host, is written in upper case)");
         }
-        if (!NAME.matcher(field).matches()) {
+        if (!HostNames.isPattern(field)) {
             throw new SyntaxException("Invalid " + role + " address " + quoted(field)
                     + " (expected a dotted quad like 10.0.0.0, a host name like host.example.com,"
                     + " a zone like .example.com, or ALL)");
@@ -57,25 +54,9 @@ final class AddressParser {
         return field.startsWith(".") ? new NamePattern.Zone(field) : new NamePattern.Host(field);
     }
 
-    /**
-     * Exactly four decimal octets. inet_addr() read a leading zero as octal, 0x as hex, and
-     * accepted short forms like 10.1; all are refused so a rule never means something other than
-     * it reads.
-     */
+    /** A strict dotted quad, as the rule compares it: one int in network order. */
     private static int quad(String field, String what) throws SyntaxException {
-        if (!DOTTED_QUAD.matcher(field).matches()) {
-            throw new SyntaxException("Invalid " + what + " " + quoted(field)
-                    + " (expected four decimal numbers 0-255 without leading zeros, like 10.0.0.0)");
-        }
-        int value = 0;
-        for (String octet : field.split("\\.")) {
-            int number = Integer.parseInt(octet);
-            if (number > 255) {
-                throw new SyntaxException(
-                        "Invalid " + what + " " + quoted(field) + " (" + number + " is over 255)");
-            }
-            value = value << 8 | number;
-        }
-        return value;
+        byte[] bytes = AddressLiterals.dottedQuad(field, "Invalid " + what, AddressLiterals.QUAD_HINT);
+        return ByteBuffer.wrap(bytes).getInt();
     }
 }

@@ -7,10 +7,10 @@ import java.util.Locale;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
 import org.sockd.access.internal.rule.NamePattern;
-import org.sockd.access.internal.rule.PortTest;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
+import org.sockd.common.rules.PortTest;
 
 /**
  * Writes a rule set back as sockd.conf text, every field spelled out, from the compiled form (not

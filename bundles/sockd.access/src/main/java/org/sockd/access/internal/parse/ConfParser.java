@@ -1,7 +1,5 @@
 package org.sockd.access.internal.parse;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +11,12 @@ import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
 import org.sockd.common.files.FrozenName;
-import org.sockd.common.files.IoReason;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.PortParser;
+import org.sockd.common.rules.RuleFileRead;
+import org.sockd.common.rules.UserFiles;
 import org.sockd.common.text.SyntaxException;
 
 /** Reads a whole sockd.conf, collecting every error, and accepts it only when it has none. */
@@ -61,33 +61,17 @@ public final class ConfParser {
     }
 
     private LoadResult<RuleSet> readFrozen(Path frozen) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(frozen);
-        } catch (IOException e) {
-            return LoadResult.invalid(
-                    new FileError(frozen.toString(), 0, "Unable to open frozen file (" + frozen + "): " + IoReason.of(e)));
-        }
-        LoadResult<RuleSet> result = new FrozenReader(new UserFiles(userFileErrors)).read(frozen.toString(), bytes);
+        LoadResult<RuleSet> result = RuleFileRead.bytes(frozen, "frozen file",
+                bytes -> new FrozenReader(userFiles(userFileErrors)).read(frozen.toString(), bytes));
         if (result instanceof LoadResult.Valid<RuleSet> parsed) {
             LOG.info("using the frozen rules of {} (made from {})", frozen, parsed.content().source());
         }
         return result;
     }
 
-    /**
-     * ISO-8859-1 maps every byte to one character, as the C daemon saw the file: no byte sequence
-     * is rejected and the line limit counts bytes.
-     */
+    /** Reads the file as the C daemon saw it (see {@link RuleFileRead#text}). */
     public LoadResult<RuleSet> parseFile(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return LoadResult.invalid(
-                    new FileError(file.toString(), 0, "Unable to open config file (" + file + "): " + IoReason.of(e)));
-        }
-        return parse(file.toString(), text);
+        return RuleFileRead.text(file, "config file", text -> parse(file.toString(), text));
     }
 
     /**
@@ -96,7 +80,7 @@ public final class ConfParser {
      * @param source the file name to put in rules and errors
      */
     public LoadResult<RuleSet> parse(String source, String text) {
-        RuleParser ruleParser = new RuleParser(ports, new UserFiles(userFileErrors));
+        RuleParser ruleParser = new RuleParser(ports, userFiles(userFileErrors));
         List<Rule> rules = new ArrayList<>();
         List<SpecialCommand> specials = new ArrayList<>();
         List<FileError> errors = new ArrayList<>();
@@ -124,5 +108,10 @@ public final class ConfParser {
             throw new SyntaxException("line too long (" + line.length() + " characters, at most " + MAX_LINE + ")");
         }
         return LineLexer.lex(line);
+    }
+
+    /** User files named by a sockd.conf: a line longer than the conf's own limit makes the file unusable. */
+    static UserFiles userFiles(Consumer<String> errors) {
+        return UserFiles.withLineLimit(errors, MAX_LINE);
     }
 }

@@ -9,17 +9,19 @@ import org.sockd.access.internal.rule.Action;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
 import org.sockd.access.internal.rule.NamePattern;
-import org.sockd.access.internal.rule.Op;
-import org.sockd.access.internal.rule.PortTest;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
-import org.sockd.access.internal.rule.UserList;
 import org.sockd.api.access.IdentMode;
 import org.sockd.common.frozen.FrozenException;
 import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PortTest;
+import org.sockd.common.rules.UserFiles;
+import org.sockd.common.rules.UserList;
+import org.sockd.common.rules.UserListParser;
 import org.sockd.common.text.SyntaxException;
 
 /**

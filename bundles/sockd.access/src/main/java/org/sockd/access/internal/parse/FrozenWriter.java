@@ -7,10 +7,10 @@ import java.io.UncheckedIOException;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
 import org.sockd.access.internal.rule.NamePattern;
-import org.sockd.access.internal.rule.PortTest;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
+import org.sockd.common.rules.PortTest;
 
 /**
  * Writes a parsed, valid rule set in its frozen form. The body holds the source file name, then
@@ -58,6 +58,7 @@ public final class FrozenWriter {
                 out.writeByte(compare.op().ordinal() + 1);
                 out.writeShort(compare.port());
             }
+            case PortTest.Range range -> throw new IllegalArgumentException("a sockd.conf rule has no port range");
         }
         out.writeUTF(rule.command().orElse(""));
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sockd.access.internal.rule.SpecialCommand;
 
-/** One physical line of sockd.conf after the lexical rules of spec section 2. */
+/** One physical line of sockd.conf after the classic lexical rules ({@link org.sockd.common.rules.LineFields}). */
 sealed interface Lexed {
 
     /** A blank or comment-only line. */

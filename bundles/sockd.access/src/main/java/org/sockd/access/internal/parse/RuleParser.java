@@ -6,15 +6,18 @@ import java.util.Optional;
 import org.sockd.access.internal.rule.Action;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
-import org.sockd.access.internal.rule.Op;
-import org.sockd.access.internal.rule.PortTest;
 import org.sockd.access.internal.rule.Rule;
-import org.sockd.access.internal.rule.UserList;
 import org.sockd.api.access.IdentMode;
+import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PortParser;
+import org.sockd.common.rules.PortTest;
+import org.sockd.common.rules.UserFiles;
+import org.sockd.common.rules.UserList;
+import org.sockd.common.rules.UserListParser;
 import org.sockd.common.text.SyntaxException;
 
 /**
- * Parses the fields of one rule line (spec section 3): action [?=] [*=] source pair
+ * Parses the fields of one rule line: action [?=] [*=] source pair
  * [destination pair] [op port]. Every one of the nine fields is kept, unlike the 4.2 server that
  * silently dropped the port test of a full line.
  */
@@ -43,7 +46,7 @@ final class RuleParser {
         AddressPattern source = AddressParser.pair(tokens.next(), tokens.next(), "source");
         // As in the classic parser: two or more fields left that do not start with an operator
         // are the destination pair.
-        AddressPattern destination = tokens.remaining() >= 2 && Op.of(tokens.peek()).isEmpty()
+        AddressPattern destination = tokens.remaining() >= 2 && Op.classic(tokens.peek()).isEmpty()
                 ? AddressParser.pair(tokens.next(), tokens.next(), "destination")
                 : AddressMask.ANY;
         return new Rule(line, text, action, ident, users, source, destination, port(tokens), command(lexed));
@@ -79,16 +82,16 @@ final class RuleParser {
         if (tokens.remaining() == 1) {
             throw stray(tokens.next());
         }
-        PortTest test = ports.test(tokens.next(), tokens.next());
+        PortTest test = ports.classic(tokens.next(), tokens.next());
         if (tokens.remaining() > 0) {
             throw stray(tokens.next());
         }
         return test;
     }
 
-    /** The classic parser ignored a lone leftover field; here it is an error (spec 11.7). */
+    /** The classic parser ignored a lone leftover field; here it is an error. */
     private static SyntaxException stray(String field) {
-        if (Op.of(field).isPresent()) {
+        if (Op.classic(field).isPresent()) {
             return new SyntaxException("Invalid port number: none after " + quoted(field));
         }
         return new SyntaxException("Invalid entry: stray field " + quoted(field)

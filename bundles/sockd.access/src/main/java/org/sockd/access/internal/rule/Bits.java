@@ -1,6 +1,7 @@
 package org.sockd.access.internal.rule;
 
 import java.util.List;
+import org.sockd.common.rules.UserList;
 
 /**
  * 64-bit summaries of sets of strings, for the prefilter of {@link RuleTable}. {@link #ALWAYS} is

@@ -2,6 +2,7 @@ package org.sockd.access.internal.rule;
 
 import java.util.List;
 import java.util.Objects;
+import org.sockd.common.rules.HostNames;
 
 /**
  * An address field written as a name (SOCKS 4.3), compared with the names a host is known by.
@@ -43,28 +44,17 @@ public sealed interface NamePattern extends AddressPattern {
      */
     record Zone(String suffix) implements NamePattern {
         public Zone {
-            if (!suffix.startsWith(".") || suffix.length() < 2) {
-                throw new IllegalArgumentException("a zone is a dot and a name: " + suffix);
-            }
+            HostNames.zone(suffix);
         }
 
         @Override
         public boolean matches(int[] ipv4, List<String> names) {
             for (int i = 0; i < names.size(); i++) {
-                if (inZone(names.get(i))) {
+                if (HostNames.inZone(suffix, names.get(i))) {
                     return true;
                 }
             }
             return false;
-        }
-
-        // regionMatches compares in place: nothing is allocated per name.
-        private boolean inZone(String name) {
-            int apex = suffix.length() - 1;
-            return name.length() == apex
-                    ? name.regionMatches(true, 0, suffix, 1, apex)
-                    : name.length() > apex && name.regionMatches(true, name.length() - suffix.length(), suffix, 0,
-                            suffix.length());
         }
     }
 }

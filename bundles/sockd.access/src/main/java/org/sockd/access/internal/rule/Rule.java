@@ -3,6 +3,8 @@ package org.sockd.access.internal.rule;
 import java.util.Objects;
 import java.util.Optional;
 import org.sockd.api.access.IdentMode;
+import org.sockd.common.rules.PortTest;
+import org.sockd.common.rules.UserList;
 
 /**
  * One rule line of sockd.conf.
@@ -36,10 +38,14 @@ public record Rule(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(port, "port");
+        if (port instanceof PortTest.Range) {
+            // the port test is shared with socks.conf's Dante routes; sockd.conf has no range
+            throw new IllegalArgumentException("a sockd.conf rule has no port range");
+        }
         Objects.requireNonNull(command, "command");
     }
 
-    /** The four tests of spec section 6; the port test first, as it is the cheapest. */
+    /** The four tests of a rule; the port test first, as it is the cheapest. */
     boolean matches(Facts facts) {
         return port.passes(facts.port)
                 && source.matches(facts.client, facts.clientNames)

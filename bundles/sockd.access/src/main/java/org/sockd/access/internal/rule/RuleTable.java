@@ -2,6 +2,8 @@ package org.sockd.access.internal.rule;
 
 import java.util.List;
 import java.util.Optional;
+import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PortTest;
 
 /**
  * The rules in file order, each with a prefilter worked out at load time: a few 64-bit words

@@ -18,16 +18,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sockd.access.internal.rule.Action;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
-import org.sockd.access.internal.rule.Op;
-import org.sockd.access.internal.rule.PortTest;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
-import org.sockd.access.internal.rule.UserList;
 import org.sockd.api.access.IdentActions;
 import org.sockd.api.access.IdentMode;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PortTest;
+import org.sockd.common.rules.UserList;
 
 class ConfParserTest {
 

@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.netdb.Services;
-import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.reload.LoadResult;
 
 /** A damaged, truncated or foreign frozen file is refused whole, with a reason that says why. */
@@ -46,7 +46,7 @@ class FrozenCorruptionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("damage")
     void isRefusedWhole(String name, UnaryOperator<byte[]> damage, String reason) {
-        LoadResult<RuleSet> result = new FrozenReader(new UserFiles(message -> { })).read("sockd.fc", damage.apply(GOOD.clone()));
+        LoadResult<RuleSet> result = new FrozenReader(ConfParser.userFiles(message -> { })).read("sockd.fc", damage.apply(GOOD.clone()));
         assertThat(result).isInstanceOf(LoadResult.Invalid.class);
         assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement().satisfies(error -> {
             assertThat(error.source()).isEqualTo("sockd.fc");
@@ -59,7 +59,7 @@ class FrozenCorruptionTest {
     void neverThrows(String name, UnaryOperator<byte[]> damage, String reason) {
         byte[] damaged = damage.apply(GOOD.clone());
         for (int cut = 0; cut <= damaged.length; cut++) {
-            new FrozenReader(new UserFiles(message -> { })).read("sockd.fc", Arrays.copyOf(damaged, cut));
+            new FrozenReader(ConfParser.userFiles(message -> { })).read("sockd.fc", Arrays.copyOf(damaged, cut));
         }
     }
 

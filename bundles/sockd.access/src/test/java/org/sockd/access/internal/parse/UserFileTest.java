@@ -10,9 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.access.internal.rule.RuleSet;
-import org.sockd.access.internal.rule.UserList;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.UserList;
 
 /** {@code *=/path} user files: read when the rules are loaded, failing closed when unreadable. */
 class UserFileTest {

@@ -16,6 +16,9 @@ import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
 import org.sockd.api.SocksVersion;
+import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PortTest;
+import org.sockd.common.rules.UserList;
 
 /** The prefilter may only pass over rules that cannot match: the first match is a plain scan's. */
 class RuleTableTest {

@@ -1,4 +1,4 @@
-package org.sockd.access.internal.rule;
+package org.sockd.common.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +17,23 @@ class OpTest {
         "le, 1024, 1024, true", "le, 1025, 1024, false",
         "ge, 1024, 1024, true", "ge, 1023, 1024, false"})
     void comparesTheRequestPortWithTheConfiguredOne(String keyword, int actual, int configured, boolean passes) {
-        PortTest test = new PortTest.Compare(Op.of(keyword).orElseThrow(), configured);
+        PortTest test = new PortTest.Compare(Op.classic(keyword).orElseThrow(), configured);
         assertThat(test.passes(actual)).isEqualTo(passes);
     }
 
     @Test
     void keywordsAreCaseInsensitive() {
-        assertThat(Op.of("NeQ")).hasValue(Op.NEQ);
-        assertThat(Op.of("equals")).isEmpty();
+        assertThat(Op.classic("NeQ")).hasValue(Op.NEQ);
+        assertThat(Op.classic("equals")).isEmpty();
+    }
+
+    @Test
+    void danteWordsAreSymbolsNeAndTheClassicKeywordsButNeverClassic() {
+        assertThat(Op.dante(">=")).hasValue(Op.GE);
+        assertThat(Op.dante("!=")).hasValue(Op.NEQ);
+        assertThat(Op.dante("ne")).hasValue(Op.NEQ);
+        assertThat(Op.dante("LT")).hasValue(Op.LT);
+        assertThat(Op.classic(">=")).isEmpty();
+        assertThat(Op.classic("ne")).isEmpty();
     }
 }

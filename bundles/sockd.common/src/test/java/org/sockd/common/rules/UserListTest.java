@@ -1,4 +1,4 @@
-package org.sockd.access.internal.rule;
+package org.sockd.common.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

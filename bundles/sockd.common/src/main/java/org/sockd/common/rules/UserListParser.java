@@ -1,4 +1,4 @@
-package org.sockd.access.internal.parse;
+package org.sockd.common.rules;
 
 import static org.sockd.common.text.SyntaxException.quoted;
 
@@ -9,17 +9,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.sockd.access.internal.rule.UserList;
 import org.sockd.common.text.SyntaxException;
 
 /** Parses a {@code *=} field: user-ids and {@code /absolute/path} user files, separated by commas. */
-final class UserListParser {
+public final class UserListParser {
 
     private UserListParser() {
     }
 
-    static UserList parse(String field, UserFiles userFiles) throws SyntaxException {
-        if (field.length() == 2) {
+    /**
+     * @param field the whole field, {@code *=} included
+     * @param userFiles reads the files the field names, once per load
+     * @throws SyntaxException for an empty user-id or a user file that is no absolute path
+     */
+    public static UserList parse(String field, UserFiles userFiles) throws SyntaxException {
+        if (field.equals("*=")) {
             return UserList.ANYONE;
         }
         Set<String> names = new HashSet<>();

@@ -1,4 +1,4 @@
-package org.sockd.access.internal.parse;
+package org.sockd.common.rules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,29 +9,47 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.sockd.common.files.IoReason;
 
 /**
- * Reads the user files named by {@code *=} fields while one sockd.conf is loaded. Each file is
- * read once per load, so every rule naming it sees the same content and a failure is logged once.
+ * Reads the user files named by {@code *=} fields while one configuration file is loaded: blanks,
+ * tabs and commas separate user-ids, {@code #} starts a comment. Each file is read once per load,
+ * so every line naming it sees the same content and a failure is reported once.
  */
-final class UserFiles {
+public final class UserFiles {
 
     private static final Pattern SEPARATORS = Pattern.compile("[ \t,]+");
 
-    private final Consumer<String> errors;
+    private final Consumer<String> report;
+    private final OptionalInt maxLine;
     private final Map<Path, Optional<Set<String>>> read = new HashMap<>();
 
-    /** @param errors where an unreadable file is reported (the error log, outside tests) */
-    UserFiles(Consumer<String> errors) {
-        this.errors = errors;
+    private UserFiles(Consumer<String> report, OptionalInt maxLine) {
+        this.report = report;
+        this.maxLine = maxLine;
+    }
+
+    /**
+     * Files whose lines may be at most {@code maxLine} characters, like the configuration naming
+     * them: the C code would have split a longer line, maybe inside a user-id.
+     *
+     * @param report where an unusable file is reported
+     */
+    public static UserFiles withLineLimit(Consumer<String> report, int maxLine) {
+        return new UserFiles(report, OptionalInt.of(maxLine));
+    }
+
+    /** @param report where an unreadable file is reported */
+    public static UserFiles unlimited(Consumer<String> report) {
+        return new UserFiles(report, OptionalInt.empty());
     }
 
     /** @return the user-ids in the file, or empty when it cannot be used (already reported) */
-    Optional<Set<String>> names(Path file) {
+    public Optional<Set<String>> names(Path file) {
         return read.computeIfAbsent(file, this::load);
     }
 
@@ -45,9 +63,8 @@ final class UserFiles {
         Set<String> names = new HashSet<>();
         for (int number = 1; number <= lines.size(); number++) {
             String line = lines.get(number - 1);
-            if (line.length() > ConfParser.MAX_LINE) {
-                // The C code would have split it, maybe inside a user-id; refuse it like sockd.conf.
-                return unusable(file, "line " + number + " is longer than " + ConfParser.MAX_LINE + " characters");
+            if (maxLine.isPresent() && line.length() > maxLine.getAsInt()) {
+                return unusable(file, "line " + number + " is longer than " + maxLine.getAsInt() + " characters");
             }
             int hash = line.indexOf('#');
             for (String name : SEPARATORS.split(hash >= 0 ? line.substring(0, hash) : line)) {
@@ -60,7 +77,7 @@ final class UserFiles {
     }
 
     private Optional<Set<String>> unusable(Path file, String reason) {
-        errors.accept("Unable to open userfile (" + file + "): " + reason);
+        report.accept("Unable to open userfile (" + file + "): " + reason);
         return Optional.empty();
     }
 }

@@ -1,4 +1,4 @@
-package org.sockd.access.internal.rule;
+package org.sockd.common.rules;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +14,7 @@ public sealed interface UserList {
     /** No {@code *=} field, or a bare {@code *=}. */
     UserList ANYONE = new Anyone();
 
+    /** @return whether the user-id is in the list */
     boolean admits(String user);
 
     /** @return the user files the field names, in order, so a watcher can reload when they change */
@@ -39,6 +40,7 @@ public sealed interface UserList {
      * @param files the files some of them came from
      */
     record Listed(Set<String> names, List<Path> files) implements UserList {
+        /** Copies names and files. */
         public Listed {
             names = Set.copyOf(names);
             files = List.copyOf(files);
@@ -52,11 +54,12 @@ public sealed interface UserList {
 
     /**
      * A list naming a file that could not be read: it admits no one, whatever its other entries
-     * say (classic behaviour, spec section 4). The failure was logged when the rules were loaded.
+     * say (classic behaviour). The failure was logged when the rules were loaded.
      *
      * @param files every file the field names, the unreadable ones included
      */
     record Unreadable(List<Path> files) implements UserList {
+        /** Copies the files. */
         public Unreadable {
             files = List.copyOf(files);
         }
