@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.sockd.common.net.AcceptLoop;
 
@@ -50,13 +51,17 @@ final class AdminServer implements AutoCloseable {
     /** A client over the limit is still served, with the answer that the server is busy. */
     private void handOff(SocketChannel client) {
         Thread.ofVirtual().name("sockd-admin-client").start(() -> {
-            boolean slot = clients.tryAcquire();
-            try {
-                conversation.serve(client, slot);
-            } finally {
-                if (slot) {
+            AtomicBoolean held = new AtomicBoolean(clients.tryAcquire());
+            boolean slot = held.get();
+            Runnable freeSlot = () -> {
+                if (held.getAndSet(false)) {
                     clients.release();
                 }
+            };
+            try {
+                conversation.serve(client, slot, freeSlot);
+            } finally {
+                freeSlot.run();
             }
         });
     }

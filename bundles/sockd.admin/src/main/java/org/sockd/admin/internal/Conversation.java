@@ -42,13 +42,18 @@ final class Conversation {
      *
      * @param slot whether the client is within the number served at once
      */
-    void serve(SocketChannel client, boolean slot) {
+    /**
+     * @param commandDone frees the client's place once its command has run, before the answer is
+     *        sent: a client that reads the answer and comes straight back finds the place free
+     */
+    void serve(SocketChannel client, boolean slot, Runnable commandDone) {
         try (client) {
             Future<?> reading = deadline.closeLater(client);
             UserPrincipal peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
             Request request = Request.read(client);
             reading.cancel(false);
             Answer answer = answer(peer, slot, request);
+            commandDone.run();
             Future<?> writing = deadline.closeLater(client);
             send(client, answer);
             writing.cancel(false);
