@@ -1,0 +1,32 @@
+package org.sockd.core.internal.chain;
+
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import org.sockd.api.upstream.Upstream;
+import org.sockd.common.net.AddressText;
+
+/**
+ * One upstream (or one of its addresses) that did not carry the request, for the log line
+ * {@code Failed to connect to sockd at <server>: <reason>}.
+ *
+ * @param upstream the upstream
+ * @param address the address tried, or {@code null} when none was: the upstream's name did not
+ *        resolve, or it was skipped because it cannot carry the request
+ * @param reason why, e.g. {@code Connection refused}, {@code reply 92}; never a password
+ */
+public record Attempt(Upstream upstream, InetSocketAddress address, String reason) {
+
+    public Attempt {
+        Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** @return the upstream as the log names it: {@code fw2 (10.0.0.2:1080)}, or just {@code fw2} */
+    public String server() {
+        return server(upstream, address);
+    }
+
+    static String server(Upstream upstream, InetSocketAddress address) {
+        return address == null ? upstream.name() : upstream.name() + " (" + AddressText.of(address) + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package org.sockd.core.internal.chain;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bookkeeping of one request: what failed, how many addresses and upstreams were tried, time left. */
+final class Tries {
+
+    private final int maxAddresses;
+    private final long deadline;
+    private final List<Attempt> failures = new ArrayList<>();
+    private int addresses;
+    private int upstreams;
+
+    Tries(int maxAddresses, Duration budget) {
+        this.maxAddresses = maxAddresses;
+        this.deadline = System.nanoTime() + budget.toNanos();
+    }
+
+    boolean exhausted() {
+        return addresses >= maxAddresses || deadline - System.nanoTime() <= 0;
+    }
+
+    /** @return the limit of one step, cut to what is left of the request's budget */
+    Duration within(Duration limit) {
+        Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+        return limit.compareTo(left) < 0 ? limit : left;
+    }
+
+    void failed(Attempt attempt) {
+        failures.add(attempt);
+    }
+
+    void addressTried() {
+        addresses++;
+    }
+
+    void upstreamTried() {
+        upstreams++;
+    }
+
+    int upstreams() {
+        return upstreams;
+    }
+
+    List<Attempt> failures() {
+        return List.copyOf(failures);
+    }
+}
