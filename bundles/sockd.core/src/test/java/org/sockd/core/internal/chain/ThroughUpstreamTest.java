@@ -1,0 +1,88 @@
+package org.sockd.core.internal.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sockd.api.Command;
+import org.sockd.api.upstream.NextHop;
+import org.sockd.api.upstream.TryLimits;
+import org.sockd.api.upstream.UpstreamProtocol;
+
+/** Bytes really flowing through a real (minimal) SOCKS 5 upstream, after failing over from a dead one. */
+@Timeout(20)
+class ThroughUpstreamTest {
+
+    private final Reports reports = new Reports();
+
+    @Test
+    void connectRelaysToTheEchoTargetBehindTheUpstream() throws Exception {
+        try (EchoTarget target = new EchoTarget(); Forwarder upstream = new Forwarder()) {
+            DialRequest request = new DialRequest(Command.CONNECT, null, List.of(target.address().getAddress()),
+                    target.address().getPort(), "", null);
+
+            Dialed.Connected connected = (Dialed.Connected) dial(upstream, request);
+
+            try (SocketChannel channel = connected.channel()) {
+                assertThat(connected.bound().getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+                channel.write(ByteBuffer.wrap("through one hop".getBytes()));
+                channel.shutdownOutput();
+                assertThat(new String(channel.socket().getInputStream().readAllBytes())).isEqualTo("through one hop");
+            }
+        }
+        assertThat(reports.list()).containsExactly("dead=FAILED", "live=ACCEPTED");
+    }
+
+    @Test
+    void bindTellsWhereTheUpstreamListensThenWhoCameAndRelays() throws Exception {
+        try (Forwarder upstream = new Forwarder()) {
+            DialRequest request = new DialRequest(Command.BIND, null, List.of(InetAddress.getByName("127.0.0.1")), 21,
+                    "", null);
+
+            Dialed.Connected first = (Dialed.Connected) dial(upstream, request);
+
+            try (SocketChannel channel = first.channel(); SocketChannel peer = SocketChannel.open(first.bound())) {
+                HopAnswer second = first.awaitPeer(Duration.ofSeconds(5));
+                assertThat(second).isEqualTo(new HopAnswer.Accepted((InetSocketAddress) peer.getLocalAddress()));
+                peer.write(ByteBuffer.wrap("from the peer".getBytes()));
+                peer.shutdownOutput();
+                assertThat(new String(channel.socket().getInputStream().readAllBytes())).isEqualTo("from the peer");
+            }
+        }
+    }
+
+    @Test
+    void aBindWhosePeerNeverComesFailsWhenTheWaitEnds() throws Exception {
+        try (ScriptedProxy upstream = ScriptedProxy.answering(DialerTest.SOCKS5_NO_AUTH,
+                ScriptedProxy.bytes(5, 0, 0, 1, 0, 0, 0, 0, 0x30, 0x39))) {
+            DialRequest request = new DialRequest(Command.BIND, null, List.of(InetAddress.getByName("127.0.0.2")), 21,
+                    "", null);
+            Dialed.Connected first = (Dialed.Connected) new Dialer(DialerTest::literal, address -> Optional.empty(),
+                    reports, Duration.ofSeconds(10)).dial(new NextHop.Try(DialerTest.LINE,
+                    List.of(Upstreams.of("live", UpstreamProtocol.SOCKS5, upstream.port())),
+                    new TryLimits(8, Duration.ofSeconds(5))), request);
+
+            try (SocketChannel channel = first.channel()) {
+                // the upstream said 0.0.0.0: our client must be told the upstream's own address
+                assertThat(first.bound()).isEqualTo(new InetSocketAddress("127.0.0.1", 12345));
+                assertThat(first.awaitPeer(Duration.ofMillis(200))).isEqualTo(new HopAnswer.Failed("no answer within 200 ms"));
+            }
+        }
+    }
+
+    private Dialed dial(Forwarder upstream, DialRequest request) throws Exception {
+        return new Dialer(DialerTest::literal, address -> Optional.empty(), reports, Duration.ofSeconds(10))
+                .dial(new NextHop.Try(DialerTest.LINE, List.of(
+                        Upstreams.of("dead", UpstreamProtocol.SOCKS5, DialerTest.deadPort()),
+                        Upstreams.of("live", UpstreamProtocol.SOCKS5, upstream.port())),
+                        new TryLimits(8, Duration.ofSeconds(5))), request);
+    }
+}
