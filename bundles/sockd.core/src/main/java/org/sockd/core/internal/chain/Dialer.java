@@ -2,13 +2,14 @@ package org.sockd.core.internal.chain;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.sockd.api.Command;
-import org.sockd.api.protocol.Refusal;
 import org.sockd.api.route.Route;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.TryOutcome;
@@ -27,33 +28,33 @@ public final class Dialer {
     private final Function<InetAddress, Optional<Route>> routes;
     private final BiConsumer<Upstream, TryOutcome> reports;
     private final Duration budget;
+    private final Consumer<SocketChannel> opened;
 
     /**
      * @param names resolves the upstreams' host names
      * @param routes the route to an upstream's address, or empty to let the system choose
      * @param reports where each upstream's outcome goes (the selector's {@code report})
      * @param budget the whole request's limit (the core's connect timeout) over all tries
+     * @param opened told of each channel to an upstream as it is opened, so that ending the
+     *        session (sockd:kill, shutdown) closes it even in the middle of a try
      */
     public Dialer(HostResolver names, Function<InetAddress, Optional<Route>> routes,
-            BiConsumer<Upstream, TryOutcome> reports, Duration budget) {
+            BiConsumer<Upstream, TryOutcome> reports, Duration budget, Consumer<SocketChannel> opened) {
         this.names = names;
         this.routes = routes;
         this.reports = reports;
         this.budget = budget;
+        this.opened = opened;
     }
 
     public Dialed dial(NextHop.Try hop, DialRequest request) throws InterruptedException {
         Tries tries = new Tries(hop.limits().maxTries(), budget);
-        Refusal untried = Refusal.GENERAL_FAILURE;
         for (Upstream upstream : hop.upstreams()) {
             if (tries.exhausted()) {
                 break;
             }
             switch (Addressing.plan(upstream, request)) {
-                case Plan.Skip skip -> {
-                    tries.failed(new Attempt(upstream, null, skip.reason()));
-                    untried = tries.upstreams() == 0 ? skip.refusal() : untried;
-                }
+                case Plan.Skip skip -> tries.skipped(new Attempt(upstream, null, skip.reason()), skip.refusal());
                 case Plan.Speak speak -> {
                     Optional<Dialed> settled = tryUpstream(upstream, speak, hop, request.command(), tries);
                     if (settled.isPresent()) {
@@ -62,8 +63,7 @@ public final class Dialer {
                 }
             }
         }
-        return new Dialed.Failed(tries.upstreams() == 0 ? untried : Refusal.GENERAL_FAILURE, tries.upstreams(),
-                tries.failures());
+        return new Dialed.Failed(tries.refusal(), tries.upstreams(), tries.failures());
     }
 
     /** @return the outcome when this upstream settled the request, empty to go on with the next one */
@@ -83,7 +83,7 @@ public final class Dialer {
             }
             InetSocketAddress server = new InetSocketAddress(address, upstream.port());
             tries.addressTried();
-            switch (Egress.open(server, routes.apply(address), tries.within(upstream.connectTimeout()))) {
+            switch (Egress.open(server, routes.apply(address), tries.within(upstream.connectTimeout()), opened)) {
                 case Egress.LocalError local -> tries.failed(new Attempt(upstream, server, local.reason()));
                 case Egress.Unreached failure -> {
                     tries.failed(new Attempt(upstream, server, failure.reason()));

@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sockd.api.route.Route;
 import org.sockd.common.io.Closing;
 
@@ -34,14 +35,16 @@ final class Egress {
 
     /**
      * @param route the route to the upstream's address, or empty to let the system choose
+     * @param opened told of the channel before it connects, so that ending the session closes it
      */
-    static Link open(InetSocketAddress server, Optional<Route> route, Duration timeout) {
+    static Link open(InetSocketAddress server, Optional<Route> route, Duration timeout, Consumer<SocketChannel> opened) {
         if (route.orElse(null) instanceof Route.NoRoute none) {
             return new LocalError(none.reason());
         }
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();
+            opened.accept(channel);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (route.orElse(null) instanceof Route.Via via) {
                 try {

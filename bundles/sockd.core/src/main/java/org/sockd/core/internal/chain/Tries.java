@@ -3,6 +3,7 @@ package org.sockd.core.internal.chain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.sockd.api.protocol.Refusal;
 
 /** The bookkeeping of one request: what failed, how many addresses and upstreams were tried, time left. */
 final class Tries {
@@ -12,6 +13,7 @@ final class Tries {
     private final List<Attempt> failures = new ArrayList<>();
     private int addresses;
     private int upstreams;
+    private Refusal untried = Refusal.GENERAL_FAILURE;
 
     Tries(int maxAddresses, Duration budget) {
         this.maxAddresses = maxAddresses;
@@ -30,6 +32,22 @@ final class Tries {
 
     void failed(Attempt attempt) {
         failures.add(attempt);
+    }
+
+    /**
+     * An upstream passed over; a name that needed an address here is the more telling reason when
+     * no upstream gets to answer.
+     */
+    void skipped(Attempt attempt, Refusal refusal) {
+        failures.add(attempt);
+        if (refusal != Refusal.GENERAL_FAILURE) {
+            untried = refusal;
+        }
+    }
+
+    /** @return what our client is told when no upstream accepted or refused */
+    Refusal refusal() {
+        return upstreams == 0 ? untried : Refusal.GENERAL_FAILURE;
     }
 
     void addressTried() {

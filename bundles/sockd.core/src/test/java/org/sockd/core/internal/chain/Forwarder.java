@@ -10,8 +10,6 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A minimal real SOCKS 5 server on 127.0.0.1 (no login, IPv4 only): CONNECT connects and relays,
@@ -20,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Forwarder implements AutoCloseable {
 
     private final ServerSocketChannel server;
-    private final List<AutoCloseable> opened = new CopyOnWriteArrayList<>();
+    private final Opened opened = new Opened();
 
     Forwarder() throws IOException {
         server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
@@ -87,8 +85,6 @@ final class Forwarder implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable closeable : opened) {
-            closeable.close();
-        }
+        opened.close();
     }
 }

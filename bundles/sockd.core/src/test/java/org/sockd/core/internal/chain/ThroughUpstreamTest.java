@@ -9,19 +9,18 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sockd.api.Command;
-import org.sockd.api.upstream.NextHop;
-import org.sockd.api.upstream.TryLimits;
 import org.sockd.api.upstream.UpstreamProtocol;
 
 /** Bytes really flowing through a real (minimal) SOCKS 5 upstream, after failing over from a dead one. */
 @Timeout(20)
 class ThroughUpstreamTest {
 
-    private final Reports reports = new Reports();
+    @AutoClose
+    private final Hops hops = new Hops();
 
     @Test
     void connectRelaysToTheEchoTargetBehindTheUpstream() throws Exception {
@@ -38,7 +37,7 @@ class ThroughUpstreamTest {
                 assertThat(new String(channel.socket().getInputStream().readAllBytes())).isEqualTo("through one hop");
             }
         }
-        assertThat(reports.list()).containsExactly("dead=FAILED", "live=ACCEPTED");
+        assertThat(hops.reports.list()).containsExactly("dead=FAILED", "live=ACCEPTED");
     }
 
     @Test
@@ -61,14 +60,12 @@ class ThroughUpstreamTest {
 
     @Test
     void aBindWhosePeerNeverComesFailsWhenTheWaitEnds() throws Exception {
-        try (ScriptedProxy upstream = ScriptedProxy.answering(DialerTest.SOCKS5_NO_AUTH,
+        try (ScriptedProxy upstream = ScriptedProxy.answering(Hops.SOCKS5_NO_AUTH,
                 ScriptedProxy.bytes(5, 0, 0, 1, 0, 0, 0, 0, 0x30, 0x39))) {
             DialRequest request = new DialRequest(Command.BIND, null, List.of(InetAddress.getByName("127.0.0.2")), 21,
                     "", null);
-            Dialed.Connected first = (Dialed.Connected) new Dialer(DialerTest::literal, address -> Optional.empty(),
-                    reports, Duration.ofSeconds(10)).dial(new NextHop.Try(DialerTest.LINE,
-                    List.of(Upstreams.of("live", UpstreamProtocol.SOCKS5, upstream.port())),
-                    new TryLimits(8, Duration.ofSeconds(5))), request);
+            Dialed.Connected first = (Dialed.Connected) hops.dial(
+                    List.of(Upstreams.of("live", UpstreamProtocol.SOCKS5, upstream.port())), request);
 
             try (SocketChannel channel = first.channel()) {
                 // the upstream said 0.0.0.0: our client must be told the upstream's own address
@@ -79,10 +76,7 @@ class ThroughUpstreamTest {
     }
 
     private Dialed dial(Forwarder upstream, DialRequest request) throws Exception {
-        return new Dialer(DialerTest::literal, address -> Optional.empty(), reports, Duration.ofSeconds(10))
-                .dial(new NextHop.Try(DialerTest.LINE, List.of(
-                        Upstreams.of("dead", UpstreamProtocol.SOCKS5, DialerTest.deadPort()),
-                        Upstreams.of("live", UpstreamProtocol.SOCKS5, upstream.port())),
-                        new TryLimits(8, Duration.ofSeconds(5))), request);
+        return hops.dial(List.of(Upstreams.of("dead", UpstreamProtocol.SOCKS5, Hops.deadPort()),
+                Upstreams.of("live", UpstreamProtocol.SOCKS5, upstream.port())), request);
     }
 }
