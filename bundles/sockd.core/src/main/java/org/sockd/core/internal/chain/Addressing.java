@@ -39,7 +39,8 @@ final class Addressing {
             return skip("login name or password longer than 255 bytes");
         }
         String userId = upstream.userId() != null ? upstream.userId() : request.user();
-        if (!Fields.fits(userId)) {
+        boolean socks4 = protocol == UpstreamProtocol.SOCKS4 || protocol == UpstreamProtocol.SOCKS4A;
+        if (socks4 && !Fields.fits(userId)) {
             return skip("user-id cannot be sent");
         }
         return sent(protocol, upstream.resolve(), request)

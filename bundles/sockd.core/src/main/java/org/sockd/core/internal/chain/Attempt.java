@@ -7,18 +7,30 @@ import org.sockd.common.net.AddressText;
 
 /**
  * One upstream (or one of its addresses) that did not carry the request, for the log line
- * {@code Failed to connect to sockd at <server>: <reason>}.
+ * {@code Failed to connect to sockd at <server>: <reason>} (a notice at most for one passed over).
  *
  * @param upstream the upstream
  * @param address the address tried, or {@code null} when none was: the upstream's name did not
- *        resolve, or it was skipped because it cannot carry the request
+ *        resolve, or it was passed over
  * @param reason why, e.g. {@code Connection refused}, {@code reply 92}; never a password
+ * @param kind whose fault it was
  */
-public record Attempt(Upstream upstream, InetSocketAddress address, String reason) {
+public record Attempt(Upstream upstream, InetSocketAddress address, String reason, Kind kind) {
+
+    /** Whose fault a failed attempt was, which decides whether it counts against the upstream. */
+    public enum Kind {
+        /** The upstream cannot carry this request (protocol, address family, login): no try was made. */
+        PASSED_OVER,
+        /** It failed here: no route to it, or the routed local address cannot be bound. Not counted. */
+        LOCAL,
+        /** The upstream failed: no connection, bad or failing answer, unknown name. Counted. */
+        UPSTREAM
+    }
 
     public Attempt {
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(kind, "kind");
     }
 
     /** @return the upstream as the log names it: {@code fw2 (10.0.0.2:1080)}, or just {@code fw2} */

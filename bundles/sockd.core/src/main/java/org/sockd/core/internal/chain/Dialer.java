@@ -54,7 +54,7 @@ public final class Dialer {
                 break;
             }
             switch (Addressing.plan(upstream, request)) {
-                case Plan.Skip skip -> tries.skipped(new Attempt(upstream, null, skip.reason()), skip.refusal());
+                case Plan.Skip skip -> tries.passedOver(upstream, skip.reason(), skip.refusal());
                 case Plan.Speak speak -> {
                     Optional<Dialed> settled = tryUpstream(upstream, speak, hop, request.command(), tries);
                     if (settled.isPresent()) {
@@ -72,7 +72,7 @@ public final class Dialer {
         tries.upstreamTried();
         List<InetAddress> addresses = names.resolve(upstream.host());
         if (addresses.isEmpty()) {
-            tries.failed(new Attempt(upstream, null, "unknown host"));
+            tries.failed(Attempt.Kind.UPSTREAM, upstream, null, "unknown host");
             reports.accept(upstream, TryOutcome.FAILED);
             return Optional.empty();
         }
@@ -84,9 +84,9 @@ public final class Dialer {
             InetSocketAddress server = new InetSocketAddress(address, upstream.port());
             tries.addressTried();
             switch (Egress.open(server, routes.apply(address), tries.within(upstream.connectTimeout()), opened)) {
-                case Egress.LocalError local -> tries.failed(new Attempt(upstream, server, local.reason()));
+                case Egress.LocalError local -> tries.failed(Attempt.Kind.LOCAL, upstream, server, local.reason());
                 case Egress.Unreached failure -> {
-                    tries.failed(new Attempt(upstream, server, failure.reason()));
+                    tries.failed(Attempt.Kind.UPSTREAM, upstream, server, failure.reason());
                     unreached = true;
                 }
                 case Egress.Open open -> {
@@ -119,7 +119,7 @@ public final class Dialer {
             }
             case HopAnswer.Failed failed -> {
                 Closing.quietly(open.channel());
-                tries.failed(new Attempt(upstream, server, failed.reason()));
+                tries.failed(Attempt.Kind.UPSTREAM, upstream, server, failed.reason());
                 reports.accept(upstream, TryOutcome.FAILED);
                 return Optional.empty();
             }

@@ -1,9 +1,11 @@
 package org.sockd.core.internal.chain;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.sockd.api.protocol.Refusal;
+import org.sockd.api.upstream.Upstream;
 
 /** The bookkeeping of one request: what failed, how many addresses and upstreams were tried, time left. */
 final class Tries {
@@ -30,16 +32,17 @@ final class Tries {
         return limit.compareTo(left) < 0 ? limit : left;
     }
 
-    void failed(Attempt attempt) {
-        failures.add(attempt);
+    /** @param address the address tried, or {@code null} when the upstream's name did not resolve */
+    void failed(Attempt.Kind kind, Upstream upstream, InetSocketAddress address, String reason) {
+        failures.add(new Attempt(upstream, address, reason, kind));
     }
 
     /**
      * An upstream passed over; a name that needed an address here is the more telling reason when
      * no upstream gets to answer.
      */
-    void skipped(Attempt attempt, Refusal refusal) {
-        failures.add(attempt);
+    void passedOver(Upstream upstream, String reason, Refusal refusal) {
+        failures.add(new Attempt(upstream, null, reason, Attempt.Kind.PASSED_OVER));
         if (refusal != Refusal.GENERAL_FAILURE) {
             untried = refusal;
         }

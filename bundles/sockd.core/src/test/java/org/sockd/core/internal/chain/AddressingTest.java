@@ -64,6 +64,15 @@ class AddressingTest {
     }
 
     @Test
+    void aUserIdThatSocks4CannotCarryMattersToSocks4Only() throws UnknownHostException {
+        DialRequest request = new DialRequest(Command.CONNECT, null, List.of(InetAddress.getByName("10.0.0.1")), 80,
+                "nul\0inside", null);
+
+        assertThat(Addressing.plan(Upstreams.of("four", UpstreamProtocol.SOCKS4, 1080), request)).isInstanceOf(Plan.Skip.class);
+        assertThat(Addressing.plan(Upstreams.of("five", UpstreamProtocol.SOCKS5, 1080), request)).isInstanceOf(Plan.Speak.class);
+    }
+
+    @Test
     void httpCannotBind() throws UnknownHostException {
         DialRequest bind = new DialRequest(Command.BIND, null, List.of(InetAddress.getByName("10.0.0.1")), 21, "", null);
 

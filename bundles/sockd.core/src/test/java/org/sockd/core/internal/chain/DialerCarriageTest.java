@@ -1,6 +1,7 @@
 package org.sockd.core.internal.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.sockd.core.internal.chain.Hops.connect;
 import static org.sockd.core.internal.chain.Hops.deadPort;
 import static org.sockd.core.internal.chain.ScriptedProxy.bytes;
@@ -40,7 +41,8 @@ class DialerCarriageTest {
                 .dial(Hops.tryList(List.of(unknown, unroutable), 8, Hops.NEGOTIATE), connect());
 
         assertThat(dialed).isInstanceOfSatisfying(Dialed.Failed.class, failed -> assertThat(failed.failures())
-                .extracting(Attempt::reason).containsExactly("unknown host", "no route to /127.0.0.1"));
+                .extracting(Attempt::reason, Attempt::kind).containsExactly(
+                        tuple("unknown host", Attempt.Kind.UPSTREAM), tuple("no route to /127.0.0.1", Attempt.Kind.LOCAL)));
         assertThat(hops.reports.list()).containsExactly("nowhere=FAILED");
     }
 
@@ -55,7 +57,10 @@ class DialerCarriageTest {
         Dialed noBind = hops.dial(List.of(Upstreams.of("http", UpstreamProtocol.HTTP, http.port())), bind);
 
         assertThat(List.of(noIpv6, noBind)).allSatisfy(dialed -> assertThat(dialed)
-                .isInstanceOfSatisfying(Dialed.Failed.class, failed -> assertThat(failed.tried()).isZero()));
+                .isInstanceOfSatisfying(Dialed.Failed.class, failed -> {
+                    assertThat(failed.tried()).isZero();
+                    assertThat(failed.failures()).extracting(Attempt::kind).containsExactly(Attempt.Kind.PASSED_OVER);
+                }));
         assertThat(socks4.accepts() + http.accepts()).isZero();
         assertThat(hops.reports.list()).isEmpty();
     }

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sockd.api.protocol.Refusal;
+import org.sockd.api.upstream.NameResolution;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.Upstream;
+import org.sockd.api.upstream.UpstreamAuth;
 import org.sockd.api.upstream.UpstreamProtocol;
 import org.sockd.common.testing.Await;
 
@@ -48,6 +50,25 @@ class DialerTest {
                     .satisfies(failure -> assertThat(failure.server()).startsWith("dead (127.0.0.1:"));
         });
         assertThat(hops.reports.list()).containsExactly("dead=FAILED", "live=ACCEPTED");
+    }
+
+    @Test
+    void eachAddressOfAnUpstreamIsTriedAndTheUpstreamReportedOnce() throws Exception {
+        ScriptedProxy live = hops.proxy(ScriptedProxy.answering(SOCKS5_NO_AUTH, SOCKS5_GRANTED));
+        Upstream twice = new Upstream("twice", UpstreamProtocol.SOCKS5, "twice.test", live.port(), NameResolution.AUTO,
+                null, UpstreamAuth.NONE, null, Duration.ofSeconds(5));
+
+        Dialed dialed = hops.dial(List.of(twice), connect());
+
+        assertThat(dialed).isInstanceOfSatisfying(Dialed.Connected.class, connected -> {
+            hops.opened.add(connected.channel());
+            assertThat(connected.serverText()).isEqualTo("twice (127.0.0.1:" + live.port() + ")");
+            assertThat(connected.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.server()).isEqualTo("twice (127.0.0.3:" + live.port() + ")");
+                assertThat(failure.kind()).isEqualTo(Attempt.Kind.UPSTREAM);
+            });
+        });
+        assertThat(hops.reports.list()).containsExactly("twice=ACCEPTED");
     }
 
     @Test

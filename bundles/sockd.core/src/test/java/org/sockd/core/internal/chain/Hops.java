@@ -54,9 +54,15 @@ final class Hops implements AutoCloseable {
         return new DialRequest(Command.CONNECT, null, List.of(InetAddress.getByName("127.0.0.2")), 17007, "alice", null);
     }
 
-    /** Address literals only: the one name these tests use is one that never resolves. */
+    /**
+     * Address literals, plus two names: {@code twice.test} has a dead address (nobody listens on
+     * 127.0.0.3) before 127.0.0.1, and any {@code .invalid} name never resolves.
+     */
     static List<InetAddress> literal(String host) {
         try {
+            if (host.equals("twice.test")) {
+                return List.of(InetAddress.getByName("127.0.0.3"), InetAddress.getByName("127.0.0.1"));
+            }
             return host.endsWith(".invalid") ? List.of() : List.of(InetAddress.getByName(host));
         } catch (UnknownHostException e) {
             return List.of();
