@@ -66,7 +66,8 @@ final class Addressing {
     }
 
     private static Plan fitting(UpstreamProtocol protocol, Endpoint sent, String userId, Login login) {
-        if (sent.isName() && !(protocol == UpstreamProtocol.HTTP ? Fields.fitsHttp(sent.host()) : Fields.fits(sent.host()))) {
+        if (sent.isName() && !(protocol == UpstreamProtocol.HTTP ? Fields.fitsHttp(sent.host())
+                : Fields.fits(sent.host()))) {
             return skip("destination name cannot be sent");
         }
         return new Plan.Speak(sent, userId, login);

@@ -37,7 +37,8 @@ final class Egress {
      * @param route the route to the upstream's address, or empty to let the system choose
      * @param opened told of the channel before it connects, so that ending the session closes it
      */
-    static Link open(InetSocketAddress server, Optional<Route> route, Duration timeout, Consumer<SocketChannel> opened) {
+    static Link open(InetSocketAddress server, Optional<Route> route, Duration timeout,
+            Consumer<SocketChannel> opened) {
         if (route.orElse(null) instanceof Route.NoRoute none) {
             return new LocalError(none.reason());
         }

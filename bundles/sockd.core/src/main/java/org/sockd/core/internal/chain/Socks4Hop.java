@@ -62,8 +62,8 @@ final class Socks4Hop {
         }
         int code = reply[1] & 0xFF;
         return switch (code) {
-            case GRANTED -> new HopAnswer.Accepted(new InetSocketAddress(Fields.address(Arrays.copyOfRange(reply, 4, 8)),
-                    ((reply[2] & 0xFF) << 8) | (reply[3] & 0xFF)));
+            case GRANTED -> new HopAnswer.Accepted(new InetSocketAddress(
+                    Fields.address(Arrays.copyOfRange(reply, 4, 8)), ((reply[2] & 0xFF) << 8) | (reply[3] & 0xFF)));
             case FAILED -> new HopAnswer.Refused(code, Refusal.GENERAL_FAILURE);
             default -> new HopAnswer.Failed("reply " + code);
         };
