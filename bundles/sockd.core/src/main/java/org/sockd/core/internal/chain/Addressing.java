@@ -39,8 +39,7 @@ final class Addressing {
             return skip("login name or password longer than 255 bytes");
         }
         String userId = upstream.userId() != null ? upstream.userId() : request.user();
-        boolean socks4 = protocol == UpstreamProtocol.SOCKS4 || protocol == UpstreamProtocol.SOCKS4A;
-        if (socks4 && !Fields.fits(userId)) {
+        if (isSocks4(protocol) && !Fields.fits(userId)) {
             return skip("user-id cannot be sent");
         }
         return sent(protocol, upstream.resolve(), request)
@@ -50,9 +49,8 @@ final class Addressing {
 
     /** @return what the upstream gets, or empty when it needs an address the request does not give */
     private static Optional<Endpoint> sent(UpstreamProtocol protocol, NameResolution mode, DialRequest request) {
-        boolean socks4 = protocol == UpstreamProtocol.SOCKS4 || protocol == UpstreamProtocol.SOCKS4A;
         Optional<InetAddress> address = request.addresses().stream()
-                .filter(a -> !socks4 || a instanceof Inet4Address).findFirst();
+                .filter(a -> !isSocks4(protocol) || a instanceof Inet4Address).findFirst();
         Optional<Endpoint> byAddress = address.map(a -> Endpoint.ofAddress(a, request.port()));
         Optional<Endpoint> byName = Optional.ofNullable(request.name()).map(n -> Endpoint.ofName(n, request.port()));
         if (protocol == UpstreamProtocol.SOCKS4) {
@@ -79,6 +77,10 @@ final class Addressing {
             return skip(protocol.scheme() + " cannot carry an IPv6 destination");
         }
         return new Plan.Skip("needs an address, and the name does not resolve here", Refusal.HOST_UNREACHABLE);
+    }
+
+    private static boolean isSocks4(UpstreamProtocol protocol) {
+        return protocol == UpstreamProtocol.SOCKS4 || protocol == UpstreamProtocol.SOCKS4A;
     }
 
     private static Plan skip(String reason) {
