@@ -47,6 +47,12 @@ public final class Dialer {
         this.opened = opened;
     }
 
+    /**
+     * @return {@link Dialed.Connected} with the channel right after the (first) reply, whose
+     *         closing is then the caller's; {@link Dialed.Refused} when an upstream said no; else
+     *         {@link Dialed.Failed}. Never throws for anything an upstream does.
+     * @throws InterruptedException when the session's thread is interrupted while resolving
+     */
     public Dialed dial(NextHop.Try hop, DialRequest request) throws InterruptedException {
         Tries tries = new Tries(hop.limits().maxTries(), budget);
         for (Upstream upstream : hop.upstreams()) {

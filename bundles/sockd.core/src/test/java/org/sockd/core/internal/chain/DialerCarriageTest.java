@@ -109,6 +109,17 @@ class DialerCarriageTest {
     }
 
     @Test
+    void bytesRightAfterTheAnswerAreLeftForTheRelay() throws Exception {
+        ScriptedProxy http = hops.proxy(ScriptedProxy.answering("HTTP/1.1 200 OK\r\n\r\nearly bytes".getBytes()));
+
+        Dialed dialed = hops.dial(List.of(Upstreams.of("h", UpstreamProtocol.HTTP, http.port())), connect());
+
+        Dialed.Connected connected = (Dialed.Connected) dialed;
+        hops.opened.add(connected.channel());
+        assertThat(connected.channel().socket().getInputStream().readNBytes(11)).isEqualTo("early bytes".getBytes());
+    }
+
+    @Test
     void anOversizedHttpHeadIsAFailure() throws Exception {
         byte[] endless = ("HTTP/1.1 200 OK\r\nX: " + "y".repeat(HttpHop.MAX_HEAD)).getBytes();
         ScriptedProxy http = hops.proxy(ScriptedProxy.answering(endless));

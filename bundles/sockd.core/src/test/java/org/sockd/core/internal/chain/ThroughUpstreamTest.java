@@ -59,6 +59,24 @@ class ThroughUpstreamTest {
     }
 
     @Test
+    void aSocks4BindGetsBothRepliesHoweverSplit() throws Exception {
+        try (ScriptedProxy upstream = ScriptedProxy.answering(ScriptedProxy.oneByOne(0, 90, 0x30, 0x39, 127, 0, 0, 1,
+                0, 90, 0x04, 0x00, 127, 0, 0, 2))) {
+            DialRequest request = new DialRequest(Command.BIND, null, List.of(InetAddress.getByName("127.0.0.2")), 21,
+                    "ftp", null);
+
+            Dialed.Connected first = (Dialed.Connected) hops.dial(
+                    List.of(Upstreams.of("four", UpstreamProtocol.SOCKS4, upstream.port())), request);
+
+            try (SocketChannel channel = first.channel()) {
+                assertThat(first.bound()).isEqualTo(new InetSocketAddress("127.0.0.1", 12345));
+                assertThat(first.awaitPeer(Duration.ofSeconds(5)))
+                        .isEqualTo(new HopAnswer.Accepted(new InetSocketAddress("127.0.0.2", 1024)));
+            }
+        }
+    }
+
+    @Test
     void aBindWhosePeerNeverComesFailsWhenTheWaitEnds() throws Exception {
         try (ScriptedProxy upstream = ScriptedProxy.answering(Hops.SOCKS5_NO_AUTH,
                 ScriptedProxy.bytes(5, 0, 0, 1, 0, 0, 0, 0, 0x30, 0x39))) {
