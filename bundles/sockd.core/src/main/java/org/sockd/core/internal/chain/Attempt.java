@@ -21,7 +21,10 @@ public record Attempt(Upstream upstream, InetSocketAddress address, String reaso
     public enum Kind {
         /** The upstream cannot carry this request (protocol, address family, login): no try was made. */
         PASSED_OVER,
-        /** It failed here: no route to it, or the routed local address cannot be bound. Not counted. */
+        /**
+         * It failed here: no route to it, the routed local address cannot be bound, or the session
+         * ended in the middle of the try. Not counted.
+         */
         LOCAL,
         /** The upstream failed: no connection, bad or failing answer, unknown name. Counted. */
         UPSTREAM

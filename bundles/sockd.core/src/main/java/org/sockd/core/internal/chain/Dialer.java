@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.sockd.api.Command;
+import org.sockd.api.protocol.Refusal;
 import org.sockd.api.route.Route;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.TryOutcome;
@@ -122,6 +123,11 @@ public final class Dialer {
                 reports.accept(upstream, TryOutcome.REFUSED);
                 return Optional.of(new Dialed.Refused(upstream, server, refused.code(), refused.refusal(),
                         tries.failures()));
+            }
+            case HopAnswer.Failed failed when !open.channel().isOpen() -> {
+                // closed here, not by the upstream: the session ended, so no blame and no next try
+                tries.failed(Attempt.Kind.LOCAL, upstream, server, failed.reason());
+                return Optional.of(new Dialed.Failed(Refusal.GENERAL_FAILURE, tries.upstreams(), tries.failures()));
             }
             case HopAnswer.Failed failed -> {
                 Closing.quietly(open.channel());
