@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sockd.api.Command;
+import org.sockd.api.upstream.Upstream;
 import org.sockd.api.upstream.UpstreamProtocol;
 
 /** Bytes really flowing through a real (minimal) SOCKS 5 upstream, after failing over from a dead one. */
@@ -60,37 +61,35 @@ class ThroughUpstreamTest {
 
     @Test
     void aSocks4BindGetsBothRepliesHoweverSplit() throws Exception {
-        try (ScriptedProxy upstream = ScriptedProxy.answering(ScriptedProxy.oneByOne(0, 90, 0x30, 0x39, 127, 0, 0, 1,
-                0, 90, 0x04, 0x00, 127, 0, 0, 2))) {
-            DialRequest request = new DialRequest(Command.BIND, null, List.of(InetAddress.getByName("127.0.0.2")), 21,
-                    "ftp", null);
+        ScriptedProxy upstream = hops.proxy(ScriptedProxy.answering(ScriptedProxy.oneByOne(0, 90, 0x30, 0x39, 127, 0, 0, 1,
+                0, 90, 0x04, 0x00, 127, 0, 0, 2)));
 
-            Dialed.Connected first = (Dialed.Connected) hops.dial(
-                    List.of(Upstreams.of("four", UpstreamProtocol.SOCKS4, upstream.port())), request);
+        Dialed.Connected first = bindThrough(Upstreams.of("four", UpstreamProtocol.SOCKS4, upstream.port()));
 
-            try (SocketChannel channel = first.channel()) {
-                assertThat(first.bound()).isEqualTo(new InetSocketAddress("127.0.0.1", 12345));
-                assertThat(first.awaitPeer(Duration.ofSeconds(5)))
-                        .isEqualTo(new HopAnswer.Accepted(new InetSocketAddress("127.0.0.2", 1024)));
-            }
-        }
+        assertThat(first.bound()).isEqualTo(new InetSocketAddress("127.0.0.1", 12345));
+        assertThat(first.awaitPeer(Duration.ofSeconds(5)))
+                .isEqualTo(new HopAnswer.Accepted(new InetSocketAddress("127.0.0.2", 1024)));
     }
 
     @Test
     void aBindWhosePeerNeverComesFailsWhenTheWaitEnds() throws Exception {
-        try (ScriptedProxy upstream = ScriptedProxy.answering(Hops.SOCKS5_NO_AUTH,
-                ScriptedProxy.bytes(5, 0, 0, 1, 0, 0, 0, 0, 0x30, 0x39))) {
-            DialRequest request = new DialRequest(Command.BIND, null, List.of(InetAddress.getByName("127.0.0.2")), 21,
-                    "", null);
-            Dialed.Connected first = (Dialed.Connected) hops.dial(
-                    List.of(Upstreams.of("live", UpstreamProtocol.SOCKS5, upstream.port())), request);
+        ScriptedProxy upstream = hops.proxy(ScriptedProxy.answering(Hops.SOCKS5_NO_AUTH,
+                ScriptedProxy.bytes(5, 0, 0, 1, 0, 0, 0, 0, 0x30, 0x39)));
 
-            try (SocketChannel channel = first.channel()) {
-                // the upstream said 0.0.0.0: our client must be told the upstream's own address
-                assertThat(first.bound()).isEqualTo(new InetSocketAddress("127.0.0.1", 12345));
-                assertThat(first.awaitPeer(Duration.ofMillis(200))).isEqualTo(new HopAnswer.Failed("no answer within 200 ms"));
-            }
-        }
+        Dialed.Connected first = bindThrough(Upstreams.of("live", UpstreamProtocol.SOCKS5, upstream.port()));
+
+        // the upstream said 0.0.0.0: our client must be told the upstream's own address
+        assertThat(first.bound()).isEqualTo(new InetSocketAddress("127.0.0.1", 12345));
+        assertThat(first.awaitPeer(Duration.ofMillis(200))).isEqualTo(new HopAnswer.Failed("no answer within 200 ms"));
+    }
+
+    /** A BIND for a peer at 127.0.0.2 through a stand-in that answers at once; closed at the test's end. */
+    private Dialed.Connected bindThrough(Upstream upstream) throws Exception {
+        DialRequest request = new DialRequest(Command.BIND, null, List.of(InetAddress.getByName("127.0.0.2")), 21,
+                "ftp", null);
+        Dialed.Connected first = (Dialed.Connected) hops.dial(List.of(upstream), request);
+        hops.opened.add(first.channel());
+        return first;
     }
 
     private Dialed dial(Forwarder upstream, DialRequest request) throws Exception {
