@@ -50,7 +50,7 @@ class ShellActionRunnerTest {
                 arguments("a && touch X", "a____touch_X"),
                 arguments("a|touch X", "a_touch_X"),
                 arguments("$HOME${IFS}>X", "_HOME__IFS__X"),
-                arguments("../X", "../X"),
+                arguments("../X", ".._X"),
                 arguments("\u00fc\uD83D\uDE00;touch X", "___touch_X"),
                 arguments("--help", "_--help"));
     }
