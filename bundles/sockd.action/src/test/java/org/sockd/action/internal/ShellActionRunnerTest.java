@@ -61,7 +61,7 @@ class ShellActionRunnerTest {
         ShellActionRunner runner = runner(Duration.ofSeconds(10), 8, 256);
         runner.submit(Requests.action("cd '" + dir + "' && echo %u > out && echo %u", userId));
         ActionReport report = reports.next();
-        assertThat(report).isEqualTo(new ActionReport.Exited("sockd.conf:12", ((ActionReport.Exited) report).pid(), 0, cleaned));
+        assertThat(report).isEqualTo(new ActionReport.Exited("sockd.conf:12", ((ActionReport.Exited) report).pid(), 0, 0, cleaned));
         assertThat(report.text()).endsWith(") exited 0: " + cleaned);
         assertThat(Files.readString(dir.resolve("out"))).isEqualTo(cleaned + "\n");
         try (Stream<Path> files = Files.list(dir)) {
