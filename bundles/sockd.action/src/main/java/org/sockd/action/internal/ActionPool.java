@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * At most {@code threads} actions run at once and at most {@code queueSize} wait; beyond that an
  * action is dropped, so a flood of matching requests can neither block the sessions nor pile up
- * processes (hardening.md CMD-6). Drops are reported at most once per period, with a count.
+ * processes. Drops are reported at most once per period, with a count.
  */
 final class ActionPool {
 

@@ -17,14 +17,18 @@ sealed interface ActionReport {
 
     String text();
 
-    /** @param firstLine the first line the command wrote to stdout or stderr, or empty */
-    record Exited(String origin, long pid, int status, String firstLine) implements ActionReport {
+    /**
+     * @param leftRunning how many processes the command left running in the background, killed
+     * @param firstLine the first line the command wrote to stdout or stderr, or empty
+     */
+    record Exited(String origin, long pid, int status, int leftRunning, String firstLine) implements ActionReport {
         public Level level() {
             return status == 0 ? Level.INFO : Level.WARN;
         }
 
         public String text() {
-            String head = "action " + escape(origin) + " (pid " + pid + ") exited " + status;
+            String head = "action " + escape(origin) + " (pid " + pid + ") exited " + status
+                    + (leftRunning == 0 ? "" : ", killed " + leftRunning + " processes it left running");
             return firstLine.isEmpty() ? head : head + ": " + escape(firstLine);
         }
     }

@@ -10,8 +10,8 @@ import org.sockd.common.rules.PercentCode;
 
 /**
  * Replaces the {@code %} codes of a rule's command (README: Shell commands). The administrator's
- * text is kept as written, so pipes and {@code ;} work; every expansion goes through
- * {@link ShellSafe#clean}, because all of them can be chosen by a client.
+ * text is kept as written, so pipes and {@code ;} work; every expansion is cleaned by
+ * {@link ShellSafe}, and one a client chose loses its {@code /} as well.
  */
 final class PercentExpander {
 
@@ -44,8 +44,7 @@ final class PercentExpander {
             if (c != '%') {
                 out.append(c);
             } else if (++i < template.length()) {
-                String value = PercentCode.of(template.charAt(i)).map(code -> value(code, action)).orElse("");
-                out.append(ShellSafe.clean(value));
+                PercentCode.of(template.charAt(i)).ifPresent(code -> out.append(cleaned(code, action)));
             }
             if (out.length() > maxLength) {
                 return new Expansion.TooLong(out.substring(0, Math.min(HEAD_LENGTH, out.length())));
@@ -54,7 +53,29 @@ final class PercentExpander {
         return new Expansion.Ready(out.toString());
     }
 
-    /** Codes the classic daemon did not know expand to nothing, as they did there: they have no {@link PercentCode}. */
+    /**
+     * Codes the classic daemon did not know expand to nothing, as they did there: they have no
+     * {@link PercentCode}. The sockd.conf parser refuses them, so only another access policy can
+     * bring one here.
+     */
+    private String cleaned(PercentCode code, Action action) {
+        String value = value(code, action);
+        return fromClient(code) ? ShellSafe.cleanFromClient(value) : ShellSafe.clean(value);
+    }
+
+    /**
+     * Whether a client chooses the value. A name comes from the request or from reverse DNS, whose
+     * answer the owner of the address writes, and the client picks its own address and the
+     * destination; user-id and ident answer are the client's words. Addresses, port, service,
+     * command and pid are the daemon's own text.
+     */
+    private static boolean fromClient(PercentCode code) {
+        return switch (code) {
+            case CLIENT_NAME, IDENT, USER, DESTINATION_NAME -> true;
+            case CLIENT_ADDRESS, COMMAND, PID, SERVICE, PORT, DESTINATION_ADDRESS, PERCENT -> false;
+        };
+    }
+
     private String value(PercentCode code, Action action) {
         ConnectRequest request = action.request();
         return switch (code) {

@@ -56,7 +56,7 @@ public class ShellActionRunner implements ActionRunner {
 
     ShellActionRunner(Limits limits, PercentExpander expander, Consumer<ActionReport> reports) {
         this.expander = expander;
-        this.shell = new ShellRun(limits.timeout(), new ProcessTree(KILL_GRACE));
+        this.shell = new ShellRun(limits.timeout(), new CommandSession(KILL_GRACE));
         this.pool = new ActionPool(limits.maxConcurrent(), limits.queueSize(), DROP_REPORT_PERIOD, reports);
         this.reports = reports;
     }

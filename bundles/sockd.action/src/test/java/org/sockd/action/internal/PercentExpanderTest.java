@@ -69,6 +69,31 @@ class PercentExpanderTest {
     }
 
     @Test
+    void aSlashInAValueTheClientChoseBecomesAnUnderscore() {
+        Action action = new Action("", "x",
+                Requests.socks5("../../tmp/x", Command.CONNECT, Endpoint.ofName("a/b.example", 80)), "/etc/passwd");
+        assertThat(expand("> /var/log/sockd/%u %U %Z", action)).isEqualTo("> /var/log/sockd/.._.._tmp_x _etc_passwd a_b.example");
+    }
+
+    @Test
+    void aSlashInANameFromReverseDnsBecomesAnUnderscore() {
+        PercentExpander.Lookups slashed = new PercentExpander.Lookups(a -> "../" + a.getHostAddress(),
+                LOOKUPS.serviceName(), 4242);
+        Endpoint destination = Endpoint.ofAddress(address("203.0.113.5"), 80);
+        Action action = new Action("", "x", Requests.socks5(null, Command.CONNECT, destination), null);
+        assertThat(new PercentExpander(slashed, 4096).expand("%A %Z", action))
+                .isEqualTo(new Expansion.Ready(".._192.0.2.7 .._203.0.113.5"));
+    }
+
+    @Test
+    void aSlashInAValueTheDaemonProducesIsKept() {
+        PercentExpander.Lookups slashed = new PercentExpander.Lookups(LOOKUPS.hostName(),
+                port -> Optional.of("http/alt"), 4242);
+        assertThat(new PercentExpander(slashed, 4096).expand("%S", Requests.action("", "u")))
+                .isEqualTo(new Expansion.Ready("http/alt"));
+    }
+
+    @Test
     void anExpandedPercentIsNotExpandedAgain() {
         assertThat(expand("%u", Requests.action("%u", "%u%%"))).isEqualTo("%u%%");
     }

@@ -19,7 +19,7 @@ class ShellRunTest {
     @TempDir
     Path dir;
 
-    private final ShellRun shell = new ShellRun(Duration.ofSeconds(10), new ProcessTree(GRACE));
+    private final ShellRun shell = new ShellRun(Duration.ofSeconds(10), new CommandSession(GRACE));
 
     @Test
     void pipesAndTheFirstLineOfOutputAreKept() {
@@ -58,6 +58,38 @@ class ShellRunTest {
     }
 
     @Test
+    void theWorkingDirectoryIsTheRootNotTheDaemons() {
+        assertThat(System.getProperty("user.dir")).isNotEqualTo("/");
+        assertThat(shell.run("o", "pwd")).extracting("firstLine").isEqualTo("/");
+    }
+
+    @Test
+    void theCommandLeadsASessionOfItsOwn() throws Exception {
+        ActionReport.Exited report = (ActionReport.Exited) shell.run("o", "cat /proc/self/stat");
+        long session = ProcStat.parse(report.firstLine()).session();
+        assertThat(session).isEqualTo(report.pid());
+        assertThat(session).isNotEqualTo(ProcStat.read(ProcessHandle.current().pid()).orElseThrow().session());
+    }
+
+    @Test
+    void aBackgroundChildIsKilledWhenTheCommandExits() throws Exception {
+        Path child = dir.resolve("child");
+        ActionReport report = shell.run("o", "sleep 300 & echo $! > '" + child + "'; echo started");
+        assertThat(report).isInstanceOfSatisfying(ActionReport.Exited.class, exited -> {
+            assertThat(exited.status()).isZero();
+            assertThat(exited.leftRunning()).isEqualTo(1);
+            assertThat(exited.firstLine()).isEqualTo("started");
+        });
+        long pid = Long.parseLong(Files.readString(child).trim());
+        Await.until(() -> Processes.ended(pid), "the background sleep " + pid + " to end");
+    }
+
+    @Test
+    void aCommandWithNothingLeftRunningCountsNone() {
+        assertThat(shell.run("o", "sleep 0 & wait; echo done")).extracting("leftRunning").isEqualTo(0);
+    }
+
+    @Test
     void outputFarLargerThanAPipeNeitherBlocksNorIsKept() {
         ActionReport report = shell.run("o", "head -c 10000000 /dev/zero; echo; echo done");
         assertThat(report).isInstanceOfSatisfying(ActionReport.Exited.class, exited -> {
@@ -78,6 +110,12 @@ class ShellRunTest {
         assertThat(report.descendants()).isPositive();
     }
 
+    /** Its parent exited before the timeout, so it is no descendant of the shell any more. */
+    @Test
+    void anOrphanedGrandchildIsKilledAtTheTimeout() throws Exception {
+        timesOutAndEnds("(sleep 300 & echo $! > '%s'); sleep 30");
+    }
+
     @Test
     void processesThatIgnoreSigtermAreKilledAfterTheGrace() throws Exception {
         timesOutAndEnds("trap '' TERM; sleep 30 & echo $! > '%s'; wait");
@@ -90,7 +128,7 @@ class ShellRunTest {
      * @param script writes its child's pid to the file named by its {@code %s}
      */
     private ActionReport.TimedOut timesOutAndEnds(String script) throws Exception {
-        ShellRun quick = new ShellRun(Duration.ofSeconds(1), new ProcessTree(GRACE));
+        ShellRun quick = new ShellRun(Duration.ofSeconds(1), new CommandSession(GRACE));
         Path child = dir.resolve("child");
         ActionReport report = quick.run("o", script.formatted(child));
         assertThat(report).isInstanceOf(ActionReport.TimedOut.class);

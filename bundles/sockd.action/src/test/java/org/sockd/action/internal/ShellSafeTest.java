@@ -36,6 +36,12 @@ class ShellSafeTest {
     }
 
     @ParameterizedTest
+    @MethodSource("hostileValues")
+    void aClientsValueLosesItsSlashesToo(String hostile, String cleaned) {
+        assertThat(ShellSafe.cleanFromClient(hostile)).isEqualTo(cleaned.replace('/', '_'));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"a\ntouch X", "a\rtouch X", "a\ttouch X", "a\0touch X"})
     void controlCharactersBecomeUnderscores(String hostile) {
         assertThat(ShellSafe.clean(hostile)).isEqualTo("a_touch_X");

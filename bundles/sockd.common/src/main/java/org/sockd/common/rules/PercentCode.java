@@ -1,13 +1,16 @@
 package org.sockd.common.rules;
 
+import static org.sockd.common.text.SyntaxException.quoted;
+
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.sockd.common.text.SyntaxException;
 
 /**
- * The {@code %} codes of a rule's shell command, the one list both the checker of a socks.conf
- * and the expander of sockd.action go by: an enum, so that a new code fails to compile where it
- * is not expanded yet.
+ * The {@code %} codes of a rule's shell command, the one list the sockd.conf and socks.conf
+ * parsers check commands against and the expander of sockd.action goes by: an enum, so that a new
+ * code fails to compile where it is not expanded yet.
  */
 public enum PercentCode {
     CLIENT_NAME('A'),
@@ -36,6 +39,24 @@ public enum PercentCode {
     /** @return the code a character after {@code %} names, or empty for one the classic daemon did not know */
     public static Optional<PercentCode> of(char letter) {
         return Arrays.stream(values()).filter(code -> code.letter == letter).findFirst();
+    }
+
+    /**
+     * Checks a shell command when its file is loaded, so that a typing error ({@code %x}, or a
+     * {@code %} at the end) refuses the file instead of expanding to nothing when a request runs it.
+     *
+     * @throws SyntaxException naming the first unknown code and the known ones
+     */
+    public static void check(String command) throws SyntaxException {
+        for (int i = 0; i < command.length(); i++) {
+            if (command.charAt(i) == '%') {
+                if (i + 1 == command.length() || of(command.charAt(i + 1)).isEmpty()) {
+                    throw new SyntaxException("Invalid shell command " + quoted(command) + ": unknown code "
+                            + quoted(command.substring(i, Math.min(i + 2, command.length()))) + " (known: " + known() + ")");
+                }
+                i++;
+            }
+        }
     }
 
     /** @return every code as written, for messages: {@code %A %a ... %%} */

@@ -16,16 +16,7 @@ final class ShellCommand {
         if (command.isEmpty()) {
             return null;
         }
-        for (int i = 0; i < command.length(); i++) {
-            if (command.charAt(i) == '%') {
-                if (i + 1 == command.length() || PercentCode.of(command.charAt(i + 1)).isEmpty()) {
-                    throw new SyntaxException("Invalid shell command " + quoted(command) + ": unknown code "
-                            + quoted(command.substring(i, Math.min(i + 2, command.length())))
-                            + " (known: " + PercentCode.known() + ")");
-                }
-                i++;
-            }
-        }
+        PercentCode.check(command);
         if (command.chars().noneMatch(Character::isLetterOrDigit)) {
             throw new SyntaxException("shell command " + quoted(command) + " contains no alphanumeric characters");
         }

@@ -14,6 +14,7 @@ import org.sockd.common.files.FrozenName;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.PercentCode;
 import org.sockd.common.rules.PortParser;
 import org.sockd.common.rules.RuleFileRead;
 import org.sockd.common.rules.UserFiles;
@@ -107,7 +108,9 @@ public final class ConfParser {
         if (line.length() > MAX_LINE) {
             throw new SyntaxException("line too long (" + line.length() + " characters, at most " + MAX_LINE + ")");
         }
-        return LineLexer.lex(line);
+        Lexed lexed = LineLexer.lex(line);
+        PercentCode.check(lexed.command());
+        return lexed;
     }
 
     /** User files named by a sockd.conf: a line longer than the conf's own limit makes the file unusable. */

@@ -18,6 +18,7 @@ import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
 import org.sockd.common.rules.Op;
+import org.sockd.common.rules.PercentCode;
 import org.sockd.common.rules.PortTest;
 import org.sockd.common.rules.UserFiles;
 import org.sockd.common.rules.UserList;
@@ -54,8 +55,9 @@ final class FrozenReader {
         int specialCount = FrozenFrame.count(in);
         List<SpecialCommand> specials = new ArrayList<>();
         for (int i = 0; i < specialCount; i++) {
-            specials.add(new SpecialCommand(pick(SpecialCommand.Kind.values(), in.readUnsignedByte(), "special line"),
-                    in.readInt(), in.readUTF()));
+            SpecialCommand.Kind kind = pick(SpecialCommand.Kind.values(), in.readUnsignedByte(), "special line");
+            int line = in.readInt();
+            specials.add(new SpecialCommand(kind, line, command(line, in.readUTF())));
         }
         if (in.available() != 0) {
             throw new FrozenException(in.available() + " bytes after the last entry");
@@ -82,9 +84,19 @@ final class FrozenReader {
         int op = in.readUnsignedByte();
         PortTest port = op == 0 ? PortTest.ANY
                 : new PortTest.Compare(pick(Op.values(), op - 1, "port operator"), in.readUnsignedShort());
-        String command = in.readUTF();
+        String command = command(line, in.readUTF());
         return new Rule(line, text, action, mode, users, source, destination, port,
                 command.isBlank() ? Optional.empty() : Optional.of(command));
+    }
+
+    /** A file frozen before the text parser checked the {@code %} codes must not bring in an unknown one. */
+    private static String command(int line, String command) throws FrozenException {
+        try {
+            PercentCode.check(command);
+            return command;
+        } catch (SyntaxException e) {
+            throw new FrozenException("line " + line + ": " + e.getMessage());
+        }
     }
 
     private static AddressPattern pattern(DataInputStream in) throws IOException, FrozenException {

@@ -7,8 +7,14 @@ import org.sockd.access.internal.rule.SpecialCommand;
 /** One physical line of sockd.conf after the classic lexical rules ({@link org.sockd.common.rules.LineFields}). */
 sealed interface Lexed {
 
+    /** @return the shell command of the line, empty when it has none */
+    String command();
+
     /** A blank or comment-only line. */
     record Blank() implements Lexed {
+        public String command() {
+            return "";
+        }
     }
 
     /** A {@code #NO_IDENTD:} or {@code #BAD_ID:} line. */

@@ -22,6 +22,7 @@ class ConfErrorTest {
     private static final String QUAD = " (expected four decimal numbers 0-255 without leading zeros, like 10.0.0.0)";
     private static final String STRAY = " (a destination is an address and a mask, a port test an operator and a port)";
     private static final String ORDER = " (order: action, ?=, *=, source, destination, port)";
+    private static final String CODES = " (known: %A %a %c %p %S %s %U %u %Z %z %%)";
     private static final String NAME = " (expected a dotted quad like 10.0.0.0, a host name like host.example.com,"
             + " a zone like .example.com, or ALL)";
 
@@ -91,7 +92,14 @@ class ConfErrorTest {
                 bad("permit 10.0.0.0 255.0.0", "Invalid source mask \"255.0.0\"" + QUAD),
                 bad("permit 10.0.0.0 ALL", "Invalid source mask \"ALL\"" + QUAD),
                 bad("permit 10.0.0.0 255.0.0.0 192.168.0.0 255.255.0.x", "Invalid destination mask \"255.255.0.x\""
-                        + QUAD));
+                        + QUAD),
+                bad("deny 0.0.0.0 0.0.0.0 : echo %x >> /var/log/sockd/%u",
+                        "Invalid shell command \"echo %x >> /var/log/sockd/%u\": unknown code \"%x\"" + CODES),
+                bad("deny 0.0.0.0 0.0.0.0 : echo 100%", "Invalid shell command \"echo 100%\": unknown code \"%\"" + CODES),
+                bad("#NO_IDENTD: mail -s 'no identd on %A' %q", "Invalid shell command \"mail -s 'no identd on %A' %q\":"
+                        + " unknown code \"%q\"" + CODES),
+                bad("#BAD_ID: echo %U is not %i", "Invalid shell command \"echo %U is not %i\": unknown code \"%i\""
+                        + CODES));
     }
 
     @ParameterizedTest

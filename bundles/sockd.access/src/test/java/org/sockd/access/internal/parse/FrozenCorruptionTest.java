@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
+import org.sockd.access.internal.rule.SpecialCommand;
 import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.PercentCode;
 
 /** A damaged, truncated or foreign frozen file is refused whole, with a reason that says why. */
 class FrozenCorruptionTest {
@@ -61,6 +65,32 @@ class FrozenCorruptionTest {
         for (int cut = 0; cut <= damaged.length; cut++) {
             new FrozenReader(ConfParser.userFiles(message -> { })).read("sockd.fc", Arrays.copyOf(damaged, cut));
         }
+    }
+
+    /** A file frozen before the text parser checked {@code %} codes may hold an unknown one. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unknownCodes")
+    void anUnknownPercentCodeIsRefusedWithItsLine(String name, RuleSet frozen, String reason) {
+        LoadResult<RuleSet> result = new FrozenReader(ConfParser.userFiles(message -> { }))
+                .read("sockd.fc", FrozenWriter.write(frozen));
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement()
+                .satisfies(error -> assertThat(error.reason()).isEqualTo("frozen file refused: " + reason));
+    }
+
+    static Stream<Arguments> unknownCodes() {
+        RuleSet good = ((LoadResult.Valid<RuleSet>) new FrozenReader(ConfParser.userFiles(message -> { }))
+                .read("sockd.fc", GOOD)).content();
+        Rule first = good.rules().get(0);
+        Rule withUnknownCode = new Rule(first.line(), first.text(), first.action(), first.ident(), first.users(),
+                first.source(), first.destination(), first.port(), Optional.of("echo %x"));
+        String known = " (known: " + PercentCode.known() + ")";
+        return Stream.of(
+                Arguments.of("in a rule", new RuleSet("sockd.conf", List.of(withUnknownCode), good.specials()),
+                        "line 1: Invalid shell command \"echo %x\": unknown code \"%x\"" + known),
+                Arguments.of("in a special line", new RuleSet("sockd.conf", good.rules(),
+                        List.of(new SpecialCommand(SpecialCommand.Kind.BAD_ID, 3, "echo %q"))),
+                        "line 3: Invalid shell command \"echo %q\": unknown code \"%q\"" + known));
     }
 
     private static byte[] with(byte[] bytes, int at, byte... values) {
