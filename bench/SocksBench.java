@@ -115,7 +115,16 @@ public final class SocksBench {
         }
     }
 
+    /** One measurement, with the CPU this client process used meanwhile (a share of all cores). */
     private Result measure(String test, Target target, Options o, int round) {
+        long cpu = Bench.cpuNanos();
+        long start = System.nanoTime();
+        Result result = measureOnly(test, target, o, round);
+        result.info().put("client_cpu_pct", Bench.cpuPercent(cpu, start));
+        return result;
+    }
+
+    private Result measureOnly(String test, Target target, Options o, int round) {
         return switch (test) {
             case "bulk-up" -> Bulk.upload(target, servers.sink(), o, round);
             case "bulk-down" -> Bulk.download(target, servers.source(), o, round);
