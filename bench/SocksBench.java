@@ -384,9 +384,15 @@ public final class SocksBench {
 
             /** Reads until end of stream, or until the deadline when one is given (0 = none). */
             void drain(InputStream in, long deadline) throws IOException {
+                drain(in, deadline, Long.MAX_VALUE);
+            }
+
+            /** The same, stopping after {@code limit} bytes. */
+            void drain(InputStream in, long deadline, long limit) throws IOException {
                 byte[] buf = new byte[BLOCK.length];
                 int n;
-                while ((deadline == 0 || System.nanoTime() < deadline) && (n = in.read(buf)) >= 0) {
+                while (position < limit && (deadline == 0 || System.nanoTime() < deadline)
+                        && (n = in.read(buf, 0, (int) Math.min(buf.length, limit - position))) >= 0) {
                     check(buf, n);
                 }
             }
@@ -411,10 +417,17 @@ public final class SocksBench {
             return measure("bulk-down", target, source, o, round, Bulk::pull);
         }
 
-        /** Client to target: write the pattern, half-close, read back what the sink counted and checked. */
+        /**
+         * Client to target: announce the byte count, write the pattern, read back what the sink
+         * counted and checked. Only a transfer cut by the deadline half-closes (the sink then stops
+         * early), so that proxies without half-close (microsocks closes both ways) are measured too.
+         */
         private static Stream push(Socket s, long bytes, long deadline) throws IOException {
+            new DataOutputStream(s.getOutputStream()).writeLong(bytes);
             long sent = Pattern.write(s.getOutputStream(), bytes, deadline);
-            s.shutdownOutput();
+            if (sent < bytes) {
+                s.shutdownOutput();
+            }
             DataInputStream in = new DataInputStream(s.getInputStream());
             long received = in.readLong();
             long mismatch = in.readLong();
@@ -572,10 +585,11 @@ public final class SocksBench {
             return new Servers(new Server(Servers::sink), new Server(Servers::source), new Server(Servers::echo));
         }
 
-        /** Reads to end of stream, then writes the byte count and the first wrong offset (-1 if none). */
+        /** Reads the announced count of bytes (or to end of stream), then writes the count and the first wrong offset (-1 if none). */
         private static void sink(Socket s) throws IOException {
+            DataInputStream in = new DataInputStream(s.getInputStream());
             Pattern.Checker checker = new Pattern.Checker();
-            checker.drain(s.getInputStream(), 0);
+            checker.drain(in, 0, in.readLong());
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             out.writeLong(checker.position);
             out.writeLong(checker.firstMismatch);

@@ -30,7 +30,8 @@ public final class SocksLoad {
 
     static final int PAYLOAD = 32;
     static final int RTT_BYTES = 64;
-    static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How long the target servers wait for a client that went quiet. */
+    static final int SERVER_TIMEOUT_MS = 60_000;
 
     static final String USAGE = """
             usage: java bench/SocksLoad.java [options] TARGET...
@@ -43,6 +44,7 @@ public final class SocksLoad {
               --rounds N         repeat everything N times, the targets' order rotating (default 1)
               --threads N        selector threads (default: the number of cores)
               --prefix P         prefix of the test names, e.g. auth- (default none)
+              --timeout N        seconds one connection may take before it counts as an error (default 10)
             exit status: 0 if no measurement had errors, 1 otherwise, 2 on bad usage""";
 
     record Target(String name, InetSocketAddress proxy, String user, String password) {
@@ -76,13 +78,19 @@ public final class SocksLoad {
     }
 
     record Options(List<Target> targets, List<Integer> concurrency, int conns, int trips, int seconds, int warmup,
-                   int rounds, int threads, String prefix) {
+                   int rounds, int threads, String prefix, int timeout) {
+
+        /** How long one connection may take before it counts as an error. */
+        long timeoutNanos() {
+            return TimeUnit.SECONDS.toNanos(timeout);
+        }
 
         static Options parse(String[] args) {
             List<Target> targets = new ArrayList<>();
             List<Integer> concurrency = List.of(1, 16, 128);
-            int[] n = {10_000, 10_000, 10, 1000, 1, Runtime.getRuntime().availableProcessors()};
-            List<String> names = List.of("--conns", "--trips", "--seconds", "--warmup", "--rounds", "--threads");
+            int[] n = {10_000, 10_000, 10, 1000, 1, Runtime.getRuntime().availableProcessors(), 10};
+            List<String> names = List.of("--conns", "--trips", "--seconds", "--warmup", "--rounds", "--threads",
+                    "--timeout");
             String prefix = "";
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -103,10 +111,10 @@ public final class SocksLoad {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
-            if (targets.isEmpty() || concurrency.contains(0) || n[2] < 1 || n[4] < 1 || n[5] < 1) {
-                throw new IllegalArgumentException("no target, or a concurrency, --seconds, --rounds or --threads of 0");
+            if (targets.isEmpty() || concurrency.contains(0) || n[2] < 1 || n[4] < 1 || n[5] < 1 || n[6] < 1) {
+                throw new IllegalArgumentException("no target, or a concurrency, --seconds, --rounds, --threads or --timeout of 0");
             }
-            return new Options(List.copyOf(targets), concurrency, n[0], n[1], n[2], n[3], n[4], n[5], prefix);
+            return new Options(List.copyOf(targets), concurrency, n[0], n[1], n[2], n[3], n[4], n[5], prefix, n[6]);
         }
     }
 
@@ -216,7 +224,7 @@ public final class SocksLoad {
             String error = null;
             try (Socket s = new Socket()) {
                 s.setTcpNoDelay(true);
-                s.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(TIMEOUT_NANOS));
+                s.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(o.timeoutNanos()));
                 s.connect(t.proxy() == null ? echo : t.proxy(), 10_000);
                 if (t.proxy() != null) {
                     Bench.socks5Connect(s, echo, t.user(), t.password());
@@ -254,12 +262,12 @@ public final class SocksLoad {
             List<Thread> running = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 int slots = concurrency / threads + (i < concurrency % threads ? 1 : 0);
-                Loop loop = new Loop(t, dest, slots, tickets, deadline);
+                Loop loop = new Loop(t, dest, slots, tickets, deadline, o.timeoutNanos());
                 loops.add(loop);
                 running.add(Thread.ofPlatform().daemon().start(loop));
             }
             for (Thread th : running) {
-                th.join(TimeUnit.NANOSECONDS.toMillis(deadline - start + 2 * TIMEOUT_NANOS));
+                th.join(TimeUnit.NANOSECONDS.toMillis(deadline - start + 2 * o.timeoutNanos()));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] lat = loops.stream().flatMapToLong(l -> Arrays.stream(l.latencies, 0, l.done)).toArray();
@@ -278,6 +286,7 @@ public final class SocksLoad {
         private final int slots;
         private final AtomicInteger tickets;
         private final long deadline;
+        private final long timeout;
         private final List<Conn> open = new ArrayList<>();
         final long[] latencies;
         final long[] handshakes;
@@ -285,7 +294,8 @@ public final class SocksLoad {
         long errors;
         String firstError;
 
-        Loop(Target target, InetSocketAddress dest, int slots, AtomicInteger tickets, long deadline) {
+        Loop(Target target, InetSocketAddress dest, int slots, AtomicInteger tickets, long deadline, long timeout) {
+            this.timeout = timeout;
             this.target = target;
             this.dest = dest;
             this.slots = slots;
@@ -345,9 +355,9 @@ public final class SocksLoad {
         private void expire(Selector selector) {
             long now = System.nanoTime();
             for (Conn c : List.copyOf(open)) {
-                if (now - c.started > TIMEOUT_NANOS) {
+                if (now - c.started > timeout) {
                     fail(c, new IOException("timeout in step " + c.step), selector);
-                } else if (now > deadline + TIMEOUT_NANOS) {
+                } else if (now > deadline + timeout) {
                     close(c);
                 }
             }
@@ -499,7 +509,7 @@ public final class SocksLoad {
         private static void serve(Socket s, boolean once) {
             try (s) {
                 s.setTcpNoDelay(true);
-                s.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(3 * TIMEOUT_NANOS));
+                s.setSoTimeout(SERVER_TIMEOUT_MS);
                 if (once) {
                     s.getOutputStream().write(s.getInputStream().readNBytes(PAYLOAD));
                 } else {
