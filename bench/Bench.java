@@ -2,14 +2,19 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * What the benchmark programs beside this file (SocksBench, IdleSessions) share: a SOCKS 5 CONNECT
+ * What the benchmark programs beside this file (SocksBench, SocksLoad, IdleSessions, InetdStart) share: a SOCKS 5 CONNECT
  * written out by hand, checks, quiet closing, bounded joins and counted options. {@code java
  * bench/SocksBench.java} compiles this file along with the program on JDK 22 and later; bench/run
  * compiles it first and puts it on the class path, so that JDK 21 runs the programs too.
@@ -157,5 +162,88 @@ final class Bench {
             // reported below
         }
         throw new IllegalArgumentException(option + " wants a count >= 0, not '" + value + "'");
+    }
+
+    /**
+     * Parses a program's arguments with {@code parse}, which returns null when help was asked for:
+     * then prints {@code usage} and exits 0; on an {@link IllegalArgumentException} prints its
+     * message and the usage and exits 2.
+     */
+    static <T> T optionsOrExit(String program, String usage, String[] args, Function<String[], T> parse) {
+        try {
+            T options = parse.apply(args);
+            if (options == null) {
+                System.out.println(usage);
+                System.exit(0);
+            }
+            return options;
+        } catch (IllegalArgumentException e) {
+            System.err.println(program + ": " + e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /**
+     * Walks arguments: words not starting with {@code --} go to {@code positional}, every other
+     * option with its value to {@code option}. Returns false when -h or --help was given.
+     */
+    static boolean walk(String[] args, Consumer<String> positional, BiConsumer<String, String> option) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return false;
+            } else if (!arg.startsWith("--")) {
+                positional.accept(arg);
+            } else if (i + 1 == args.length) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            } else {
+                option.accept(arg, args[++i]);
+            }
+        }
+        return true;
+    }
+
+    /** A loopback target server: echoes one {@code once} bytes and closes, or (once = 0) echoes until the end. */
+    static final class Echo implements AutoCloseable {
+        private final ServerSocket server;
+
+        Echo(int once) throws IOException {
+            server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket s = server.accept();
+                        Thread.ofVirtual().start(() -> serve(s, once));
+                    } catch (IOException e) {
+                        // closed: the run is over
+                    }
+                }
+            });
+        }
+
+        private static void serve(Socket s, int once) {
+            try (s) {
+                s.setTcpNoDelay(true);
+                s.setSoTimeout(60_000);
+                if (once > 0) {
+                    s.getOutputStream().write(s.getInputStream().readNBytes(once));
+                } else {
+                    s.getInputStream().transferTo(s.getOutputStream());
+                }
+            } catch (IOException e) {
+                // the client side counts the failure
+            }
+        }
+
+        InetSocketAddress address() {
+            return (InetSocketAddress) server.getLocalSocketAddress();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 }

@@ -41,19 +41,7 @@ public final class SocksBench {
     static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(15);
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("SocksBench: " + e.getMessage());
-            System.err.println(Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.println(Options.USAGE);
-            return;
-        }
+        Options options = Bench.optionsOrExit("SocksBench", Options.USAGE, args, Options::parse);
         boolean clean;
         try (Servers servers = Servers.start()) {
             clean = new SocksBench(options, servers).run();
@@ -188,29 +176,25 @@ public final class SocksBench {
                     "--bulk-mib", 512, "--streams", 4, "--bulk-seconds", 30, "--conns", 5000,
                     "--workers", 8, "--conn-seconds", 20, "--warmup-mib", 32, "--warmup-conns", 200,
                     "--rounds", 1));
-            List<String> tests = ALL_TESTS;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("-h") || arg.equals("--help")) {
-                    return null;
-                } else if (!arg.startsWith("--")) {
-                    targets.add(Target.parse(arg));
-                } else if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                } else if (arg.equals("--tests")) {
-                    tests = parseTests(args[++i]);
+            List<List<String>> tests = new ArrayList<>(List.of(ALL_TESTS));
+            boolean go = Bench.walk(args, spec -> targets.add(Target.parse(spec)), (arg, value) -> {
+                if (arg.equals("--tests")) {
+                    tests.set(0, parseTests(value));
                 } else if (arg.equals("--ratio")) {
-                    ratios.add(args[++i]);
+                    ratios.add(value);
                 } else if (ints.containsKey(arg)) {
-                    ints.put(arg, Bench.parseCount(arg, args[++i]));
+                    ints.put(arg, Bench.parseCount(arg, value));
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
+            });
+            if (!go) {
+                return null;
             }
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("no target given");
             }
-            Options o = new Options(List.copyOf(targets), tests, ints.get("--bulk-mib"), ints.get("--streams"),
+            Options o = new Options(List.copyOf(targets), tests.get(0), ints.get("--bulk-mib"), ints.get("--streams"),
                     ints.get("--bulk-seconds"), ints.get("--conns"), ints.get("--workers"),
                     ints.get("--conn-seconds"), ints.get("--warmup-mib"), ints.get("--warmup-conns"),
                     ints.get("--rounds"), List.copyOf(ratios));

@@ -1,8 +1,6 @@
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -30,8 +28,6 @@ public final class SocksLoad {
 
     static final int PAYLOAD = 32;
     static final int RTT_BYTES = 64;
-    /** How long the target servers wait for a client that went quiet. */
-    static final int SERVER_TIMEOUT_MS = 60_000;
 
     static final String USAGE = """
             usage: java bench/SocksLoad.java [options] TARGET...
@@ -87,60 +83,43 @@ public final class SocksLoad {
 
         static Options parse(String[] args) {
             List<Target> targets = new ArrayList<>();
-            List<Integer> concurrency = List.of(1, 16, 128);
             int[] n = {10_000, 10_000, 10, 1000, 1, Runtime.getRuntime().availableProcessors(), 10};
             List<String> names = List.of("--conns", "--trips", "--seconds", "--warmup", "--rounds", "--threads",
                     "--timeout");
-            String prefix = "";
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("-h") || arg.equals("--help")) {
-                    return null;
-                } else if (!arg.startsWith("--")) {
-                    targets.add(Target.parse(arg));
-                } else if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                } else if (arg.equals("--concurrency")) {
-                    String list = args[++i];
-                    concurrency = Arrays.stream(list.split(",")).map(c -> Bench.parseCount(arg, c)).toList();
+            List<List<Integer>> concurrency = new ArrayList<>(List.of(List.of(1, 16, 128)));
+            String[] prefix = {""};
+            boolean go = Bench.walk(args, spec -> targets.add(Target.parse(spec)), (arg, value) -> {
+                if (arg.equals("--concurrency")) {
+                    concurrency.set(0, Arrays.stream(value.split(",")).map(c -> Bench.parseCount(arg, c)).toList());
                 } else if (arg.equals("--prefix")) {
-                    prefix = args[++i];
+                    prefix[0] = value;
                 } else if (names.contains(arg)) {
-                    n[names.indexOf(arg)] = Bench.parseCount(arg, args[++i]);
+                    n[names.indexOf(arg)] = Bench.parseCount(arg, value);
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
+            });
+            if (!go) {
+                return null;
             }
-            if (targets.isEmpty() || concurrency.contains(0) || n[2] < 1 || n[4] < 1 || n[5] < 1 || n[6] < 1) {
+            if (targets.isEmpty() || concurrency.get(0).contains(0) || n[2] < 1 || n[4] < 1 || n[5] < 1 || n[6] < 1) {
                 throw new IllegalArgumentException("no target, or a concurrency, --seconds, --rounds, --threads or --timeout of 0");
             }
-            return new Options(List.copyOf(targets), concurrency, n[0], n[1], n[2], n[3], n[4], n[5], prefix, n[6]);
+            return new Options(List.copyOf(targets), concurrency.get(0), n[0], n[1], n[2], n[3], n[4], n[5], prefix[0], n[6]);
         }
     }
 
     public static void main(String[] args) throws Exception {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("SocksLoad: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        if (o == null) {
-            System.out.println(USAGE);
-            return;
-        }
+        Options o = Bench.optionsOrExit("SocksLoad", USAGE, args, Options::parse);
         boolean clean = true;
-        try (Echo once = new Echo(true); Echo echo = new Echo(false)) {
+        try (Bench.Echo once = new Bench.Echo(PAYLOAD); Bench.Echo echo = new Bench.Echo(0)) {
             System.out.printf("# SocksLoad java=%s cpus=%d threads=%d conns=%d trips=%d seconds=%d rounds=%d%n",
                     Runtime.version(), Runtime.getRuntime().availableProcessors(), o.threads(), o.conns(), o.trips(),
                     o.seconds(), o.rounds());
             for (Target t : o.targets()) {
                 Measure warm = Rate.run(t, once.address(), 16, o.warmup(), o, 0);
                 RoundTrip.run(t, echo.address(), Math.min(o.warmup(), o.trips()), o, 0);
-                System.out.printf("# warmup target=%s errors=%d%n", t.name(), warm.errors);
+                System.out.printf("# warmup target=%s errors=%d%n", t.name(), warm.errors());
             }
             for (int round = 1; round <= o.rounds(); round++) {
                 List<Target> order = new ArrayList<>(o.targets());
@@ -159,33 +138,8 @@ public final class SocksLoad {
     }
 
     /** One measurement's figures, printed as one {@code key=value} line (two for the handshake at concurrency 1). */
-    static final class Measure {
-        final String test;
-        final Target target;
-        final int round;
-        final String params;
-        final long[] latencies;
-        final long[] handshakes;
-        final long errors;
-        final String firstError;
-        final double seconds;
-        final boolean limited;
-        final String cpu;
-
-        Measure(String test, Target target, int round, String params, long[] latencies, long[] handshakes,
-                long errors, String firstError, double seconds, boolean limited, String cpu) {
-            this.test = test;
-            this.target = target;
-            this.round = round;
-            this.params = params;
-            this.latencies = latencies;
-            this.handshakes = handshakes;
-            this.errors = errors;
-            this.firstError = firstError;
-            this.seconds = seconds;
-            this.limited = limited;
-            this.cpu = cpu;
-        }
+    record Measure(String test, Target target, int round, String params, long[] latencies, long[] handshakes,
+                   long errors, String firstError, double seconds, boolean limited, String cpu) {
 
         /** Prints the line(s); returns false if there were errors. */
         boolean print(String prefix) {
@@ -485,48 +439,6 @@ public final class SocksLoad {
         private void expectNext(Step next, int bytes) {
             step = next;
             in.clear().limit(bytes);
-        }
-    }
-
-    /** Loopback target: echoes one 32-byte payload and closes ({@code once}), or echoes until the end. */
-    static final class Echo implements AutoCloseable {
-        private final ServerSocket server;
-
-        Echo(boolean once) throws IOException {
-            server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
-            Thread.ofPlatform().daemon().start(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket s = server.accept();
-                        Thread.ofVirtual().start(() -> serve(s, once));
-                    } catch (IOException e) {
-                        // closed: the run is over
-                    }
-                }
-            });
-        }
-
-        private static void serve(Socket s, boolean once) {
-            try (s) {
-                s.setTcpNoDelay(true);
-                s.setSoTimeout(SERVER_TIMEOUT_MS);
-                if (once) {
-                    s.getOutputStream().write(s.getInputStream().readNBytes(PAYLOAD));
-                } else {
-                    s.getInputStream().transferTo(s.getOutputStream());
-                }
-            } catch (IOException e) {
-                // the client side counts the failure
-            }
-        }
-
-        InetSocketAddress address() {
-            return (InetSocketAddress) server.getLocalSocketAddress();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
         }
     }
 }
