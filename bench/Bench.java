@@ -8,6 +8,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -106,13 +109,18 @@ final class Bench {
 
     /**
      * The CPU this process used since {@code cpuBefore} and {@code nanoBefore} (values of {@link
-     * #cpuNanos()} and {@link System#nanoTime()}), in percent of all the machine's cores: near 100
-     * the client itself is what limits the figures.
+     * #cpuNanos()} and {@link System#nanoTime()}): {@code client_cpu_s}, seconds, and {@code
+     * client_cpu_pct}, percent of all the machine's cores (near 100 the client itself is what
+     * limits the figures).
      */
-    static String cpuPercent(long cpuBefore, long nanoBefore) {
+    static Map<String, String> cpuFields(long cpuBefore, long nanoBefore) {
         double wall = System.nanoTime() - nanoBefore;
-        double used = (cpuNanos() - cpuBefore) / wall / Runtime.getRuntime().availableProcessors();
-        return String.format(java.util.Locale.ROOT, "%.0f", 100 * used);
+        double used = cpuNanos() - cpuBefore;
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("client_cpu_s", String.format(Locale.ROOT, "%.3f", used / 1e9));
+        fields.put("client_cpu_pct", String.format(Locale.ROOT, "%.0f",
+                100 * used / wall / Runtime.getRuntime().availableProcessors()));
+        return fields;
     }
 
     /** CPU time this whole process has used: the load client's cost, reported beside its figures. */

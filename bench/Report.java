@@ -97,13 +97,15 @@ public final class Report {
         List<String> header = new ArrayList<>(List.of("measure"));
         header.addAll(targets);
         header.addAll(ratios);
+        header.add("client_cpu_s");
         header.add("client_cpu%");
         cells.add(header);
         for (String row : rows.keySet()) {
             List<String> r = new ArrayList<>(List.of(row));
             targets.forEach(t -> r.add(format(median(row, t)) + mark(row, t)));
             ratios.forEach(q -> r.add(format(ratio(row, q))));
-            r.add(format(maxCpu(row)));
+            r.add(format(maxOf(row, "client_cpu_s")));
+            r.add(format(maxOf(row, "client_cpu_pct")));
             cells.add(r);
         }
         int[] width = new int[header.size()];
@@ -114,8 +116,8 @@ public final class Report {
         });
         StringBuilder out = new StringBuilder();
         out.append("# medians of the rounds; ratios are sockd's figure over the other's (for _us, _ms, _kib, _mib: lower is")
-                .append(" better); ! = a run had errors, ~ = cut by the time limit; client_cpu% = the load client's CPU,")
-                .append(" highest of the row's runs, in % of all cores\n");
+                .append(" better); ! = a run had errors, ~ = cut by the time limit; client_cpu_s and client_cpu% = the")
+                .append(" load client's CPU time in one run and its share of all cores, highest of the row's runs\n");
         for (List<String> r : cells) {
             for (int i = 0; i < r.size(); i++) {
                 out.append(i == 0 ? String.format("%-" + width[0] + "s", r.get(0)) : String.format("  %" + width[i] + "s", r.get(i)));
@@ -148,9 +150,10 @@ public final class Report {
         return median(row, ab[0]) / median(row, ab[1]);
     }
 
-    private double maxCpu(String row) {
+    /** The highest value of {@code key} among the row's runs. */
+    private double maxOf(String row, String key) {
         return targets.stream().flatMap(t -> of(row, t).stream())
-                .mapToDouble(l -> number(l.fields().getOrDefault("client_cpu_pct", "-"))).filter(d -> !Double.isNaN(d))
+                .mapToDouble(l -> number(l.fields().getOrDefault(key, "-"))).filter(d -> !Double.isNaN(d))
                 .max().orElse(Double.NaN);
     }
 

@@ -108,7 +108,7 @@ public final class SocksBench {
         long cpu = Bench.cpuNanos();
         long start = System.nanoTime();
         Result result = measureOnly(test, target, o, round);
-        result.info().put("client_cpu_pct", Bench.cpuPercent(cpu, start));
+        result.info().putAll(Bench.cpuFields(cpu, start));
         return result;
     }
 

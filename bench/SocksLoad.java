@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,12 +140,14 @@ public final class SocksLoad {
 
     /** One measurement's figures, printed as one {@code key=value} line (two for the handshake at concurrency 1). */
     record Measure(String test, Target target, int round, String params, long[] latencies, long[] handshakes,
-                   long errors, String firstError, double seconds, boolean limited, String cpu) {
+                   long errors, String firstError, double seconds, boolean limited, Map<String, String> cpu) {
 
         /** Prints the line(s); returns false if there were errors. */
         boolean print(String prefix) {
             String status = errors > 0 ? "ERRORS" : limited ? "time-limit" : "ok";
-            String tail = String.format(Locale.ROOT, " client_cpu_pct=%s errors=%d status=%s%s", cpu, errors, status,
+            StringBuilder usage = new StringBuilder();
+            cpu.forEach((k, v) -> usage.append(' ').append(k).append('=').append(v));
+            String tail = String.format(Locale.ROOT, "%s errors=%d status=%s%s", usage, errors, status,
                     firstError == null ? "" : " first_error=\"" + firstError.replace('"', '\'') + "\"");
             String head = String.format(Locale.ROOT, "target=%s round=%d %s n=%d s=%.3f", target.name(), round, params,
                     latencies.length, seconds);
@@ -199,7 +202,7 @@ public final class SocksLoad {
             }
             return new Measure("rtt", t, round, "bytes=" + RTT_BYTES, Arrays.copyOf(nanos, done), null,
                     error == null ? 0 : 1, error, (System.nanoTime() - start) / 1e9, done < trips,
-                    Bench.cpuPercent(cpu, start));
+                    Bench.cpuFields(cpu, start));
         }
     }
 
@@ -229,7 +232,7 @@ public final class SocksLoad {
             long errors = loops.stream().mapToLong(l -> l.errors).sum();
             String first = loops.stream().map(l -> l.firstError).filter(e -> e != null).findFirst().orElse(null);
             return new Measure("conn", t, round, "concurrency=" + concurrency, lat, concurrency == 1 ? hs : null,
-                    errors, first, seconds, lat.length + errors < total, Bench.cpuPercent(cpu, start));
+                    errors, first, seconds, lat.length + errors < total, Bench.cpuFields(cpu, start));
         }
     }
 
