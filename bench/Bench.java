@@ -1,13 +1,23 @@
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * What the benchmark programs beside this file (SocksBench, IdleSessions) share: a SOCKS 5 CONNECT
+ * What the benchmark programs beside this file (SocksBench, SocksLoad, IdleSessions, InetdStart) share: a SOCKS 5 CONNECT
  * written out by hand, checks, quiet closing, bounded joins and counted options. {@code java
  * bench/SocksBench.java} compiles this file along with the program on JDK 22 and later; bench/run
  * compiles it first and puts it on the class path, so that JDK 21 runs the programs too.
@@ -28,26 +38,95 @@ final class Bench {
 
     /** No authentication, CONNECT to an IPv4 destination; returns once the proxy granted it. */
     static void socks5Connect(Socket s, InetSocketAddress dest) throws IOException {
+        socks5Connect(s, dest, null, null);
+    }
+
+    /**
+     * CONNECT to an IPv4 destination, with RFC 1929 username/password when {@code user} is not
+     * null (method 02), else with no authentication (method 00); returns once the proxy granted it.
+     */
+    static void socks5Connect(Socket s, InetSocketAddress dest, String user, String password) throws IOException {
         OutputStream out = s.getOutputStream();
         DataInputStream in = new DataInputStream(s.getInputStream());
-        out.write(new byte[] {5, 1, 0});
+        out.write(greeting(user));
         byte[] method = new byte[2];
         in.readFully(method);
-        expect(method[0] == 5 && method[1] == 0, "method reply %02x %02x, want 05 00", method[0], method[1]);
+        checkMethod(method, user);
+        if (user != null) {
+            out.write(login(user, password));
+            byte[] status = new byte[2];
+            in.readFully(status);
+            checkLogin(status);
+        }
+        out.write(connectRequest(dest));
+        byte[] head = new byte[5];
+        in.readFully(head);
+        in.readFully(new byte[replyRest(head)]);
+    }
+
+    /** The client's first message: one method, 02 (username/password) if there is a user, else 00. */
+    static byte[] greeting(String user) {
+        return new byte[] {5, 1, (byte) (user == null ? 0 : 2)};
+    }
+
+    static void checkMethod(byte[] reply, String user) {
+        int want = user == null ? 0 : 2;
+        expect(reply[0] == 5 && reply[1] == want, "method reply %02x %02x, want 05 %02x", reply[0], reply[1], want);
+    }
+
+    /** The RFC 1929 request: version 1, user name and password, each with a length byte. */
+    static byte[] login(String user, String password) {
+        byte[] u = user.getBytes(StandardCharsets.UTF_8);
+        byte[] p = password.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(3 + u.length + p.length).put((byte) 1).put((byte) u.length).put(u)
+                .put((byte) p.length).put(p).array();
+    }
+
+    static void checkLogin(byte[] status) {
+        expect(status[0] == 1 && status[1] == 0, "login status %02x %02x, want 01 00", status[0], status[1]);
+    }
+
+    static byte[] connectRequest(InetSocketAddress dest) {
         byte[] ip = dest.getAddress().getAddress();
         expect(ip.length == 4, "destination %s is not IPv4", dest);
-        out.write(ByteBuffer.allocate(10).put(new byte[] {5, 1, 0, 1}).put(ip).putShort((short) dest.getPort()).array());
-        byte[] head = new byte[4];
-        in.readFully(head);
+        return ByteBuffer.allocate(10).put(new byte[] {5, 1, 0, 1}).put(ip).putShort((short) dest.getPort()).array();
+    }
+
+    /**
+     * Checks the first 5 bytes of a CONNECT reply (VER REP RSV ATYP and the first address byte) and
+     * returns how many bytes of it follow.
+     */
+    static int replyRest(byte[] head) {
         expect(head[0] == 5, "reply version %02x, want 05", head[0]);
         expect(head[1] == 0, "reply REP=%02x, want 00", head[1]);
-        int addressLength = switch (head[3]) {
-            case 1 -> 4;
-            case 4 -> 16;
-            case 3 -> in.readUnsignedByte();
+        return switch (head[3]) {
+            case 1 -> 4 - 1 + 2;
+            case 4 -> 16 - 1 + 2;
+            case 3 -> (head[4] & 0xff) + 2;
             default -> throw new ProtocolException(String.format("reply ATYP=%02x", head[3]));
         };
-        in.readFully(new byte[addressLength + 2]);
+    }
+
+    /**
+     * The CPU this process used since {@code cpuBefore} and {@code nanoBefore} (values of {@link
+     * #cpuNanos()} and {@link System#nanoTime()}): {@code client_cpu_s}, seconds, and {@code
+     * client_cpu_pct}, percent of all the machine's cores (near 100 the client itself is what
+     * limits the figures).
+     */
+    static Map<String, String> cpuFields(long cpuBefore, long nanoBefore) {
+        double wall = System.nanoTime() - nanoBefore;
+        double used = cpuNanos() - cpuBefore;
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("client_cpu_s", String.format(Locale.ROOT, "%.3f", used / 1e9));
+        fields.put("client_cpu_pct", String.format(Locale.ROOT, "%.0f",
+                100 * used / wall / Runtime.getRuntime().availableProcessors()));
+        return fields;
+    }
+
+    /** CPU time this whole process has used: the load client's cost, reported beside its figures. */
+    static long cpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     static void expect(boolean ok, String format, Object... args) {
@@ -91,5 +170,88 @@ final class Bench {
             // reported below
         }
         throw new IllegalArgumentException(option + " wants a count >= 0, not '" + value + "'");
+    }
+
+    /**
+     * Parses a program's arguments with {@code parse}, which returns null when help was asked for:
+     * then prints {@code usage} and exits 0; on an {@link IllegalArgumentException} prints its
+     * message and the usage and exits 2.
+     */
+    static <T> T optionsOrExit(String program, String usage, String[] args, Function<String[], T> parse) {
+        try {
+            T options = parse.apply(args);
+            if (options == null) {
+                System.out.println(usage);
+                System.exit(0);
+            }
+            return options;
+        } catch (IllegalArgumentException e) {
+            System.err.println(program + ": " + e.getMessage());
+            System.err.println(usage);
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /**
+     * Walks arguments: words not starting with {@code --} go to {@code positional}, every other
+     * option with its value to {@code option}. Returns false when -h or --help was given.
+     */
+    static boolean walk(String[] args, Consumer<String> positional, BiConsumer<String, String> option) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return false;
+            } else if (!arg.startsWith("--")) {
+                positional.accept(arg);
+            } else if (i + 1 == args.length) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            } else {
+                option.accept(arg, args[++i]);
+            }
+        }
+        return true;
+    }
+
+    /** A loopback target server: echoes one {@code once} bytes and closes, or (once = 0) echoes until the end. */
+    static final class Echo implements AutoCloseable {
+        private final ServerSocket server;
+
+        Echo(int once) throws IOException {
+            server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+            Thread.ofPlatform().daemon().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket s = server.accept();
+                        Thread.ofVirtual().start(() -> serve(s, once));
+                    } catch (IOException e) {
+                        // closed: the run is over
+                    }
+                }
+            });
+        }
+
+        private static void serve(Socket s, int once) {
+            try (s) {
+                s.setTcpNoDelay(true);
+                s.setSoTimeout(60_000);
+                if (once > 0) {
+                    s.getOutputStream().write(s.getInputStream().readNBytes(once));
+                } else {
+                    s.getInputStream().transferTo(s.getOutputStream());
+                }
+            } catch (IOException e) {
+                // the client side counts the failure
+            }
+        }
+
+        InetSocketAddress address() {
+            return (InetSocketAddress) server.getLocalSocketAddress();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 }

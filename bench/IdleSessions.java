@@ -65,19 +65,7 @@ public final class IdleSessions {
             exit status: 0 if every session opened, stayed up and echoed correctly, 1 otherwise, 2 on bad usage""";
 
     public static void main(String[] args) throws Exception {
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("IdleSessions: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        if (o == null) {
-            System.out.println(USAGE);
-            return;
-        }
+        Options o = Bench.optionsOrExit("IdleSessions", USAGE, args, Options::parse);
         boolean clean;
         try (Echo echo = new Echo()) {
             clean = new IdleSessions(o, echo).run();

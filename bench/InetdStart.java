@@ -55,7 +55,7 @@ public final class InetdStart {
         Map<String, List<Run>> results = new LinkedHashMap<>();
         settings.keySet().forEach(name -> results.put(name, new ArrayList<>()));
         boolean clean = true;
-        try (Echo echo = new Echo()) {
+        try (Bench.Echo echo = new Bench.Echo(0)) {
             for (int run = 1; run <= runs; run++) {
                 for (Map.Entry<String, String> setting : settings.entrySet()) {
                     clean &= measure(setting.getKey(), setting.getValue(), run, echo, results.get(setting.getKey()));
@@ -66,7 +66,7 @@ public final class InetdStart {
         System.exit(clean ? 0 : 1);
     }
 
-    private static boolean measure(String name, String command, int run, Echo echo, List<Run> results) throws Exception {
+    private static boolean measure(String name, String command, int run, Bench.Echo echo, List<Run> results) throws Exception {
         try {
             Run result = once(command, echo.address());
             results.add(result);
@@ -175,40 +175,5 @@ public final class InetdStart {
         System.err.println("InetdStart: " + problem);
         System.err.println("usage: java bench/InetdStart.java [--runs N] NAME=COMMAND...");
         System.exit(2);
-    }
-
-    /** The CONNECT target: sends back what it receives. */
-    private static final class Echo implements AutoCloseable {
-
-        private final ServerSocket server;
-
-        Echo() throws IOException {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        Socket peer = server.accept();
-                        Thread.ofVirtual().start(() -> {
-                            try (peer) {
-                                peer.getInputStream().transferTo(peer.getOutputStream());
-                            } catch (IOException e) {
-                                // the client went away
-                            }
-                        });
-                    }
-                } catch (IOException closed) {
-                    // the benchmark is over
-                }
-            });
-        }
-
-        InetSocketAddress address() {
-            return (InetSocketAddress) server.getLocalSocketAddress();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
     }
 }

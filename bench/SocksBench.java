@@ -41,19 +41,7 @@ public final class SocksBench {
     static final long GRACE_NANOS = TimeUnit.SECONDS.toNanos(15);
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("SocksBench: " + e.getMessage());
-            System.err.println(Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options == null) {
-            System.out.println(Options.USAGE);
-            return;
-        }
+        Options options = Bench.optionsOrExit("SocksBench", Options.USAGE, args, Options::parse);
         boolean clean;
         try (Servers servers = Servers.start()) {
             clean = new SocksBench(options, servers).run();
@@ -115,7 +103,16 @@ public final class SocksBench {
         }
     }
 
+    /** One measurement, with the CPU this client process used meanwhile (a share of all cores). */
     private Result measure(String test, Target target, Options o, int round) {
+        long cpu = Bench.cpuNanos();
+        long start = System.nanoTime();
+        Result result = measureOnly(test, target, o, round);
+        result.info().putAll(Bench.cpuFields(cpu, start));
+        return result;
+    }
+
+    private Result measureOnly(String test, Target target, Options o, int round) {
         return switch (test) {
             case "bulk-up" -> Bulk.upload(target, servers.sink(), o, round);
             case "bulk-down" -> Bulk.download(target, servers.source(), o, round);
@@ -179,29 +176,25 @@ public final class SocksBench {
                     "--bulk-mib", 512, "--streams", 4, "--bulk-seconds", 30, "--conns", 5000,
                     "--workers", 8, "--conn-seconds", 20, "--warmup-mib", 32, "--warmup-conns", 200,
                     "--rounds", 1));
-            List<String> tests = ALL_TESTS;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("-h") || arg.equals("--help")) {
-                    return null;
-                } else if (!arg.startsWith("--")) {
-                    targets.add(Target.parse(arg));
-                } else if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                } else if (arg.equals("--tests")) {
-                    tests = parseTests(args[++i]);
+            List<List<String>> tests = new ArrayList<>(List.of(ALL_TESTS));
+            boolean go = Bench.walk(args, spec -> targets.add(Target.parse(spec)), (arg, value) -> {
+                if (arg.equals("--tests")) {
+                    tests.set(0, parseTests(value));
                 } else if (arg.equals("--ratio")) {
-                    ratios.add(args[++i]);
+                    ratios.add(value);
                 } else if (ints.containsKey(arg)) {
-                    ints.put(arg, Bench.parseCount(arg, args[++i]));
+                    ints.put(arg, Bench.parseCount(arg, value));
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
+            });
+            if (!go) {
+                return null;
             }
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException("no target given");
             }
-            Options o = new Options(List.copyOf(targets), tests, ints.get("--bulk-mib"), ints.get("--streams"),
+            Options o = new Options(List.copyOf(targets), tests.get(0), ints.get("--bulk-mib"), ints.get("--streams"),
                     ints.get("--bulk-seconds"), ints.get("--conns"), ints.get("--workers"),
                     ints.get("--conn-seconds"), ints.get("--warmup-mib"), ints.get("--warmup-conns"),
                     ints.get("--rounds"), List.copyOf(ratios));
@@ -375,9 +368,15 @@ public final class SocksBench {
 
             /** Reads until end of stream, or until the deadline when one is given (0 = none). */
             void drain(InputStream in, long deadline) throws IOException {
+                drain(in, deadline, Long.MAX_VALUE);
+            }
+
+            /** The same, stopping after {@code limit} bytes. */
+            void drain(InputStream in, long deadline, long limit) throws IOException {
                 byte[] buf = new byte[BLOCK.length];
                 int n;
-                while ((deadline == 0 || System.nanoTime() < deadline) && (n = in.read(buf)) >= 0) {
+                while (position < limit && (deadline == 0 || System.nanoTime() < deadline)
+                        && (n = in.read(buf, 0, (int) Math.min(buf.length, limit - position))) >= 0) {
                     check(buf, n);
                 }
             }
@@ -402,10 +401,17 @@ public final class SocksBench {
             return measure("bulk-down", target, source, o, round, Bulk::pull);
         }
 
-        /** Client to target: write the pattern, half-close, read back what the sink counted and checked. */
+        /**
+         * Client to target: announce the byte count, write the pattern, read back what the sink
+         * counted and checked. Only a transfer cut by the deadline half-closes (the sink then stops
+         * early), so that proxies without half-close (microsocks closes both ways) are measured too.
+         */
         private static Stream push(Socket s, long bytes, long deadline) throws IOException {
+            new DataOutputStream(s.getOutputStream()).writeLong(bytes);
             long sent = Pattern.write(s.getOutputStream(), bytes, deadline);
-            s.shutdownOutput();
+            if (sent < bytes) {
+                s.shutdownOutput();
+            }
             DataInputStream in = new DataInputStream(s.getInputStream());
             long received = in.readLong();
             long mismatch = in.readLong();
@@ -563,10 +569,11 @@ public final class SocksBench {
             return new Servers(new Server(Servers::sink), new Server(Servers::source), new Server(Servers::echo));
         }
 
-        /** Reads to end of stream, then writes the byte count and the first wrong offset (-1 if none). */
+        /** Reads the announced count of bytes (or to end of stream), then writes the count and the first wrong offset (-1 if none). */
         private static void sink(Socket s) throws IOException {
+            DataInputStream in = new DataInputStream(s.getInputStream());
             Pattern.Checker checker = new Pattern.Checker();
-            checker.drain(s.getInputStream(), 0);
+            checker.drain(in, 0, in.readLong());
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             out.writeLong(checker.position);
             out.writeLong(checker.firstMismatch);
