@@ -42,7 +42,11 @@ final class ConfigFiles {
 
     /** @return the files of the directory that FileInstall loads before the policies start */
     static List<Path> eligible(Path dir) throws IOException {
-        Pattern filter = Pattern.compile(SETTINGS_FILES);
+        return matching(dir, SETTINGS_FILES);
+    }
+
+    private static List<Path> matching(Path dir, String regex) throws IOException {
+        Pattern filter = Pattern.compile(regex);
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(file -> filter.matcher(file.getFileName().toString()).matches())
@@ -53,9 +57,7 @@ final class ConfigFiles {
 
     /** @return how many listener files the directory holds */
     static long listenerFiles(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> LISTENER_FILE.matcher(file.getFileName().toString()).matches()).count();
-        }
+        return matching(dir, LISTENER_FILE.pattern()).size();
     }
 
     /**
@@ -69,7 +71,23 @@ final class ConfigFiles {
     static List<Path> watch(ConfigurationAdmin configAdmin, Path dir, long poll, Duration wait)
             throws IOException, InterruptedException {
         startWatcher(configAdmin, WATCHER_NAME, dir, SETTINGS_FILES, poll);
-        List<Path> expected = eligible(dir);
+        return awaitLoaded(configAdmin, eligible(dir), wait);
+    }
+
+    /**
+     * Asks FileInstall to watch the listener files, once the files they would serve with are known
+     * good, and waits for them as {@link #watch} does.
+     *
+     * @return the listener files FileInstall did not load in time
+     */
+    static List<Path> watchListeners(ConfigurationAdmin configAdmin, Path dir, long poll, Duration wait)
+            throws IOException, InterruptedException {
+        startWatcher(configAdmin, LISTENER_WATCHER_NAME, dir, LISTENER_FILE.pattern(), poll);
+        return awaitLoaded(configAdmin, matching(dir, LISTENER_FILE.pattern()), wait);
+    }
+
+    private static List<Path> awaitLoaded(ConfigurationAdmin configAdmin, List<Path> expected, Duration wait)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         List<Path> missing = missing(configAdmin, expected);
         while (!missing.isEmpty() && System.nanoTime() - deadline < 0) {
@@ -77,11 +95,6 @@ final class ConfigFiles {
             missing = missing(configAdmin, expected);
         }
         return missing;
-    }
-
-    /** Asks FileInstall to watch the listener files, once the files they would serve with are known good. */
-    static void watchListeners(ConfigurationAdmin configAdmin, Path dir, long poll) throws IOException {
-        startWatcher(configAdmin, LISTENER_WATCHER_NAME, dir, LISTENER_FILE.pattern(), poll);
     }
 
     private static void startWatcher(ConfigurationAdmin configAdmin, String name, Path dir, String filter, long poll)

@@ -43,7 +43,7 @@ public class Launcher {
     static final String CONFIG_DIR = "sockd.config.dir";
     static final String LISTENER_FACTORY = "sockd.listener";
     /** FileInstall reads a directory of small files in well under a second; one it cannot parse never loads. */
-    private static final Duration LOAD_WAIT = Duration.ofSeconds(5);
+    static final Duration LOAD_WAIT = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
@@ -112,12 +112,15 @@ public class Launcher {
         System.setProperty(CONFIG_DIR, configDir.toString());
         List<Path> notLoaded = ConfigFiles.watch(configAdmin, configDir, poll(context), LOAD_WAIT);
         if (!notLoaded.isEmpty()) {
-            // half a configuration is no configuration: a listener or a policy would silently run on defaults
-            return Optional.of("configuration files not loaded within " + LOAD_WAIT.toSeconds()
-                    + " s (see the error above): " + notLoaded);
+            return Optional.of(notLoaded(notLoaded));
         }
         configurations.fillGaps(configDir);
         return configurations.unreadableFile();
+    }
+
+    /** Half a configuration is no configuration: a listener or a policy would silently run on defaults. */
+    static String notLoaded(List<Path> files) {
+        return "configuration files not loaded within " + LOAD_WAIT.toSeconds() + " s (see the error above): " + files;
     }
 
     private boolean claimPidFile(Path path) {

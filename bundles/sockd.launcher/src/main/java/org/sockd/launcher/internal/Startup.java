@@ -2,6 +2,7 @@ package org.sockd.launcher.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -59,7 +60,11 @@ record Startup(BundleContext context, ServiceComponentRuntime scr, Configuration
         }
         configurations.listeners(options.listen());
         if (fileListeners) {
-            ConfigFiles.watchListeners(configAdmin, configDir, poll);
+            List<Path> notLoaded = ConfigFiles.watchListeners(configAdmin, configDir, poll, Launcher.LOAD_WAIT);
+            if (!notLoaded.isEmpty()) {
+                Launcher.exit(1, "sockd: " + Launcher.notLoaded(notLoaded) + "\n", true);
+                return;
+            }
         }
         admin.release();
         int wanted = fileListeners ? (int) ConfigFiles.listenerFiles(configDir) : options.listen().size();
