@@ -17,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigCheckIT {
 
-    /** Two rules and one route: each file's count differs from the others'. */
-    private static final String RULES = "permit 127.0.0.0 255.0.0.0\ndeny 0.0.0.0 0.0.0.0\n";
-    private static final String ROUTES = "127.0.0.1 0.0.0.0 0.0.0.0\n";
-
     /** The daemon's home: its admin socket would be in run/ there. */
     @TempDir
     Path home;
+
+    /** Two rules and one route: each file's count differs from the others'. */
+    private static final String RULES = "permit 127.0.0.0 255.0.0.0\ndeny 0.0.0.0 0.0.0.0\n";
+    private static final String ROUTES = "127.0.0.1 0.0.0.0 0.0.0.0\n";
 
     @Test
     void goodFilesAreCountedOneLineEachAndTheTestExitsZero() throws Exception {
