@@ -27,6 +27,8 @@ import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.admin.Dumpable;
+import org.sockd.api.admin.FileVerdict;
+import org.sockd.api.admin.LoadedFile;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.common.config.Settings;
@@ -42,10 +44,10 @@ import org.sockd.common.reload.LoadResult;
  * configuration; a reload (SIGHUP, {@code sockd:reload}, or the file changing on disk) with such a
  * file keeps the rules in force. Public only because Felix SCR calls public constructors alone.
  */
-@Component(name = SockdConfPolicy.PID, service = {AccessPolicy.class, Reloadable.class, Dumpable.class},
+@Component(name = SockdConfPolicy.PID, service = {AccessPolicy.class, Reloadable.class, Dumpable.class, LoadedFile.class},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SockdConfPolicy.Config.class)
-public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable {
+public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable, LoadedFile {
 
     static final String PID = "sockd.access.sockdconf";
 
@@ -130,6 +132,11 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
     @Override
     public ReloadResult reload() {
         return rules.current().file().reload();
+    }
+
+    @Override
+    public FileVerdict verdict() {
+        return rules.current().file().verdict();
     }
 
     @Override

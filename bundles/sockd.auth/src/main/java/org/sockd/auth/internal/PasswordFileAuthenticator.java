@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.ClientInfo;
 import org.sockd.api.admin.Dumpable;
+import org.sockd.api.admin.FileVerdict;
+import org.sockd.api.admin.LoadedFile;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.auth.Authentication;
@@ -37,10 +39,10 @@ import org.sockd.common.reload.LiveFile;
  * when it changes on disk; a file with an error keeps the users in force. Public only because
  * Felix SCR calls public constructors alone.
  */
-@Component(name = PasswordFileAuthenticator.PID, service = {Authenticator.class, Reloadable.class, Dumpable.class},
+@Component(name = PasswordFileAuthenticator.PID, service = {Authenticator.class, Reloadable.class, Dumpable.class, LoadedFile.class},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PasswordFileAuthenticator.Config.class)
-public final class PasswordFileAuthenticator implements Authenticator, Reloadable, Dumpable {
+public final class PasswordFileAuthenticator implements Authenticator, Reloadable, Dumpable, LoadedFile {
 
     static final String PID = "sockd.auth.passwd";
     /** RFC 1928: username/password. */
@@ -143,6 +145,11 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     @Override
     public ReloadResult reload() {
         return login.current().users().reload();
+    }
+
+    @Override
+    public FileVerdict verdict() {
+        return login.current().users().verdict();
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.sockd.common.admin;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
+import org.sockd.api.admin.FileVerdict;
+import org.sockd.api.admin.LoadedFile;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 
@@ -21,20 +23,22 @@ public final class ReloadAll {
      * trace and reported as failed.
      *
      * @param trigger what asked for the reload, for the log lines: {@code SIGHUP}, {@code sockd:reload}
-     * @return every policy's result, in the order given
+     * @return every policy's verdict, in the order given
      */
     public static ReloadReport run(List<Reloadable> reloadables, Logger log, String trigger) {
         if (reloadables.isEmpty()) {
             log.info("{}: nothing to reload", trigger);
         }
-        List<ReloadResult> results = new ArrayList<>();
+        List<FileVerdict> verdicts = new ArrayList<>();
         for (Reloadable reloadable : reloadables) {
             ReloadResult result;
+            boolean threw = false;
             try {
                 result = reloadable.reload();
             } catch (RuntimeException e) {
                 log.error("{}: reloading {} failed", trigger, reloadable, e);
                 result = new ReloadResult.Failed(reloadable.toString(), List.of(e.toString()));
+                threw = true;
             }
             switch (result) {
                 case ReloadResult.Reloaded reloaded ->
@@ -42,8 +46,20 @@ public final class ReloadAll {
                 case ReloadResult.Failed failed -> log.warn("{}: {}: NOT reloaded ({} errors), the previous rules stay",
                         trigger, failed.source(), failed.errors().size());
             }
-            results.add(result);
+            verdicts.add(threw ? verdict(result) : verdict(reloadable, result));
         }
-        return new ReloadReport(results);
+        return new ReloadReport(verdicts);
+    }
+
+    /** A policy that tells its file's verdict names its entries (routes, users); another one's are rules. */
+    private static FileVerdict verdict(Reloadable reloadable, ReloadResult result) {
+        return reloadable instanceof LoadedFile file ? file.verdict() : verdict(result);
+    }
+
+    private static FileVerdict verdict(ReloadResult result) {
+        return switch (result) {
+            case ReloadResult.Reloaded reloaded -> new FileVerdict.Loaded(reloaded.source(), "rules", reloaded.entries());
+            case ReloadResult.Failed failed -> new FileVerdict.Kept(failed.source(), "rules", failed.errors());
+        };
     }
 }

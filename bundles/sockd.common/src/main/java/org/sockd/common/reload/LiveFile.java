@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
+import org.sockd.api.admin.FileVerdict;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.common.files.FileWatcher;
 
@@ -30,6 +31,7 @@ public final class LiveFile<T> implements Closeable {
     private final FileKind<T> kind;
     private final Logger log;
     private volatile T current;
+    private volatile FileVerdict verdict;
     private final AtomicBoolean watchSettled = new AtomicBoolean();
     private volatile Optional<FileWatcher> watcher = Optional.empty();
 
@@ -52,6 +54,11 @@ public final class LiveFile<T> implements Closeable {
         return current;
     }
 
+    /** @return what the last read of the file gave, for {@link org.sockd.api.admin.LoadedFile} */
+    public FileVerdict verdict() {
+        return verdict;
+    }
+
     /** @return the file as configured */
     public Path file() {
         return file;
@@ -64,12 +71,17 @@ public final class LiveFile<T> implements Closeable {
                 T content = valid.content();
                 kind.review().review(file, content, log);
                 current = content;
+                verdict = loaded(content);
                 log.info("reloaded {} {} from {}", size(content), kind.noun(), kind.origin().apply(file, content));
                 yield new ReloadResult.Reloaded(file.toString(), size(content));
             }
             case LoadResult.Invalid<? extends T> invalid -> {
                 logErrors(invalid.errors(), "not reloaded", "the previous " + kind.noun() + " stay in force");
-                yield new ReloadResult.Failed(file.toString(), invalid.errors().stream().map(FileError::toString).toList());
+                List<String> errors = texts(invalid.errors());
+                // a file never loaded stays refused: nothing older is in force
+                verdict = verdict instanceof FileVerdict.Refused ? refused(errors) : new FileVerdict.Kept(file.toString(),
+                        kind.noun(), errors);
+                yield new ReloadResult.Failed(file.toString(), errors);
             }
         };
     }
@@ -102,13 +114,27 @@ public final class LiveFile<T> implements Closeable {
                 T content = valid.content();
                 kind.review().review(file, content, log);
                 log.info("loaded {} {} from {}", size(content), kind.noun(), kind.origin().apply(file, content));
+                verdict = loaded(content);
                 yield content;
             }
             case LoadResult.Invalid<? extends T> invalid -> {
                 logErrors(invalid.errors(), "not loaded", kind.whileRefusing());
+                verdict = refused(texts(invalid.errors()));
                 yield kind.refusing().apply(file, invalid.errors());
             }
         };
+    }
+
+    private FileVerdict loaded(T content) {
+        return new FileVerdict.Loaded(file.toString(), kind.noun(), size(content));
+    }
+
+    private FileVerdict refused(List<String> errors) {
+        return new FileVerdict.Refused(file.toString(), kind.noun(), errors);
+    }
+
+    private static List<String> texts(List<FileError> errors) {
+        return errors.stream().map(FileError::toString).toList();
     }
 
     private int size(T content) {

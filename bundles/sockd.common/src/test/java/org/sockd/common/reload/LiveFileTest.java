@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sockd.api.admin.FileVerdict;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.common.testing.RecordingLogger;
 import org.sockd.common.testing.RecordingLogger.Line;
@@ -64,6 +65,24 @@ class LiveFileTest {
         write("one\n");
         assertThat(words.reload()).isInstanceOf(ReloadResult.Reloaded.class);
         assertThat(words.current()).containsExactly("one");
+    }
+
+    @Test
+    void theVerdictTellsWhatTheLastReadGaveAndWhetherAnythingIsInForce() throws Exception {
+        Path file = write("one\nbad\n");
+        LiveFile<List<String>> words = live(file);
+        List<String> errors = List.of(file + ":2: a bad word");
+        assertThat(words.verdict()).isEqualTo(new FileVerdict.Refused(file.toString(), "words", errors));
+        words.reload();
+        assertThat(words.verdict()).as("still nothing valid in force").isEqualTo(
+                new FileVerdict.Refused(file.toString(), "words", errors));
+
+        write("one\ntwo\n");
+        words.reload();
+        assertThat(words.verdict()).isEqualTo(new FileVerdict.Loaded(file.toString(), "words", 2));
+        write("bad\n");
+        words.reload();
+        assertThat(words.verdict()).isEqualTo(new FileVerdict.Kept(file.toString(), "words", List.of(file + ":1: a bad word")));
     }
 
     @Test

@@ -18,33 +18,35 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * The configuration directory: FileInstall turns each {@code PID.cfg} (or {@code
  * FACTORYPID-NAME.cfg}) in it into a Config Admin configuration, and follows every later change,
- * addition and removal. The watcher is a FileInstall factory configuration made here, so that the
- * directory can be chosen on the command line and listener files can be left out.
+ * addition and removal. The watchers are FileInstall factory configurations made here, so that the
+ * directory can be chosen on the command line: one for every file but the listeners', and one for
+ * the listener files, made only once the files the policies read are known good (and never when
+ * the command line decides the listeners).
  */
 final class ConfigFiles {
 
     static final String FILEINSTALL_FACTORY = "org.apache.felix.fileinstall";
     static final String WATCHER_NAME = "sockd.config";
+    static final String LISTENER_WATCHER_NAME = "sockd.config.listeners";
     /** The property by which FileInstall marks the configurations it made, with the file's URI. */
     static final String FILENAME = "felix.fileinstall.filename";
 
     private static final String CONFIG_FILE = ".*\\.(cfg|config)";
     private static final Pattern LISTENER_FILE = Pattern.compile(Launcher.LISTENER_FACTORY.replace(".", "\\.") + "-" + CONFIG_FILE);
 
+    /** Every configuration file but the listeners': the policies' files are known good before a port opens. */
+    static final String SETTINGS_FILES = "(?!" + LISTENER_FILE.pattern() + ")" + CONFIG_FILE;
+
     private ConfigFiles() {
     }
 
-    /**
-     * @param withListeners false when the command line (or an inherited socket) decides the listeners
-     * @return the regular expression FileInstall matches file names with
-     */
-    static String filter(boolean withListeners) {
-        return withListeners ? CONFIG_FILE : "(?!" + LISTENER_FILE.pattern() + ")" + CONFIG_FILE;
+    /** @return the files of the directory that FileInstall loads before the policies start */
+    static List<Path> eligible(Path dir) throws IOException {
+        return matching(dir, SETTINGS_FILES);
     }
 
-    /** @return the files of the directory that FileInstall will load with this filter */
-    static List<Path> eligible(Path dir, boolean withListeners) throws IOException {
-        Pattern filter = Pattern.compile(filter(withListeners));
+    private static List<Path> matching(Path dir, String regex) throws IOException {
+        Pattern filter = Pattern.compile(regex);
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(file -> filter.matcher(file.getFileName().toString()).matches())
@@ -55,31 +57,37 @@ final class ConfigFiles {
 
     /** @return how many listener files the directory holds */
     static long listenerFiles(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> LISTENER_FILE.matcher(file.getFileName().toString()).matches()).count();
-        }
+        return matching(dir, LISTENER_FILE.pattern()).size();
     }
 
     /**
-     * Asks FileInstall to watch the directory and waits, bounded, until it has made a
-     * configuration of every eligible file, so that the bundles started after the launcher find
-     * their configuration in place instead of starting on defaults and restarting a moment later.
+     * Asks FileInstall to watch the directory's files but the listeners' and waits, bounded, until
+     * it has made a configuration of every one, so that the bundles started after the launcher
+     * find their configuration in place instead of starting on defaults and restarting a moment later.
      *
      * @param poll how often FileInstall looks at the directory, in milliseconds
      * @return the eligible files FileInstall did not load in time (a file it cannot parse stays here)
      */
-    static List<Path> watch(ConfigurationAdmin configAdmin, Path dir, boolean withListeners, long poll, Duration wait)
+    static List<Path> watch(ConfigurationAdmin configAdmin, Path dir, long poll, Duration wait)
             throws IOException, InterruptedException {
-        Dictionary<String, Object> watcher = new Hashtable<>();
-        watcher.put("felix.fileinstall.dir", dir.toAbsolutePath().toString());
-        watcher.put("felix.fileinstall.filter", filter(withListeners));
-        watcher.put("felix.fileinstall.poll", Long.toString(poll));
-        watcher.put("felix.fileinstall.noInitialDelay", "true");
-        // sub-directories (examples, systemd units) are not bundles to install
-        watcher.put("felix.fileinstall.subdir.mode", "skip");
-        configAdmin.getFactoryConfiguration(FILEINSTALL_FACTORY, WATCHER_NAME, "?").update(watcher);
+        startWatcher(configAdmin, WATCHER_NAME, dir, SETTINGS_FILES, poll);
+        return awaitLoaded(configAdmin, eligible(dir), wait);
+    }
 
-        List<Path> expected = eligible(dir, withListeners);
+    /**
+     * Asks FileInstall to watch the listener files, once the files they would serve with are known
+     * good, and waits for them as {@link #watch} does.
+     *
+     * @return the listener files FileInstall did not load in time
+     */
+    static List<Path> watchListeners(ConfigurationAdmin configAdmin, Path dir, long poll, Duration wait)
+            throws IOException, InterruptedException {
+        startWatcher(configAdmin, LISTENER_WATCHER_NAME, dir, LISTENER_FILE.pattern(), poll);
+        return awaitLoaded(configAdmin, matching(dir, LISTENER_FILE.pattern()), wait);
+    }
+
+    private static List<Path> awaitLoaded(ConfigurationAdmin configAdmin, List<Path> expected, Duration wait)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         List<Path> missing = missing(configAdmin, expected);
         while (!missing.isEmpty() && System.nanoTime() - deadline < 0) {
@@ -87,6 +95,18 @@ final class ConfigFiles {
             missing = missing(configAdmin, expected);
         }
         return missing;
+    }
+
+    private static void startWatcher(ConfigurationAdmin configAdmin, String name, Path dir, String filter, long poll)
+            throws IOException {
+        Dictionary<String, Object> watcher = new Hashtable<>();
+        watcher.put("felix.fileinstall.dir", dir.toAbsolutePath().toString());
+        watcher.put("felix.fileinstall.filter", filter);
+        watcher.put("felix.fileinstall.poll", Long.toString(poll));
+        watcher.put("felix.fileinstall.noInitialDelay", "true");
+        // sub-directories (examples, systemd units) are not bundles to install
+        watcher.put("felix.fileinstall.subdir.mode", "skip");
+        configAdmin.getFactoryConfiguration(FILEINSTALL_FACTORY, name, "?").update(watcher);
     }
 
     private static List<Path> missing(ConfigurationAdmin configAdmin, List<Path> expected) throws IOException {

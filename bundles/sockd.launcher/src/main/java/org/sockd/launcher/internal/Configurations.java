@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,15 @@ final class Configurations {
                 create(pid, flags.forPid(pid));
             }
         }
+    }
+
+    /** @return the file each policy that has a configuration will read, by PID (its component's name) */
+    Map<String, String> policyFiles() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String pid : List.of(FlagOverrides.ACCESS_PID, FlagOverrides.ROUTE_PID, FlagOverrides.AUTH_PID)) {
+            file(pid).ifPresent(file -> files.put(pid, file.toString()));
+        }
+        return files;
     }
 
     /** @return the classic message for the first file a policy is configured with that cannot be read */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -42,7 +43,7 @@ public class Launcher {
     static final String CONFIG_DIR = "sockd.config.dir";
     static final String LISTENER_FACTORY = "sockd.listener";
     /** FileInstall reads a directory of small files in well under a second; one it cannot parse never loads. */
-    private static final Duration LOAD_WAIT = Duration.ofSeconds(5);
+    static final Duration LOAD_WAIT = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
 
@@ -52,7 +53,7 @@ public class Launcher {
 
     @Activate
     public Launcher(BundleContext context, @Reference ConfigurationAdmin configAdmin,
-            @Reference ServiceComponentRuntime scr) throws IOException, InterruptedException {
+            @Reference ServiceComponentRuntime scr) throws IOException, InterruptedException, BundleException {
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         this.shutdownHook = Thread.ofPlatform().name("sockd-shutdown").unstarted(() -> stopFramework(system));
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -63,61 +64,63 @@ public class Launcher {
         }
         Path home = Path.of(context.getProperty(HOME) != null ? context.getProperty(HOME) : ".").toAbsolutePath();
         Options.Parsed parsed = Options.parse(Arrays.asList(args), home.resolve("config"), Path.of(""));
+        // every way below may end the process before the files are known good
+        AdminHold admin = AdminHold.hold(context);
         switch (parsed) {
             case Options.ShowVersion v -> exit(0, VersionFacts.text(version(context), framework(system)), false);
             case Options.ShowHelp h -> exit(0, Options.USAGE, false);
-            case Options.Invalid invalid -> exit(2, "sockd: " + invalid.message() + "\n" + Options.USAGE, true);
-            case Options.Run run -> start(run.options(), configAdmin, context, scr);
+            case Options.Invalid invalid -> exit(2, invalid.text(), true);
+            case Options.Check check -> start(check.options(), true, admin, configAdmin, context, scr);
+            case Options.Run run -> start(run.options(), false, admin, configAdmin, context, scr);
         }
     }
 
-    private void start(Options options, ConfigurationAdmin configAdmin, BundleContext context, ServiceComponentRuntime scr)
-            throws IOException, InterruptedException {
-        if (!claimPidFile(options.pidFile())) {
+    /** Configures the policies now, before their bundles start; the rest waits for their verdicts ({@link Startup}). */
+    private void start(Options options, boolean check, AdminHold admin, ConfigurationAdmin configAdmin,
+            BundleContext context, ServiceComponentRuntime scr) throws IOException, InterruptedException {
+        // a configuration test runs beside the daemon, whose pid file it must leave alone
+        if (!check && !claimPidFile(options.pidFile())) {
             return;
         }
         Path configDir = options.configDir().toAbsolutePath();
-        boolean fileListeners = options.listen().isEmpty() && !StandardInput.isSocket();
-        Optional<String> failure = configure(options, configDir, fileListeners, configAdmin, context);
+        if (!Files.isDirectory(configDir)) {
+            exit(1, "sockd: no configuration directory " + configDir + "\n", true);
+            return;
+        }
+        FlagOverrides flags = FlagOverrides.of(options);
+        Configurations configurations = new Configurations(configAdmin, flags);
+        Optional<String> failure = configure(flags, configurations, configDir, configAdmin, context);
         if (failure.isPresent()) {
             exit(1, "sockd: " + failure.get() + "\n", true);
             return;
         }
-        int wanted = fileListeners ? (int) ConfigFiles.listenerFiles(configDir) : options.listen().size();
-        if (!fileListeners && options.listen().isEmpty()) {
-            LOG.info("standard input is a socket and no -l was given: no listener from the command line or {}", configDir);
-        } else if (wanted == 0) {
-            LOG.warn("no listener configured: no -l, and no {}-NAME.cfg in {}", LISTENER_FACTORY, configDir);
-        }
-        String what = fileListeners ? "the listener files in " + configDir : options.listen().toString();
-        ListenerWait.watch(context, scr, wanted, what, code -> exit(code, "", true));
+        boolean fileListeners = options.listen().isEmpty() && !StandardInput.isSocket();
+        new Startup(context, scr, configAdmin, configurations, options, check, configurations.policyFiles(), configDir,
+                fileListeners, poll(context), admin).start();
     }
 
     /**
      * The command line's settings first (so that no component ever sees a file's value for a
-     * flag), then the directory's files, then what neither provides.
+     * flag), then the directory's files but the listeners', then what neither provides.
      *
      * @return why the daemon cannot run, in the classic wording where there is one
      */
-    private Optional<String> configure(Options options, Path configDir, boolean fileListeners, ConfigurationAdmin configAdmin,
-            BundleContext context) throws IOException, InterruptedException {
-        if (!Files.isDirectory(configDir)) {
-            return Optional.of("no configuration directory " + configDir);
-        }
-        FlagOverrides flags = FlagOverrides.of(options);
+    private Optional<String> configure(FlagOverrides flags, Configurations configurations, Path configDir,
+            ConfigurationAdmin configAdmin, BundleContext context) throws IOException, InterruptedException {
         this.overrides = context.registerService(ConfigurationPlugin.class, flags, new Hashtable<>(
                 Map.of(ConfigurationPlugin.CM_RANKING, FlagOverrides.CM_RANKING, FlagOverrides.MARK, true)));
         System.setProperty(CONFIG_DIR, configDir.toString());
-        Configurations configurations = new Configurations(configAdmin, flags);
-        configurations.listeners(options.listen());
-        List<Path> notLoaded = ConfigFiles.watch(configAdmin, configDir, fileListeners, poll(context), LOAD_WAIT);
+        List<Path> notLoaded = ConfigFiles.watch(configAdmin, configDir, poll(context), LOAD_WAIT);
         if (!notLoaded.isEmpty()) {
-            // half a configuration is no configuration: a listener or a policy would silently run on defaults
-            return Optional.of("configuration files not loaded within " + LOAD_WAIT.toSeconds()
-                    + " s (see the error above): " + notLoaded);
+            return Optional.of(notLoaded(notLoaded));
         }
         configurations.fillGaps(configDir);
         return configurations.unreadableFile();
+    }
+
+    /** Half a configuration is no configuration: a listener or a policy would silently run on defaults. */
+    static String notLoaded(List<Path> files) {
+        return "configuration files not loaded within " + LOAD_WAIT.toSeconds() + " s (see the error above): " + files;
     }
 
     private boolean claimPidFile(Path path) {
@@ -163,7 +166,7 @@ public class Launcher {
     }
 
     /** Exits from another thread: the framework must not be stopped from inside its own activation. */
-    private static void exit(int status, String message, boolean toStderr) {
+    static void exit(int status, String message, boolean toStderr) {
         (toStderr ? System.err : System.out).print(message);
         (toStderr ? System.err : System.out).flush();
         Thread.ofPlatform().name("sockd-exit").start(() -> System.exit(status));

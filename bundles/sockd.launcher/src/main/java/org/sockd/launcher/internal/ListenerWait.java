@@ -60,7 +60,7 @@ final class ListenerWait {
     }
 
     /** The framework has reached the start level it was started for: every bundle is up. */
-    private static boolean started(BundleContext context) {
+    static boolean started(BundleContext context) {
         String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
         int target = beginning == null ? 1 : Integer.parseInt(beginning.strip());
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);

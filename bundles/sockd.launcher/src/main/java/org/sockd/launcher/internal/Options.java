@@ -23,9 +23,11 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
         Path configDir, Path pidFile) {
 
     static final String USAGE = """
-            usage: sockd [-ver] [-I | -i] [-f FILE] [-r FILE] [-U FILE] [-l ADDR:PORT]...
+            usage: sockd [-ver] [-V] [-I | -i] [-f FILE] [-r FILE] [-U FILE] [-l ADDR:PORT]...
                          [--config-dir DIR] [--pid-file FILE]
               -ver              print version facts and exit
+              -V                test the configuration: load every file as the daemon would, print
+                                what each holds or every error, and exit 0 or 1 (also: check-config)
               -I                strict ident checks: refuse when identd cannot confirm the user
               -i                lenient ident checks: refuse only when identd names another user
               -f FILE           access rules file (default: the one the configuration files name,
@@ -52,6 +54,10 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
     record Run(Options options) implements Parsed {
     }
 
+    /** {@code -V}: load the files the options name, tell what they hold, and exit; listen on nothing. */
+    record Check(Options options) implements Parsed {
+    }
+
     record ShowVersion() implements Parsed {
     }
 
@@ -60,6 +66,10 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
 
     /** @param message what is wrong, naming the offending argument */
     record Invalid(String message) implements Parsed {
+        /** @return what to print: the message and the usage */
+        String text() {
+            return "sockd: " + message + "\n" + USAGE;
+        }
     }
 
     /**
@@ -74,6 +84,7 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
         Path passwords = null;
         Path configDir = defaultConfigDir;
         Path pidFile = null;
+        boolean check = false;
         List<InetSocketAddress> listen = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -84,6 +95,7 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                 case "-h", "--help" -> {
                     return new ShowHelp();
                 }
+                case "-V" -> check = true;
                 case "-I", "-i" -> {
                     IdentMode wanted = arg.equals("-I") ? IdentMode.STRICT : IdentMode.LENIENT;
                     if (ident != null && ident != wanted) {
@@ -118,6 +130,7 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                 }
             }
         }
-        return new Run(new Options(ident, rules, listen, routes, passwords, configDir, pidFile));
+        Options options = new Options(ident, rules, listen, routes, passwords, configDir, pidFile);
+        return check ? new Check(options) : new Run(options);
     }
 }

@@ -24,15 +24,16 @@ class ConfigFilesTest {
     }
 
     @Test
-    void everyConfigurationFileIsLoadedWhenTheFilesDecideTheListeners() throws IOException {
-        assertThat(ConfigFiles.eligible(dir, true)).containsExactly(dir.resolve("sockd.access.sockdconf.cfg"),
-                dir.resolve("sockd.core.cfg"), dir.resolve("sockd.listener-default.cfg"), dir.resolve("sockd.listener-v6.config"));
+    void everySettingsFileButTheListenersIsLoadedBeforeThePoliciesStart() throws IOException {
+        assertThat(ConfigFiles.eligible(dir)).containsExactly(dir.resolve("sockd.access.sockdconf.cfg"),
+                dir.resolve("sockd.core.cfg"));
     }
 
     @Test
-    void listenerFilesAreLeftOutWhenTheCommandLineDecides() throws IOException {
-        assertThat(ConfigFiles.eligible(dir, false)).containsExactly(dir.resolve("sockd.access.sockdconf.cfg"),
-                dir.resolve("sockd.core.cfg"));
+    void theListenerFilesAreLeftToAWatcherOfTheirOwn() {
+        assertThat("sockd.listener-default.cfg").doesNotMatch(ConfigFiles.SETTINGS_FILES);
+        assertThat("sockd.listener-v6.config").doesNotMatch(ConfigFiles.SETTINGS_FILES);
+        assertThat("sockd.admin.cfg").matches(ConfigFiles.SETTINGS_FILES);
     }
 
     @Test

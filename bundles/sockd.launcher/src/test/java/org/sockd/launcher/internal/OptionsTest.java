@@ -57,6 +57,14 @@ class OptionsTest {
         assertThat(parse("-h")).isInstanceOf(Options.ShowHelp.class);
     }
 
+    @Test
+    void capitalVTestsTheConfigurationTheOtherFlagsName() {
+        assertThat(parse("-f", "/etc/sockd.conf", "-V", "-U", "/etc/sockd.passwd")).isEqualTo(new Options.Check(
+                new Options(null, Path.of("/etc/sockd.conf"), List.of(), null, Path.of("/etc/sockd.passwd"),
+                        DEFAULT_CONFIG, null)));
+        assertThat(parse("-V", "-x")).isInstanceOf(Options.Invalid.class);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "-x                 | unknown option -x",

@@ -16,6 +16,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.Dumpable;
+import org.sockd.api.admin.FileVerdict;
+import org.sockd.api.admin.LoadedFile;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.route.Route;
@@ -33,10 +35,10 @@ import org.sockd.common.reload.LiveFile;
  * system's choice; a reload (SIGHUP, {@code sockd:reload}, or the file changing on disk) with such
  * a file keeps the routes in force. Public only because Felix SCR calls public constructors alone.
  */
-@Component(name = RouteFilePolicy.PID, service = {RouteSelector.class, Reloadable.class, Dumpable.class},
+@Component(name = RouteFilePolicy.PID, service = {RouteSelector.class, Reloadable.class, Dumpable.class, LoadedFile.class},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = RouteFilePolicy.Config.class)
-public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpable {
+public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpable, LoadedFile {
 
     static final String PID = "sockd.route.file";
 
@@ -104,6 +106,11 @@ public final class RouteFilePolicy implements RouteSelector, Reloadable, Dumpabl
     @Override
     public ReloadResult reload() {
         return routes.current().reload();
+    }
+
+    @Override
+    public FileVerdict verdict() {
+        return routes.current().verdict();
     }
 
     @Override

@@ -63,7 +63,7 @@ class SockdCommandsTest {
         });
 
         assertThatIllegalStateException().isThrownBy(commands::reload).withMessage("""
-                /etc/sockd.conf: reloaded 12 rules
+                /etc/sockd.conf: 12 rules
                 /etc/sockd.route: NOT reloaded, previous rules stay:
                   /etc/sockd.route:3: Invalid entry
                   /etc/sockd.route:7: Invalid entry
@@ -77,13 +77,13 @@ class SockdCommandsTest {
         reloadables.add(() -> new ReloadResult.Reloaded("/etc/sockd.route", 3));
 
         assertThat(commands.reload()).hasToString("""
-                /etc/sockd.conf: reloaded 12 rules
-                /etc/sockd.route: reloaded 3 rules""");
+                /etc/sockd.conf: 12 rules
+                /etc/sockd.route: 3 rules""");
     }
 
     @Test
     void reloadWithNothingToReloadSaysSo() {
-        assertThat(commands.reload().results()).isEmpty();
+        assertThat(commands.reload().verdicts()).isEmpty();
         assertThat(commands.reload()).hasToString("nothing to reload: no Reloadable service is registered");
     }
 
