@@ -34,6 +34,7 @@ import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.api.auth.Authenticator;
 import org.sockd.api.action.ActionRunner;
 import org.sockd.api.ident.IdentClient;
+import org.sockd.api.log.EndReason;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.route.RouteSelector;
@@ -51,6 +52,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SocksServer.class);
     private static final int LARGE_BUFFER = 64 * 1024;
     private static final int LARGE_BUFFERS_LENT_AT_MOST = 4096;
+    /** How long sessions closed at shutdown get to tell their end. */
+    private static final long CLOSED_SESSIONS_END_MS = 1_000;
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile AccessPolicy access;
@@ -200,7 +203,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
                 : request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
         return Optional.of(new SessionSnapshot(session.id(), client, user, stage.ident(),
                 request == null ? null : request.command(), request == null ? null : request.destination(),
-                stage.state(), session.started(), session.traffic().fromClient(), session.traffic().fromTarget()));
+                stage.state(), session.started(), session.traffic().fromClient(), session.traffic().fromTarget(),
+                session.connected()));
     }
 
     @Override
@@ -209,7 +213,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         if (session == null) {
             return false;
         }
-        session.close();
+        session.closeFor(EndReason.KILLED, null);
         return true;
     }
 
@@ -220,6 +224,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         return new DaemonTotals(started, sessions.numbered(), sessions.size(), bytes[0], bytes[1]);
     }
 
+    private static void awaitNoSessions(Sessions sessions, long deadline) throws InterruptedException {
+        while (sessions.size() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+    }
+
     /** Listeners are closed before this runs (they depend on it); live sessions get a grace period. */
     @Deactivate
     void deactivate() throws InterruptedException {
@@ -228,12 +238,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         if (sessions.size() > 0) {
             LOG.info("stopping: waiting up to {} ms for {} sessions", config.shutdown_grace_ms(), sessions.size());
         }
-        while (sessions.size() > 0 && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);
-        }
+        awaitNoSessions(sessions, deadline);
         if (sessions.size() > 0) {
             LOG.info("stopping: closing {} sessions still open", sessions.size());
-            sessions.all().forEach(LiveSession::close);
+            sessions.all().forEach(session -> session.closeFor(EndReason.SHUTDOWN, null));
+            // so that each tells its listeners how it ended before the core is gone
+            awaitNoSessions(sessions, System.nanoTime() + CLOSED_SESSIONS_END_MS * 1_000_000L);
         }
         sweeper.shutdownNow();
         context.resolver().close();
