@@ -72,4 +72,18 @@ class SessionEndTest extends DaemonTest {
             assertEquals(EndReason.IDLE_TIMEOUT, ended.reason());
         }
     }
+
+    @Test
+    void aPolicyThatAsksForItEndsTheLiveSessionsItRefusesAsRevalidated() throws Exception {
+        try (Socks5Client.Connection relay = Socks5Client.connect(proxy(), echo.address())) {
+            assertEquals(0, relay.reply());
+            relay.roundTrip(new byte[10]);
+
+            registrations.add(Policies.denyAllRevalidating(context, 10));
+
+            SessionEvent.Ended ended = events.await(SessionEvent.Ended.class, echo.address().getPort());
+            assertEquals(EndReason.REVALIDATED, ended.reason());
+            assertEquals("refused by itest:1: deny all", ended.detail());
+        }
+    }
 }

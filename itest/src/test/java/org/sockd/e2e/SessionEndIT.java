@@ -36,7 +36,6 @@ class SessionEndIT {
 
     @Test
     void eachWayASessionEndsIsNamedOnALineAfterItsClassicOnes() throws Exception {
-        settings("sockd.core.cfg", "shutdown.grace.ms = I\"100\"");
         try (Daemon daemon = AdminDaemon.start(home, RULES)) {
             try (Socket client = granted(daemon, echo.address(), "closer")) {
                 roundTrip(client);
@@ -63,14 +62,20 @@ class SessionEndIT {
                 assertThat(kill.exitCode()).as(kill.toString()).isZero();
                 assertThat(endLine(daemon, "victim")).contains(" reason killed after ");
             }
+        }
+    }
 
-            int status;
-            try (Socket stayer = granted(daemon, echo.address(), "stayer")) {
-                roundTrip(stayer);
-                status = daemon.stop();
-            }
-            assertThat(daemon.output()).as("stopped with status " + status).anyMatch(line -> line.contains("ended -- Connect from stayer(")
-                    && line.contains(" reason shutdown after "));
+    @Test
+    void aSessionLiveWhenTheDaemonStopsEndsAsShutdown() throws Exception {
+        settings("sockd.core.cfg", "shutdown.grace.ms = I\"100\"");
+        try (Daemon daemon = AdminDaemon.start(home, RULES); Socket stayer = granted(daemon, echo.address(), "stayer")) {
+            roundTrip(stayer);
+            daemon.awaitLine(line -> line.contains("connected -- Connect from stayer("), 15);
+
+            int status = daemon.stop();
+
+            assertThat(daemon.output()).as("stopped with status " + status).anyMatch(line ->
+                    line.contains("ended -- Connect from stayer(") && line.contains(" reason shutdown after "));
         }
     }
 

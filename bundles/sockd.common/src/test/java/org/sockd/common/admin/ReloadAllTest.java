@@ -2,11 +2,20 @@ package org.sockd.common.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sockd.api.Command;
+import org.sockd.api.Endpoint;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.api.admin.SessionRefusal;
+import org.sockd.api.admin.SessionSnapshot;
+import org.sockd.api.admin.SessionState;
+import org.sockd.common.testing.FakeCore;
 import org.sockd.common.testing.RecordingLogger;
 import org.sockd.common.testing.RecordingLogger.Line;
 
@@ -70,6 +79,35 @@ class ReloadAllTest {
                   /etc/sockd.route:3: bad""");
         assertThat(log.lines()).first().isEqualTo(new Line("info", "sockd:reload: /etc/sockd.conf: reloaded 12 rules"));
         assertThat(new ReloadReport(List.of())).hasToString("nothing to reload: no Reloadable service is registered");
+    }
+
+    @Test
+    void theLiveSessionsComeAfterEveryFileAndOnlyWhenAskedOrSetTo() {
+        SessionSnapshot session = new SessionSnapshot(7, new InetSocketAddress("127.0.0.1", 40000), "", null,
+                Command.CONNECT, Endpoint.ofAddress(InetAddress.getLoopbackAddress(), 25), SessionState.RELAYING,
+                Instant.EPOCH, 0, 0);
+        List<SessionRefusal> refused = List.of(new SessionRefusal(session, "refused by /etc/sockd.conf:2: deny 0.0.0.0 0.0.0.0"));
+        FakeCore core = new FakeCore(List.of(session), refused, false);
+        ReloadResult good = new ReloadResult.Reloaded("/etc/sockd.conf", 1);
+
+        ReloadReport plain = ReloadAll.run(List.of(core, answering("conf", good)), log.logger(), "SIGHUP");
+        assertThat(plain.results()).containsExactly(good);
+        assertThat(plain.revalidated()).isEmpty();
+        assertThat(core.revalidations()).isZero();
+
+        ReloadReport forced = ReloadAll.run(List.of(core, answering("conf", good)), log.logger(), "sockd:reload", true);
+        assertThat(core.revalidations()).isOne();
+        assertThat(forced).hasToString("""
+                /etc/sockd.conf: reloaded 1 rules
+                live sessions revalidated: 1 ended
+                  session 7 127.0.0.1:40000 to 127.0.0.1:25: refused by /etc/sockd.conf:2: deny 0.0.0.0 0.0.0.0""");
+        assertThat(log.lines()).containsSubsequence(new Line("info", "sockd:reload: /etc/sockd.conf: reloaded 1 rules"),
+                new Line("info", "sockd:reload: live sessions revalidated: 1 ended"));
+
+        FakeCore setTo = new FakeCore(List.of(session), refused, true);
+        ReloadAll.run(List.of(setTo), log.logger(), "SIGHUP");
+        assertThat(setTo.revalidations()).isOne();
+        assertThat(log.lines()).contains(new Line("info", "SIGHUP: live sessions revalidated: 1 ended"));
     }
 
     private Reloadable answering(String name, ReloadResult result) {

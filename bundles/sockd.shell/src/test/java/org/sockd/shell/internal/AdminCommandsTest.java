@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sockd.api.Command;
 import org.sockd.api.Endpoint;
+import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.SessionRefusal;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.api.admin.SessionState;
@@ -217,6 +219,21 @@ class AdminCommandsTest {
         @Override
         public DaemonTotals totals() {
             return totals;
+        }
+
+        @Override
+        public List<SessionRefusal> revalidate() {
+            throw new AssertionError("these commands never revalidate");
+        }
+
+        @Override
+        public List<SessionRefusal> refusedBy(AccessPolicy candidate) {
+            throw new AssertionError("these commands never revalidate");
+        }
+
+        @Override
+        public boolean revalidatesOnReload() {
+            return false;
         }
     }
 
