@@ -57,7 +57,6 @@ class SessionEndIT {
             try (Socket victim = granted(daemon, echo.address(), "victim")) {
                 roundTrip(victim);
                 String row = sessionRow(daemon, "victim");
-                assertThat(row).as("the connected column").endsWith("  " + text(echo.address()));
                 ProgramResult kill = AdminTools.ctl(daemon.adminSocket(), "kill", row.strip().split(" +")[0]);
                 assertThat(kill.exitCode()).as(kill.toString()).isZero();
                 assertThat(endLine(daemon, "victim")).contains(" reason killed after ");
@@ -72,9 +71,11 @@ class SessionEndIT {
             roundTrip(stayer);
             daemon.awaitLine(line -> line.contains("connected -- Connect from stayer("), 15);
 
-            int status = daemon.stop();
+            // kill(1), not Process.destroy(), which also closes the pipe the daemon's last lines come by
+            daemon.signal("TERM");
 
-            assertThat(daemon.output()).as("stopped with status " + status).anyMatch(line ->
+            assertThat(daemon.awaitExit(30)).isIn(0, 143);
+            assertThat(daemon.output()).anyMatch(line ->
                     line.contains("ended -- Connect from stayer(") && line.contains(" reason shutdown after "));
         }
     }

@@ -19,20 +19,29 @@ final class SessionText {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"id", "client", "user", "ident", "command", "destination", "state", "age",
-                "from client", "to client", "connected"});
+                "from client", "to client"});
         for (SessionSnapshot session : table.sessions()) {
             rows.add(new String[] {String.valueOf(session.id()), AddressText.of(session.client()), orDash(session.user()),
                     orDash(session.ident()), session.command() == null ? "-" : session.command().classicName(),
-                    session.destination() == null ? "-" : AddressText.of(session.destination()), session.state().name().toLowerCase(Locale.ROOT),
+                    destination(session), session.state().name().toLowerCase(Locale.ROOT),
                     Text.age(session.started(), table.now()), String.valueOf(session.fromClient()),
-                    String.valueOf(session.fromTarget()),
-                    session.connected() == null ? "-" : AddressText.of(session.connected())});
+                    String.valueOf(session.fromTarget())});
         }
         List<String> lines = Text.table(rows, "",
-                new boolean[] {true, false, false, false, false, false, false, true, true, true, false});
+                new boolean[] {true, false, false, false, false, false, false, true, true, true});
         int count = table.sessions().size();
         lines.add(count + (count == 1 ? " live session" : " live sessions"));
         return String.join("\n", lines);
+    }
+
+    /** The destination as asked, and the address connected to where that is another: {@code host:443 (192.0.2.7:443)}. */
+    private static String destination(SessionSnapshot session) {
+        if (session.destination() == null) {
+            return "-";
+        }
+        String asked = AddressText.of(session.destination());
+        String connected = session.connected() == null ? asked : AddressText.of(session.connected());
+        return connected.equals(asked) ? asked : asked + " (" + connected + ")";
     }
 
     static String kill(KillReport report) {

@@ -55,8 +55,8 @@ public final class SockdCommands {
                 registry.services(), totals);
     }
 
-    @Descriptor("list the live sessions: id, client, user, ident, command, destination, state, age, bytes each way, "
-            + "the address connected to")
+    @Descriptor("list the live sessions: id, client, user, ident, command, destination (and the address connected "
+            + "to, where that is another), state, age, bytes each way")
     public SessionTable sessions() {
         return new SessionTable(core().sessions(), clock.instant());
     }

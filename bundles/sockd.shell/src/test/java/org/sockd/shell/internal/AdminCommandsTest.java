@@ -101,10 +101,10 @@ class AdminCommandsTest {
                 SessionState.HANDSHAKE, NOW.plusSeconds(1), 0, 0));
 
         assertThat(commands.sessions()).hasToString("""
-                  id  client           user         ident  command  destination          state        age  from client  to client  connected
-                   7  127.0.0.1:40312  joe          joe    connect  www.example.com:443  relaying   1h02m          517    1048576  93.184.215.14:443
-                  12  [::1]:40400      -            -      bind     [2001:db8::1]:21     waiting      42s            0          0  -
-                1234  127.0.0.2:5000   evil\\x1b[2J  -      -        -                    handshake     0s            0          0  -
+                  id  client           user         ident  command  destination                              state        age  from client  to client
+                   7  127.0.0.1:40312  joe          joe    connect  www.example.com:443 (93.184.215.14:443)  relaying   1h02m          517    1048576
+                  12  [::1]:40400      -            -      bind     [2001:db8::1]:21                         waiting      42s            0          0
+                1234  127.0.0.2:5000   evil\\x1b[2J  -      -        -                                        handshake     0s            0          0
                 3 live sessions""");
     }
 
