@@ -99,7 +99,7 @@ final class Daemon implements AutoCloseable {
                 () -> "the sessions of the test to end: " + sessions().map(SessionRegistry::sessions).orElse(List.of()));
     }
 
-    private Optional<SessionRegistry> sessions() {
+    Optional<SessionRegistry> sessions() {
         return Optional.ofNullable(context.getServiceReference(SessionRegistry.class)).map(context::getService);
     }
 

@@ -26,11 +26,23 @@ final class Policies {
         return register(context, ranking, "deny-all", request -> new Decision.Deny("itest says no", rule));
     }
 
+    /** A deny-all that asks the core to decide the live sessions again when it takes it into use. */
+    static ServiceRegistration<AccessPolicy> denyAllRevalidating(BundleContext context, int ranking) {
+        MatchedRule rule = new MatchedRule("itest", 1, "deny all");
+        Dictionary<String, Object> properties = properties(ranking, "deny-all-revalidating");
+        properties.put(AccessPolicy.REVALIDATE, true);
+        return context.registerService(AccessPolicy.class, request -> new Decision.Deny("itest says no", rule), properties);
+    }
+
     private static ServiceRegistration<AccessPolicy> register(BundleContext context, int ranking, String name,
             AccessPolicy policy) {
+        return context.registerService(AccessPolicy.class, policy, properties(ranking, name));
+    }
+
+    private static Dictionary<String, Object> properties(int ranking, String name) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_RANKING, ranking);
         properties.put(AccessPolicy.NAME, name);
-        return context.registerService(AccessPolicy.class, policy, properties);
+        return properties;
     }
 }

@@ -33,6 +33,7 @@ final class RecordingListener implements SessionListener {
             case SessionEvent.IdentMismatch e -> e.session().request().destination().port();
             case SessionEvent.WrongPeer e -> e.session().request().destination().port();
             case SessionEvent.DatagramsDropped e -> e.session().request().destination().port();
+            case SessionEvent.Ended e -> e.session().request().destination().port();
             case SessionEvent.ProtocolError e -> -1;
         };
     }

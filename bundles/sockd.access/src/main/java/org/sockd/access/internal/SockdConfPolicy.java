@@ -26,6 +26,8 @@ import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
+import org.sockd.api.access.Preview;
+import org.sockd.api.access.Previewable;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.FileVerdict;
 import org.sockd.api.admin.LoadedFile;
@@ -47,7 +49,7 @@ import org.sockd.common.reload.LoadResult;
 @Component(name = SockdConfPolicy.PID, service = {AccessPolicy.class, Reloadable.class, Dumpable.class, LoadedFile.class},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SockdConfPolicy.Config.class)
-public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable, LoadedFile {
+public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable, LoadedFile, Previewable {
 
     static final String PID = "sockd.access.sockdconf";
 
@@ -77,8 +79,9 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
 
     private static final Logger LOG = LoggerFactory.getLogger(SockdConfPolicy.class);
 
-    /** What one configuration made: the engine and the rules it decides by. */
-    private record Rules(RuleEngine engine, LiveFile<RuleSet> file) implements Closeable {
+    /** What one configuration made: the engine, the rules it decides by, and how they are read. */
+    private record Rules(RuleEngine engine, LiveFile<RuleSet> file, Function<Path, LoadResult<RuleSet>> reader)
+            implements Closeable {
         @Override
         public void close() {
             file.close();
@@ -105,11 +108,11 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
         Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
         Path file = Path.of(config.file());
         Optional<IdentMode> mode = identMode(config.ident_mode());
-        LiveFile<RuleSet> live = new LiveFile<>(file, mode.isPresent() ? RulesFile::read : badIdentMode(config),
-                RulesFile.KIND, LOG);
+        Function<Path, LoadResult<RuleSet>> reader = mode.isPresent() ? RulesFile::read : badIdentMode(config);
+        LiveFile<RuleSet> live = new LiveFile<>(file, reader, RulesFile.KIND, LOG);
         live.watchIf(config.watch(), "sockd-file-watch", Duration.ofMillis(config.watch_period_ms()),
                 () -> watched(file, live.current()));
-        return new Rules(new RuleEngine(mode.orElse(IdentMode.STRICT)), live);
+        return new Rules(new RuleEngine(mode.orElse(IdentMode.STRICT)), live, reader);
     }
 
     @Override
@@ -137,6 +140,12 @@ public final class SockdConfPolicy implements AccessPolicy, Reloadable, Dumpable
     @Override
     public FileVerdict verdict() {
         return rules.current().file().verdict();
+    }
+
+    @Override
+    public Preview preview() {
+        Rules now = rules.current();
+        return RulesPreview.of(now.file().file(), now.reader(), now.engine());
     }
 
     @Override

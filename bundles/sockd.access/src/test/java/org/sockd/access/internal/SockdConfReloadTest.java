@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
+import org.sockd.api.access.Preview;
 import org.sockd.api.admin.ReloadResult;
 
 /** Reloads through the component, as SIGHUP, sockd:reload and the file watcher do. */
@@ -29,6 +30,8 @@ class SockdConfReloadTest {
         SockdConfPolicy policy = policy(file, "OFF", false);
         write("deny 0.0.0.0\npermit 0.0.0.0 0.0.0.0 eq nosuchservice\n");
 
+        assertThat(policy.preview()).as("a preview sees what a reload would").isInstanceOfSatisfying(
+                Preview.Invalid.class, invalid -> assertThat(invalid.errors()).hasSize(2));
         assertThat(policy.reload()).isInstanceOfSatisfying(ReloadResult.Failed.class, failed ->
                 assertThat(failed.errors()).satisfiesExactly(
                         first -> assertThat(first).startsWith(file + ":1: "),
@@ -64,6 +67,19 @@ class SockdConfReloadTest {
                 assertThat(failed.errors()).containsExactly(
                         "sockd.access.sockdconf: ident.mode SOMETIMES is not OFF, LENIENT or STRICT"));
         assertThat(decide(policy)).isEqualTo(new Decision.Deny("no rule matched", null));
+    }
+
+    @Test
+    void aPreviewDecidesByTheFileOnDiskAndLeavesTheRulesInForce() throws Exception {
+        Path file = write(PERMIT_ALL);
+        SockdConfPolicy policy = policy(file, "OFF", false);
+        write(DENY_ALL);
+
+        assertThat(policy.preview()).isInstanceOfSatisfying(Preview.Ready.class, ready -> {
+            assertThat(ready.source()).isEqualTo(file.toString());
+            assertThat(ready.policy().decide(connect("10.0.0.1", "192.0.2.1", 80))).isEqualTo(denied(file));
+        });
+        assertThat(decide(policy)).as("still the rules in force").isEqualTo(permitted(file));
     }
 
     /** That a broken file is seen and refused by the watcher is the holder's to prove (LiveFileTest). */

@@ -14,6 +14,14 @@ public interface AccessPolicy {
     String NAME = "sockd.policy.name";
 
     /**
+     * Service property (Boolean, or the String {@code "true"}): when the core takes this policy into
+     * use, it decides every live session again by it and ends those it refuses, as
+     * {@code sockd:reload --revalidate} does. Absent or any other value: live sessions go on under
+     * the policy they started with.
+     */
+    String REVALIDATE = "sockd.revalidate";
+
+    /**
      * Decides one request. Must be fast and must not block on I/O. Any exception thrown is taken
      * by the core as a refusal.
      *

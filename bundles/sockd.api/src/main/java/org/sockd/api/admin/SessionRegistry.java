@@ -2,6 +2,7 @@ package org.sockd.api.admin;
 
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
+import org.sockd.api.access.AccessPolicy;
 
 /** Registered by the core: the sessions it is serving, for administration. */
 @ProviderType
@@ -20,4 +21,25 @@ public interface SessionRegistry {
 
     /** @return counts since the core started */
     DaemonTotals totals();
+
+    /**
+     * Decides every live session that is past its decision again, by the access policy in force,
+     * with the facts it started with (client, user, ident answer, destination, port, command); ends
+     * those it now refuses and leaves the others untouched. Identd is not asked again: the answer
+     * the session got stands, and a session that got none counts as one identd did not answer.
+     *
+     * @return the sessions ended, each with the rule or reason that refuses it
+     */
+    List<SessionRefusal> revalidate();
+
+    /**
+     * As {@link #revalidate()} by a candidate policy, ending nothing: which live sessions it would end.
+     *
+     * @param candidate the policy to decide by, e.g. a {@link org.sockd.api.access.Preview.Ready}'s
+     * @return the sessions it refuses
+     */
+    List<SessionRefusal> refusedBy(AccessPolicy candidate);
+
+    /** @return whether every reload, SIGHUP included, also revalidates (core {@code reload.revalidate}) */
+    boolean revalidatesOnReload();
 }

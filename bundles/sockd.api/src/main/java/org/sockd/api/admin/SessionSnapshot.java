@@ -19,13 +19,22 @@ import org.sockd.api.Endpoint;
  * @param started when the client connected
  * @param fromClient bytes relayed from the client so far
  * @param fromTarget bytes relayed to the client so far
+ * @param connected the address actually connected to (for BIND, the host that connected in), or
+ *        {@code null} until then and for a UDP association
  */
 public record SessionSnapshot(long id, InetSocketAddress client, String user, String ident, Command command,
-        Endpoint destination, SessionState state, Instant started, long fromClient, long fromTarget) {
+        Endpoint destination, SessionState state, Instant started, long fromClient, long fromTarget,
+        InetSocketAddress connected) {
     public SessionSnapshot {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(started, "started");
+    }
+
+    /** A session not connected to any address (yet). */
+    public SessionSnapshot(long id, InetSocketAddress client, String user, String ident, Command command,
+            Endpoint destination, SessionState state, Instant started, long fromClient, long fromTarget) {
+        this(id, client, user, ident, command, destination, state, started, fromClient, fromTarget, null);
     }
 }

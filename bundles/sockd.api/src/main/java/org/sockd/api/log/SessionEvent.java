@@ -1,6 +1,7 @@
 package org.sockd.api.log;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.sockd.api.ClientInfo;
@@ -107,6 +108,28 @@ public sealed interface SessionEvent {
         /** The end of a CONNECT or UDP relay. */
         public Terminated(SessionInfo session, long bytesFromClient, long bytesFromTarget) {
             this(session, bytesFromClient, bytesFromTarget, null);
+        }
+    }
+
+    /**
+     * A granted session ended, after the events that tell what it moved ({@link Terminated},
+     * {@link DatagramsDropped}). A session refused or failed before it was granted ends with the
+     * event that says so, and has no {@code Ended}.
+     *
+     * @param session the session
+     * @param reason why it ended
+     * @param duration from the client's connection to the end
+     * @param connected the address actually connected to (for BIND, the host that connected in);
+     *        {@code null} for a UDP association, which has no single target
+     * @param detail more about the reason, e.g. the rule that refuses a revalidated session or the
+     *        error text; {@code null} when there is nothing more to say
+     */
+    record Ended(SessionInfo session, EndReason reason, Duration duration, InetSocketAddress connected, String detail)
+            implements SessionEvent {
+        public Ended {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(duration, "duration");
         }
     }
 

@@ -1,6 +1,11 @@
-/** The session-event SPI: listeners receive every step of a client session. */
+/**
+ * The session-event SPI: listeners receive every step of a client session.
+ * 2.0.0: {@link org.sockd.api.log.SessionEvent.Ended} and {@link org.sockd.api.log.EndReason}. A new
+ * permitted type of the sealed {@code SessionEvent} is a major change for a consumer: a listener
+ * that switches over every event type would throw {@code MatchException} on the new one.
+ */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.sockd.api.log;
 
 import org.osgi.annotation.bundle.Export;

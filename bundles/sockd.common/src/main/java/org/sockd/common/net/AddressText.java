@@ -3,6 +3,8 @@ package org.sockd.common.net;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import org.sockd.api.Endpoint;
+import org.sockd.common.text.LogText;
 
 /**
  * Addresses as people write them: {@code 127.0.0.1}, IPv6 in the short form of RFC 5952 ({@code 2001:db8::1},
@@ -30,6 +32,12 @@ public final class AddressText {
         }
         String text = of(host);
         return (host instanceof Inet6Address ? "[" + text + "]" : text) + ":" + address.getPort();
+    }
+
+    /** @return a request's destination as {@link #of(InetSocketAddress)}, a name (escaped, as clients send it) with its port */
+    public static String of(Endpoint endpoint) {
+        return endpoint.isName() ? LogText.escape(endpoint.host()) + ":" + endpoint.port()
+                : of(new InetSocketAddress(endpoint.address(), endpoint.port()));
     }
 
     /** Lower-case hex, no leading zeros, the longest run of two or more zero groups (the first if tied) as "::". */

@@ -2,13 +2,22 @@ package org.sockd.common.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sockd.api.Command;
+import org.sockd.api.Endpoint;
 import org.sockd.api.admin.FileVerdict;
 import org.sockd.api.admin.LoadedFile;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
+import org.sockd.api.admin.SessionRefusal;
+import org.sockd.api.admin.SessionSnapshot;
+import org.sockd.api.admin.SessionState;
+import org.sockd.common.testing.FakeCore;
 import org.sockd.common.testing.RecordingLogger;
 import org.sockd.common.testing.RecordingLogger.Line;
 
@@ -93,6 +102,35 @@ class ReloadAllTest {
                 /etc/sockd.passwd: NOT loaded (1 error):
                   /etc/sockd.passwd:2: bad""");
         assertThat(report.anyFailed()).isTrue();
+    }
+
+    @Test
+    void theLiveSessionsComeAfterEveryFileAndOnlyWhenAskedOrSetTo() {
+        SessionSnapshot session = new SessionSnapshot(7, new InetSocketAddress("127.0.0.1", 40000), "", null,
+                Command.CONNECT, Endpoint.ofAddress(InetAddress.getLoopbackAddress(), 25), SessionState.RELAYING,
+                Instant.EPOCH, 0, 0);
+        List<SessionRefusal> refused = List.of(new SessionRefusal(session, "refused by /etc/sockd.conf:2: deny 0.0.0.0 0.0.0.0"));
+        FakeCore core = new FakeCore(List.of(session), refused, false);
+        ReloadResult good = new ReloadResult.Reloaded("/etc/sockd.conf", 1);
+
+        ReloadReport plain = ReloadAll.run(List.of(core, answering("conf", good)), log.logger(), "SIGHUP");
+        assertThat(plain.verdicts()).containsExactly(new FileVerdict.Loaded("/etc/sockd.conf", "rules", 1));
+        assertThat(plain.revalidated()).isEmpty();
+        assertThat(core.revalidations()).isZero();
+
+        ReloadReport forced = ReloadAll.run(List.of(core, answering("conf", good)), log.logger(), "sockd:reload", true);
+        assertThat(core.revalidations()).isOne();
+        assertThat(forced).hasToString("""
+                /etc/sockd.conf: 1 rules
+                live sessions revalidated: 1 ended
+                  session 7 127.0.0.1:40000 to 127.0.0.1:25: refused by /etc/sockd.conf:2: deny 0.0.0.0 0.0.0.0""");
+        assertThat(log.lines()).containsSubsequence(new Line("info", "sockd:reload: /etc/sockd.conf: reloaded 1 rules"),
+                new Line("info", "sockd:reload: live sessions revalidated: 1 ended"));
+
+        FakeCore setTo = new FakeCore(List.of(session), refused, true);
+        ReloadAll.run(List.of(setTo), log.logger(), "SIGHUP");
+        assertThat(setTo.revalidations()).isOne();
+        assertThat(log.lines()).contains(new Line("info", "SIGHUP: live sessions revalidated: 1 ended"));
     }
 
     private Reloadable answering(String name, ReloadResult result) {

@@ -52,4 +52,8 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "A route file is in use (set by -r): while no route selector is registered, "
             + "every request that needs a route fails instead of the system choosing the interface")
     boolean route_required() default false;
+
+    @AttributeDefinition(description = "Every reload by SIGHUP or sockd:reload also decides the live sessions again "
+            + "by the rules now in force and ends those they refuse (as sockd:reload --revalidate)")
+    boolean reload_revalidate() default false;
 }

@@ -73,11 +73,19 @@ record Exchange(LiveSession live, SessionContext context, Policies policies, Eve
      *
      * @param peer for BIND, the host that connected in; otherwise {@code null}
      */
-    void relay(SocketChannel target, InetSocketAddress peer) throws InterruptedException {
+    void relay(SocketChannel target, InetSocketAddress peer) throws IOException, InterruptedException {
+        live.connected((InetSocketAddress) target.getRemoteAddress());
         stage(SessionState.RELAYING);
         Relay relay = new Relay(live, context.buffers());
         live.traffic(relay);
         relay.run(live.client(), target);
         events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget(), peer));
+        ended();
+    }
+
+    /** Tells the listeners why the granted session ended and after how long, after what it moved. */
+    void ended() {
+        LiveSession.End end = live.ending();
+        events.emit(new SessionEvent.Ended(info, end.reason(), live.age(), live.connected(), end.detail()));
     }
 }

@@ -3,12 +3,16 @@ package org.sockd.core.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.admin.SessionState;
+import org.sockd.api.log.EndReason;
 import org.sockd.common.io.Closing;
 
 /**
@@ -24,7 +28,10 @@ final class LiveSession {
     private final SocketChannel client;
     private final LongSupplier nanoClock;
     private final Instant started = Instant.now();
+    private final long startedNanos;
+    private final AtomicReference<End> end = new AtomicReference<>();
     private volatile SocketChannel target;
+    private volatile InetSocketAddress connected;
     /** Something else the session holds open: a BIND's listening socket, a UDP association. */
     private volatile Closeable held;
     private volatile Stage stage = new Stage(SessionState.HANDSHAKE, null, null);
@@ -45,6 +52,7 @@ final class LiveSession {
         this.client = client;
         this.deadline = handshakeDeadline;
         this.nanoClock = nanoClock;
+        this.startedNanos = nanoClock.getAsLong();
     }
 
     /** Bytes moved so far, read while the session runs. */
@@ -76,12 +84,57 @@ final class LiveSession {
     record Stage(SessionState state, ConnectRequest request, String ident) {
     }
 
+    /**
+     * Why the session ends.
+     *
+     * @param detail more about it (the refusing rule, the error text), or {@code null}
+     */
+    record End(EndReason reason, String detail) {
+    }
+
     long id() {
         return id;
     }
 
     Instant started() {
         return started;
+    }
+
+    /** @return how long the session has lived, by the clock its idle allowance is measured with */
+    Duration age() {
+        return Duration.ofNanos(nanoClock.getAsLong() - startedNanos);
+    }
+
+    /** @return the address connected to, or {@code null} until then (and for UDP) */
+    InetSocketAddress connected() {
+        return connected;
+    }
+
+    void connected(InetSocketAddress address) {
+        this.connected = address;
+    }
+
+    /** Records why the session ends, unless a cause was recorded first: the first cause is the real one. */
+    void endBy(EndReason reason, String detail) {
+        end.compareAndSet(null, new End(reason, detail));
+    }
+
+    /** A reset or a broken pipe is the peer's doing; any other I/O error is an error. */
+    void endByFailure(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        endBy(message.contains("reset") || message.contains("Broken pipe") ? EndReason.RESET : EndReason.ERROR, message);
+    }
+
+    /** Records the cause before closing, since closing makes the relay's reads fail too. */
+    void closeFor(EndReason reason, String detail) {
+        endBy(reason, detail);
+        close();
+    }
+
+    /** @return why the session ended; an end nobody explained counts as an error */
+    End ending() {
+        End recorded = end.get();
+        return recorded != null ? recorded : new End(EndReason.ERROR, "no cause recorded");
     }
 
     Stage stage() {
@@ -138,7 +191,7 @@ final class LiveSession {
 
     void expire() {
         expired = true;
-        close();
+        closeFor(EndReason.IDLE_TIMEOUT, null);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import org.sockd.api.log.EndReason;
 import org.sockd.common.io.Closing;
 
 /**
@@ -59,6 +60,7 @@ final class Relay implements LiveSession.Traffic {
                 try {
                     int n = from.read(buffer);
                     if (n < 0) {
+                        session.endBy(clientSide ? EndReason.CLIENT_CLOSED : EndReason.TARGET_CLOSED, null);
                         to.shutdownOutput();
                         ended = true;
                         return;
@@ -80,7 +82,8 @@ final class Relay implements LiveSession.Traffic {
                 }
             }
         } catch (IOException e) {
-            // a reset, or the session was closed: the finally below ends both directions
+            // a reset, or the session was closed (its cause is recorded already): the finally ends both directions
+            session.endByFailure(e);
         } finally {
             if (!ended) {
                 Closing.quietly(from);

@@ -5,8 +5,6 @@ import static org.osgi.service.component.annotations.ReferenceCardinality.OPTION
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,14 +24,17 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.ReloadResult;
+import org.sockd.api.admin.Reloadable;
+import org.sockd.api.admin.SessionRefusal;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.api.auth.Authenticator;
 import org.sockd.api.action.ActionRunner;
 import org.sockd.api.ident.IdentClient;
+import org.sockd.api.log.EndReason;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.route.RouteSelector;
@@ -44,15 +45,16 @@ import org.sockd.common.io.Closing;
  * better-ranked service takes over for the next session with no restart, and sessions already
  * running finish under the services they started with.
  */
-@Component(name = "sockd.core", service = {SessionDispatcher.class, SessionRegistry.class})
+@Component(name = "sockd.core", service = {SessionDispatcher.class, SessionRegistry.class, Reloadable.class})
 @Designate(ocd = CoreConfig.class)
-public class SocksServer implements SessionDispatcher, SessionRegistry {
+public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocksServer.class);
     private static final int LARGE_BUFFER = 64 * 1024;
     private static final int LARGE_BUFFERS_LENT_AT_MOST = 4096;
+    /** How long sessions closed at shutdown get to tell their end. */
+    private static final long CLOSED_SESSIONS_END_MS = 1_000;
 
-    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile AccessPolicy access;
 
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
@@ -178,29 +180,9 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
     public List<SessionSnapshot> sessions() {
         return context.sessions().all().stream()
                 .sorted(Comparator.comparingLong(LiveSession::id))
-                .map(SocksServer::adminView)
+                .map(AdminView::of)
                 .flatMap(Optional::stream)
                 .toList();
-    }
-
-    /** Empty when the client has already gone (its address can no longer be read). */
-    private static Optional<SessionSnapshot> adminView(LiveSession session) {
-        LiveSession.Stage stage = session.stage();
-        ConnectRequest request = stage.request();
-        InetSocketAddress client;
-        try {
-            client = request != null ? request.client().remote() : (InetSocketAddress) session.client().getRemoteAddress();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        if (client == null) {
-            return Optional.empty();
-        }
-        String user = request == null ? ""
-                : request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
-        return Optional.of(new SessionSnapshot(session.id(), client, user, stage.ident(),
-                request == null ? null : request.command(), request == null ? null : request.destination(),
-                stage.state(), session.started(), session.traffic().fromClient(), session.traffic().fromTarget()));
     }
 
     @Override
@@ -209,8 +191,52 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         if (session == null) {
             return false;
         }
-        session.close();
+        session.closeFor(EndReason.KILLED, null);
         return true;
+    }
+
+    /**
+     * A policy whose service asks for it ({@link AccessPolicy#REVALIDATE}) decides the live sessions
+     * again as soon as it is in use. SCR binds a better-ranked policy before it unbinds the old one.
+     */
+    @Reference(name = "access", cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY, unbind = "unbindAccess")
+    void bindAccess(AccessPolicy policy, Map<String, Object> properties) {
+        access = policy;
+        Object revalidate = properties.get(AccessPolicy.REVALIDATE);
+        if (Boolean.TRUE.equals(revalidate) || "true".equals(revalidate)) {
+            LOG.info("access policy {} asks to revalidate the live sessions", properties.get(AccessPolicy.NAME));
+            revalidate();
+        }
+    }
+
+    void unbindAccess(AccessPolicy policy) {
+        if (access == policy) {
+            access = null;
+        }
+    }
+
+    @Override
+    public List<SessionRefusal> revalidate() {
+        return Revalidation.end(context.sessions(), access);
+    }
+
+    @Override
+    public List<SessionRefusal> refusedBy(AccessPolicy candidate) {
+        return Revalidation.refused(context.sessions().all(), candidate);
+    }
+
+    @Override
+    public boolean revalidatesOnReload() {
+        return config.reload_revalidate();
+    }
+
+    /**
+     * Registered as a {@link Reloadable} so that every reload path, SIGHUP included, reaches the live
+     * sessions; the reload runs the files first, then this.
+     */
+    @Override
+    public ReloadResult reload() {
+        return new ReloadResult.Reloaded("live sessions", revalidatesOnReload() ? revalidate().size() : 0);
     }
 
     @Override
@@ -218,6 +244,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         Sessions sessions = context.sessions();
         long[] bytes = sessions.bytesMoved();
         return new DaemonTotals(started, sessions.numbered(), sessions.size(), bytes[0], bytes[1]);
+    }
+
+    private static void awaitNoSessions(Sessions sessions, long deadline) throws InterruptedException {
+        while (sessions.size() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
     }
 
     /** Listeners are closed before this runs (they depend on it); live sessions get a grace period. */
@@ -228,12 +260,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry {
         if (sessions.size() > 0) {
             LOG.info("stopping: waiting up to {} ms for {} sessions", config.shutdown_grace_ms(), sessions.size());
         }
-        while (sessions.size() > 0 && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);
-        }
+        awaitNoSessions(sessions, deadline);
         if (sessions.size() > 0) {
             LOG.info("stopping: closing {} sessions still open", sessions.size());
-            sessions.all().forEach(LiveSession::close);
+            sessions.all().forEach(session -> session.closeFor(EndReason.SHUTDOWN, null));
+            // so that each tells its listeners how it ended before the core is gone
+            awaitNoSessions(sessions, System.nanoTime() + CLOSED_SESSIONS_END_MS * 1_000_000L);
         }
         sweeper.shutdownNow();
         context.resolver().close();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.sockd.api.admin.SessionState;
+import org.sockd.api.log.EndReason;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.protocol.DatagramCodec;
 import org.sockd.api.protocol.Refusal;
@@ -59,7 +60,7 @@ final class UdpAssociateCommand {
         Thread idleWatch = Thread.ofVirtual().name("sockd-udp-idle-" + live.id()).start(() -> {
             try {
                 association.awaitEnd(Long.MAX_VALUE);
-                live.close();
+                live.closeFor(EndReason.IDLE_TIMEOUT, null);
             } catch (InterruptedException e) {
                 // the control connection ended first
             }
@@ -72,6 +73,7 @@ final class UdpAssociateCommand {
         if (counters.dropped() > 0) {
             exchange.emit(new SessionEvent.DatagramsDropped(exchange.info(), counters.droppedByReason()));
         }
+        exchange.ended();
     }
 
     /** Reads and drops whatever the client sends on the control connection until it closes. */
@@ -81,8 +83,10 @@ final class UdpAssociateCommand {
             while (exchange.live().client().read(sink.clear()) >= 0) {
                 // RFC 1928 gives the control connection no further use
             }
+            exchange.live().endBy(EndReason.CLIENT_CLOSED, null);
         } catch (IOException e) {
-            // closed by the client, by the idle watch or by an administrator
+            // reset by the client, or closed by the idle watch or an administrator (their cause came first)
+            exchange.live().endByFailure(e);
         }
     }
 

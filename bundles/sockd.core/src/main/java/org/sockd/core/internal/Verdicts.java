@@ -39,7 +39,9 @@ final class Verdicts {
     record Proceed(List<Action> actions, IdentFinding ident) implements Verdict {
     }
 
-    record Refuse(Refusal refusal, String reason, List<Action> actions, IdentFinding ident) implements Verdict {
+    /** @param rule the rule that refuses, or {@code null} when none did (no policy, no match, a failure) */
+    record Refuse(Refusal refusal, String reason, MatchedRule rule, List<Action> actions, IdentFinding ident)
+            implements Verdict {
     }
 
     private Verdicts() {
@@ -57,7 +59,7 @@ final class Verdicts {
             return refuse("access policy failed");
         }
         return switch (decision) {
-            case Decision.Deny deny -> new Refuse(Refusal.NOT_ALLOWED, deny.reason(),
+            case Decision.Deny deny -> new Refuse(Refusal.NOT_ALLOWED, deny.reason(), deny.rule(),
                     ruleCommand(deny.rule(), request, null), IdentFinding.NOT_ASKED);
             case Decision.Allow allow -> permit(allow, request, ident);
             case null -> refuse("access policy returned no decision");
@@ -78,7 +80,7 @@ final class Verdicts {
         return switch (result) {
             case IdentResult.User user when agrees(user.userId(), request) -> new Proceed(
                     ruleCommand(rule, request, user.userId()), new IdentFinding(user.userId(), IdentFinding.Trouble.NONE, null));
-            case IdentResult.User user -> new Refuse(Refusal.IDENT_MISMATCH, "identd names another user",
+            case IdentResult.User user -> new Refuse(Refusal.IDENT_MISMATCH, "identd names another user", rule,
                     special(allow.onIdentFailure().badId(), rule, "#BAD_ID:", request, user.userId()),
                     new IdentFinding(user.userId(), IdentFinding.Trouble.MISMATCH, null));
             case IdentResult.NoUser noUser -> unanswered(allow, request, "identd answered ERROR : " + noUser.error());
@@ -91,7 +93,8 @@ final class Verdicts {
         IdentFinding finding = new IdentFinding(null, IdentFinding.Trouble.UNREACHABLE, reason);
         List<Action> noIdentd = special(allow.onIdentFailure().noIdentd(), allow.rule(), "#NO_IDENTD:", request, null);
         return switch (allow.identMode()) {
-            case STRICT -> new Refuse(Refusal.IDENT_UNREACHABLE, "cannot connect to identd", noIdentd, finding);
+            case STRICT -> new Refuse(Refusal.IDENT_UNREACHABLE, "cannot connect to identd", allow.rule(), noIdentd,
+                    finding);
             default -> new Proceed(concat(noIdentd, ruleCommand(allow.rule(), request, null)), finding);
         };
     }
@@ -106,7 +109,7 @@ final class Verdicts {
     }
 
     private static Refuse refuse(String reason) {
-        return new Refuse(Refusal.NOT_ALLOWED, reason, List.of(), IdentFinding.NOT_ASKED);
+        return new Refuse(Refusal.NOT_ALLOWED, reason, null, List.of(), IdentFinding.NOT_ASKED);
     }
 
     private static List<Action> ruleCommand(MatchedRule rule, ConnectRequest request, String ident) {

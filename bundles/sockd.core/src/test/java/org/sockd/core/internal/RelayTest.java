@@ -10,6 +10,7 @@ import static org.sockd.core.internal.Loopback.writeAll;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.api.log.EndReason;
 import org.sockd.common.testing.Await;
 
 /** The relay between two real loopback connections: one to the "client", one to the "target". */
@@ -97,6 +99,19 @@ class RelayTest {
         rig.awaitEnd();
         assertThat(rig.relay.fromClient()).isEqualTo(request.length);
         assertThat(rig.relay.fromTarget()).isEqualTo(response.length);
+        assertThat(rig.session.ending().reason()).as("the client ended first").isEqualTo(EndReason.CLIENT_CLOSED);
+    }
+
+    @Test
+    void aTargetThatEndsFirstIsTheReason() throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        sendAndShutdown(rig.target.peer(), "bye".getBytes());
+        assertThat(readExactly(rig.client.peer(), 3)).isEqualTo("bye".getBytes());
+        assertThat(atEnd(rig.client.peer())).isTrue();
+        rig.client.peer().shutdownOutput();
+
+        rig.awaitEnd();
+        assertThat(rig.session.ending().reason()).isEqualTo(EndReason.TARGET_CLOSED);
     }
 
     enum Side { CLIENT, TARGET }
@@ -122,6 +137,7 @@ class RelayTest {
             }
         });
         assertThat(otherSees.get(2, SECONDS)).as("the other side is closed too").isTrue();
+        assertThat(rig.session.ending().reason()).isEqualTo(EndReason.RESET);
     }
 
     @Test
@@ -150,6 +166,19 @@ class RelayTest {
         assertThat(atEnd(rig.target.peer())).isTrue();
     }
 
+    /** Closing makes the relay's reads fail; the cause recorded before, not that failure, is the reason. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = EndReason.class, names = {"KILLED", "SHUTDOWN", "REVALIDATED"})
+    void closingForACauseKeepsThatCause(EndReason cause) throws Exception {
+        Rig rig = new Rig(new BufferPool(64 * 1024, 16), HOUR);
+        rig.exchangeGreetings();
+
+        rig.session.closeFor(cause, "why");
+
+        rig.awaitEnd();
+        assertThat(rig.session.ending()).isEqualTo(new LiveSession.End(cause, "why"));
+    }
+
     @Test
     void trafficKeepsTheSessionAliveAndSilenceExpiresIt() throws Exception {
         long idle = TimeUnit.MILLISECONDS.toNanos(300);
@@ -173,6 +202,8 @@ class RelayTest {
 
         rig.awaitEnd();
         assertThat(rig.session.expired()).isTrue();
+        assertThat(rig.session.ending().reason()).isEqualTo(EndReason.IDLE_TIMEOUT);
+        assertThat(rig.session.age()).as("measured by the session's clock").isEqualTo(Duration.ofNanos(nanos.get()));
     }
 
     @Test

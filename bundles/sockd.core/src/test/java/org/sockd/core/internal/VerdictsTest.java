@@ -50,7 +50,8 @@ class VerdictsTest {
                 Arguments.of("returns null", (AccessPolicy) request -> null,
                         refused(Refusal.NOT_ALLOWED, "access policy returned no decision")),
                 Arguments.of("denies", policy(new Decision.Deny("deny rule at line 7", RULE)),
-                        refused(Refusal.NOT_ALLOWED, "deny rule at line 7")),
+                        new Verdicts.Refuse(Refusal.NOT_ALLOWED, "deny rule at line 7", RULE, List.of(),
+                                IdentFinding.NOT_ASKED)),
                 Arguments.of("denies by default", policy(new Decision.Deny("no rule matched", null)),
                         refused(Refusal.NOT_ALLOWED, "no rule matched")),
                 Arguments.of("allows, no ident", policy(new Decision.Allow(RULE, IdentMode.OFF)),
@@ -146,7 +147,7 @@ class VerdictsTest {
     }
 
     private static Verdicts.Refuse refused(Refusal refusal, String reason) {
-        return new Verdicts.Refuse(refusal, reason, List.of(), IdentFinding.NOT_ASKED);
+        return new Verdicts.Refuse(refusal, reason, null, List.of(), IdentFinding.NOT_ASKED);
     }
 
     private static AccessPolicy policy(Decision decision) {

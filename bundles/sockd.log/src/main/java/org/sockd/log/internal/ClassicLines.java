@@ -13,6 +13,7 @@ import org.sockd.api.Endpoint;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionEvent.Connected;
 import org.sockd.api.log.SessionEvent.DatagramsDropped;
+import org.sockd.api.log.SessionEvent.Ended;
 import org.sockd.api.log.SessionEvent.Failed;
 import org.sockd.api.log.SessionEvent.IdentMismatch;
 import org.sockd.api.log.SessionEvent.IdentUnreachable;
@@ -22,21 +23,28 @@ import org.sockd.api.log.SessionEvent.Terminated;
 import org.sockd.api.log.SessionEvent.TimedOut;
 import org.sockd.api.log.SessionEvent.WrongPeer;
 import org.sockd.api.log.SessionInfo;
+import org.sockd.common.net.AddressText;
 import org.sockd.common.text.LogText;
 
-/** Turns session events into the lines of the classic daemon (README: Syslog). */
+/**
+ * Turns session events into the lines of the classic daemon (README: Syslog), and the end of a
+ * session into one more line of its own after them, so that the classic lines stay as they were.
+ */
 final class ClassicLines {
 
     private final Function<InetAddress, String> hostName;
     private final IntFunction<String> serviceName;
+    private final boolean endLines;
 
     /**
      * @param hostName the name to show for an address (or its literal)
      * @param serviceName the name to show for a TCP port (or its number)
+     * @param endLines whether to write the {@code ended --} line (reason, duration, address)
      */
-    ClassicLines(Function<InetAddress, String> hostName, IntFunction<String> serviceName) {
+    ClassicLines(Function<InetAddress, String> hostName, IntFunction<String> serviceName, boolean endLines) {
         this.hostName = hostName;
         this.serviceName = serviceName;
+        this.endLines = endLines;
     }
 
     List<String> linesFor(SessionEvent event) {
@@ -60,9 +68,18 @@ final class ClassicLines {
             case IdentUnreachable i -> List.of("cannot connect to identd on " + source(i.session().request()));
             case IdentMismatch m -> List.of("*Alert*: real user is " + LogText.escape(String.valueOf(m.session().ident()))
                     + ", not " + user(m.session().request()));
+            case Ended e -> endLines ? List.of(ended(e)) : List.of();
             case ProtocolError p -> List.of("error -- " + LogText.escape(p.message())
                     + " from host " + hostName.apply(p.client().remote().getAddress()));
         };
+    }
+
+    /** {@code ended -- <req> reason idle-timeout after 2h00m03s, connected to 127.0.0.2:8000} */
+    private String ended(Ended ended) {
+        return "ended -- " + request(ended.session()) + " reason " + ended.reason().text() + " after "
+                + Durations.text(ended.duration())
+                + (ended.connected() == null ? "" : ", connected to " + AddressText.of(ended.connected()))
+                + (ended.detail() == null ? "" : " (" + LogText.escape(ended.detail()) + ")");
     }
 
     /** For BIND the classic lines name the service of the host that connected in: {@code (ftp-data)}. */

@@ -24,6 +24,10 @@ public class ClassicLogListener implements SessionListener {
         @AttributeDefinition(description = "Show hosts by their confirmed reverse-DNS name, as the classic daemon did")
         boolean resolve_names() default true;
 
+        @AttributeDefinition(description = "After the classic lines of a session, one more: why it ended, "
+                + "after how long, and the address connected to")
+        boolean end_lines() default true;
+
         @AttributeDefinition(description = "Events that may wait for the log writer before new ones are dropped and counted")
         int queue_size() default 65536;
     }
@@ -59,7 +63,7 @@ public class ClassicLogListener implements SessionListener {
         HostNames names = new HostNames(HostNames::confirmedName, NAME_TTL, System::nanoTime);
         ClassicLines lines = new ClassicLines(
                 config.resolve_names() ? names::nameOf : address -> address.getHostAddress(),
-                port -> services.name(port).orElse(Integer.toString(port)));
+                port -> services.name(port).orElse(Integer.toString(port)), config.end_lines());
         return new Writer(new AsyncLog<>(config.queue_size(), event -> write(lines, event),
                 lost -> LOG.error("log queue full: {} session events were not logged", lost)));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
 import org.sockd.api.SocksVersion;
+import org.sockd.api.log.EndReason;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionInfo;
 
@@ -23,7 +25,7 @@ class ClassicLinesTest {
 
     private final ClassicLines lines = new ClassicLines(
             a -> a.equals(CLIENT) ? "eon.cstc.org" : a.getHostAddress(),
-            port -> port == 23 ? "telnet" : Integer.toString(port));
+            port -> port == 23 ? "telnet" : Integer.toString(port), true);
 
     @Test
     void connectLinesReadAsTheClassicOnes() {
@@ -34,6 +36,29 @@ class ClassicLinesTest {
         assertThat(lines.linesFor(new SessionEvent.Terminated(session, 1048, 285143))).containsExactly(
                 "terminated -- Connect from don(don)@eon.cstc.org to 137.12.4.15 (telnet).",
                 "1048 bytes from eon.cstc.org, 285143 bytes from 137.12.4.15");
+    }
+
+    @Test
+    void theEndComesOnALineOfItsOwnWithReasonDurationAndAddress() {
+        SessionInfo session = session(Command.CONNECT, Endpoint.ofName("www.example.com", 8000), "don", null);
+        var connected = new InetSocketAddress(address(127, 0, 0, 2), 8000);
+        assertThat(lines.linesFor(new SessionEvent.Ended(session, EndReason.IDLE_TIMEOUT,
+                Duration.ofHours(2).plusSeconds(3), connected, null))).containsExactly(
+                "ended -- Connect from don(unknown)@eon.cstc.org to www.example.com (8000) reason idle-timeout "
+                        + "after 2h00m03s, connected to 127.0.0.2:8000");
+        assertThat(lines.linesFor(new SessionEvent.Ended(session, EndReason.REVALIDATED, Duration.ofSeconds(65),
+                connected, "refused by sockd.conf:3: deny 0.0.0.0 0.0.0.0"))).containsExactly(
+                "ended -- Connect from don(unknown)@eon.cstc.org to www.example.com (8000) reason revalidated "
+                        + "after 1m05s, connected to 127.0.0.2:8000 (refused by sockd.conf:3: deny 0.0.0.0 0.0.0.0)");
+    }
+
+    @Test
+    void aUdpAssociationEndsWithNoAddressAndTheSwitchSilencesTheEndLine() {
+        SessionInfo session = session(Command.UDP_ASSOCIATE, Endpoint.ofAddress(address(0, 0, 0, 0), 0), "", null);
+        var ended = new SessionEvent.Ended(session, EndReason.CLIENT_CLOSED, Duration.ofMillis(900), null, null);
+        assertThat(lines.linesFor(ended)).containsExactly(
+                "ended -- UDP associate from (unknown)@eon.cstc.org for Unspecified.Host reason client-closed after 0s");
+        assertThat(new ClassicLines(a -> a.getHostAddress(), Integer::toString, false).linesFor(ended)).isEmpty();
     }
 
     @Test

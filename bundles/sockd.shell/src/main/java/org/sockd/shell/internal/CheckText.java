@@ -12,8 +12,12 @@ import org.sockd.api.access.MatchedRule;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.common.admin.ReloadReport;
 
-/** How sockd:check and sockd:routes read: the decision on a request, and the routes it could take. */
+/**
+ * How sockd:check and sockd:routes read: the decision on a request, the live sessions the files on
+ * disk would end, and the routes a request could take.
+ */
 final class CheckText {
 
     /** The reason the sockd.conf policy gives when no line matched. */
@@ -47,6 +51,21 @@ final class CheckText {
         lines.addAll(verdict(report.decision()));
         report.route().ifPresent(route -> lines.add("route:    " + route(route)));
         return lines;
+    }
+
+    static String sessions(SessionsCheck check) {
+        return switch (check) {
+            case SessionsCheck.NoPolicy none -> Text.NO_POLICY;
+            case SessionsCheck.NoPreview none -> "the access policy in use (" + none.policy()
+                    + ") cannot read its files without putting them in force: no dry run";
+            case SessionsCheck.Invalid invalid -> invalid.preview().source()
+                    + ": NOT valid, a reload would keep the rules in force and end no session:"
+                    + invalid.preview().errors().stream().map(error -> "\n  " + error).collect(Collectors.joining());
+            case SessionsCheck.WouldEnd would -> would.source() + " (on disk, not in force) would end "
+                    + would.refused().size() + " of " + would.live() + " live sessions"
+                    + would.refused().stream().map(refusal -> "\n  " + ReloadReport.line(refusal))
+                            .collect(Collectors.joining());
+        };
     }
 
     private static String route(Route route) {

@@ -1,10 +1,8 @@
 package org.sockd.shell.internal;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sockd.api.Endpoint;
 import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.common.net.AddressText;
 import org.sockd.common.text.LogText;
@@ -25,7 +23,7 @@ final class SessionText {
         for (SessionSnapshot session : table.sessions()) {
             rows.add(new String[] {String.valueOf(session.id()), AddressText.of(session.client()), orDash(session.user()),
                     orDash(session.ident()), session.command() == null ? "-" : session.command().classicName(),
-                    session.destination() == null ? "-" : endpoint(session.destination()), session.state().name().toLowerCase(Locale.ROOT),
+                    destination(session), session.state().name().toLowerCase(Locale.ROOT),
                     Text.age(session.started(), table.now()), String.valueOf(session.fromClient()),
                     String.valueOf(session.fromTarget())});
         }
@@ -36,16 +34,21 @@ final class SessionText {
         return String.join("\n", lines);
     }
 
+    /** The destination as asked, and the address connected to where that is another: {@code host:443 (192.0.2.7:443)}. */
+    private static String destination(SessionSnapshot session) {
+        if (session.destination() == null) {
+            return "-";
+        }
+        String asked = AddressText.of(session.destination());
+        String connected = session.connected() == null ? asked : AddressText.of(session.connected());
+        return connected.equals(asked) ? asked : asked + " (" + connected + ")";
+    }
+
     static String kill(KillReport report) {
         SessionSnapshot session = report.session();
         return "closed session " + session.id() + ": " + AddressText.of(session.client())
-                + (session.destination() == null ? "" : " to " + endpoint(session.destination()))
+                + (session.destination() == null ? "" : " to " + AddressText.of(session.destination()))
                 + (session.command() == null ? "" : " (" + session.command().classicName() + ")");
-    }
-
-    private static String endpoint(Endpoint endpoint) {
-        return endpoint.isName() ? LogText.escape(endpoint.host()) + ":" + endpoint.port()
-                : AddressText.of(new InetSocketAddress(endpoint.address(), endpoint.port()));
     }
 
     /** Client-supplied text, made safe for a terminal. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,7 +55,8 @@ public final class SockdCommands {
                 registry.services(), totals);
     }
 
-    @Descriptor("list the live sessions: id, client, user, ident, command, destination, state, age, bytes each way")
+    @Descriptor("list the live sessions: id, client, user, ident, command, destination (and the address connected "
+            + "to, where that is another), state, age, bytes each way")
     public SessionTable sessions() {
         return new SessionTable(core().sessions(), clock.instant());
     }
@@ -77,8 +79,10 @@ public final class SockdCommands {
 
     /** A file that could not be used fails the command, so that a script sees it in the exit status. */
     @Descriptor("read every configuration file again; a file with an error leaves the rules in force")
-    public ReloadReport reload() {
-        ReloadReport report = ReloadAll.run(registry.reloadables(), LOG, "sockd:reload");
+    public ReloadReport reload(
+            @Descriptor("then decide every live session again by the rules in force, and end those they refuse")
+            @Parameter(names = {"-r", "--revalidate"}, presentValue = "true", absentValue = "false") boolean revalidate) {
+        ReloadReport report = ReloadAll.run(registry.reloadables(), LOG, "sockd:reload", revalidate);
         if (report.anyFailed()) {
             throw new IllegalStateException(report.toString());
         }
@@ -88,6 +92,17 @@ public final class SockdCommands {
     @Descriptor("show the configuration in force: the rules, routes and whatever else the policies show")
     public DumpReport dump() {
         return DumpReport.of(registry.dumpables());
+    }
+
+    @Descriptor("show which live sessions the access rules on disk would end on a reload with --revalidate "
+            + "(dry run: nothing is put in force, nothing ends)")
+    public SessionsCheck check(
+            @Descriptor("decide the live sessions, the only check without SRC DST PORT")
+            @Parameter(names = {"-s", "--sessions"}, presentValue = "true", absentValue = "false") boolean sessions) {
+        if (!sessions) {
+            throw new IllegalArgumentException("check: give SRC DST PORT [USER], or --sessions");
+        }
+        return SessionsCheck.of(registry.policies(), core());
     }
 
     @Descriptor("show which rule would decide a CONNECT from a client, and the verdict")

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sockd.api.Command;
 import org.sockd.api.Endpoint;
+import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.SessionRefusal;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.api.admin.SessionState;
@@ -88,21 +90,21 @@ class AdminCommandsTest {
     }
 
     @Test
-    void sessionsListsEachWithAgeAndBytesEachWayAndEscapesWhatClientsSent() {
+    void sessionsListsEachWithAgeBytesEachWayAndConnectedAddressAndEscapesWhatClientsSent() {
         registry.sessions = Optional.of(core);
         core.live.add(new SessionSnapshot(7, address("127.0.0.1", 40312), "joe", "joe", Command.CONNECT,
                 Endpoint.ofName("www.example.com", 443), SessionState.RELAYING, NOW.minusSeconds(3725), 517,
-                1_048_576));
+                1_048_576, address("93.184.215.14", 443)));
         core.live.add(new SessionSnapshot(12, address("::1", 40400), "", null, Command.BIND,
                 Endpoint.ofAddress(ip("2001:db8::1"), 21), SessionState.WAITING, NOW.minusSeconds(42), 0, 0));
         core.live.add(new SessionSnapshot(1234, address("127.0.0.2", 5000), "evil\u001b[2J", null, null, null,
                 SessionState.HANDSHAKE, NOW.plusSeconds(1), 0, 0));
 
         assertThat(commands.sessions()).hasToString("""
-                  id  client           user         ident  command  destination          state        age  from client  to client
-                   7  127.0.0.1:40312  joe          joe    connect  www.example.com:443  relaying   1h02m          517    1048576
-                  12  [::1]:40400      -            -      bind     [2001:db8::1]:21     waiting      42s            0          0
-                1234  127.0.0.2:5000   evil\\x1b[2J  -      -        -                    handshake     0s            0          0
+                  id  client           user         ident  command  destination                              state        age  from client  to client
+                   7  127.0.0.1:40312  joe          joe    connect  www.example.com:443 (93.184.215.14:443)  relaying   1h02m          517    1048576
+                  12  [::1]:40400      -            -      bind     [2001:db8::1]:21                         waiting      42s            0          0
+                1234  127.0.0.2:5000   evil\\x1b[2J  -      -        -                                        handshake     0s            0          0
                 3 live sessions""");
     }
 
@@ -217,6 +219,21 @@ class AdminCommandsTest {
         @Override
         public DaemonTotals totals() {
             return totals;
+        }
+
+        @Override
+        public List<SessionRefusal> revalidate() {
+            throw new AssertionError("these commands never revalidate");
+        }
+
+        @Override
+        public List<SessionRefusal> refusedBy(AccessPolicy candidate) {
+            throw new AssertionError("these commands never revalidate");
+        }
+
+        @Override
+        public boolean revalidatesOnReload() {
+            return false;
         }
     }
 

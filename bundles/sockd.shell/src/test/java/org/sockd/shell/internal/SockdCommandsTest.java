@@ -62,7 +62,7 @@ class SockdCommandsTest {
             }
         });
 
-        assertThatIllegalStateException().isThrownBy(commands::reload).withMessage("""
+        assertThatIllegalStateException().isThrownBy(() -> commands.reload(false)).withMessage("""
                 /etc/sockd.conf: 12 rules
                 /etc/sockd.route: NOT reloaded, previous rules stay:
                   /etc/sockd.route:3: Invalid entry
@@ -76,15 +76,15 @@ class SockdCommandsTest {
         reloadables.add(() -> new ReloadResult.Reloaded("/etc/sockd.conf", 12));
         reloadables.add(() -> new ReloadResult.Reloaded("/etc/sockd.route", 3));
 
-        assertThat(commands.reload()).hasToString("""
+        assertThat(commands.reload(false)).hasToString("""
                 /etc/sockd.conf: 12 rules
                 /etc/sockd.route: 3 rules""");
     }
 
     @Test
     void reloadWithNothingToReloadSaysSo() {
-        assertThat(commands.reload().verdicts()).isEmpty();
-        assertThat(commands.reload()).hasToString("nothing to reload: no Reloadable service is registered");
+        assertThat(commands.reload(false).verdicts()).isEmpty();
+        assertThat(commands.reload(false)).hasToString("nothing to reload: no Reloadable service is registered");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.sockd.common.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.sockd.api.access.AccessPolicy;
+import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.ReloadResult;
+import org.sockd.api.admin.Reloadable;
+import org.sockd.api.admin.SessionRefusal;
+import org.sockd.api.admin.SessionRegistry;
+import org.sockd.api.admin.SessionSnapshot;
+
+/**
+ * The core as a reload and the admin commands see it: a session registry with the sessions it is
+ * given, and a {@code Reloadable} for them that a reload must revalidate rather than reload.
+ */
+public final class FakeCore implements SessionRegistry, Reloadable {
+
+    /** The policies a dry run was asked about, in order. */
+    public final List<AccessPolicy> askedAbout = new ArrayList<>();
+    private final List<SessionSnapshot> live;
+    private final List<SessionRefusal> refusals;
+    private final boolean onEveryReload;
+    private int revalidations;
+
+    /**
+     * @param refusals what a revalidation or a dry run finds, whatever the policy
+     * @param onEveryReload what {@link #revalidatesOnReload()} answers
+     */
+    public FakeCore(List<SessionSnapshot> live, List<SessionRefusal> refusals, boolean onEveryReload) {
+        this.live = List.copyOf(live);
+        this.refusals = List.copyOf(refusals);
+        this.onEveryReload = onEveryReload;
+    }
+
+    /** @return how often the sessions were revalidated */
+    public int revalidations() {
+        return revalidations;
+    }
+
+    @Override
+    public List<SessionRefusal> revalidate() {
+        revalidations++;
+        return refusals;
+    }
+
+    @Override
+    public List<SessionRefusal> refusedBy(AccessPolicy candidate) {
+        askedAbout.add(candidate);
+        return refusals;
+    }
+
+    @Override
+    public boolean revalidatesOnReload() {
+        return onEveryReload;
+    }
+
+    @Override
+    public ReloadResult reload() {
+        throw new AssertionError("the core is revalidated, not reloaded");
+    }
+
+    @Override
+    public List<SessionSnapshot> sessions() {
+        return live;
+    }
+
+    @Override
+    public boolean close(long id) {
+        return false;
+    }
+
+    @Override
+    public DaemonTotals totals() {
+        return new DaemonTotals(Instant.EPOCH, live.size(), live.size(), 0, 0);
+    }
+}
