@@ -72,7 +72,8 @@ class StockFelixIT {
 
     /** The build's folder and the staged distribution; without them the test skips, in CI it fails. */
     private static void requireParts() {
-        for (Path part : List.of(STOCK_FELIX.resolve("bin/felix.jar"), SOCKD_FELIX.resolve("bundle"), EXAMPLE_POLICY)) {
+        for (Path part : List.of(STOCK_FELIX.resolve("bin/felix.jar"), STOCK_FELIX.resolve("conf/config.properties"),
+                SOCKD_FELIX.resolve("bundle"), EXAMPLE_POLICY)) {
             if (!Files.exists(part)) {
                 String message = part + " is missing: build with mvn verify (it downloads Apache Felix before the tests)";
                 if ("true".equals(System.getenv("CI"))) {
