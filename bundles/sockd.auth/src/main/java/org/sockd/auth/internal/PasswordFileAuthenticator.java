@@ -56,6 +56,10 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
                 + "before that address is refused")
         int max_failures() default 5;
 
+        @AttributeDefinition(description = "Failed logins as one user name, from any address, within the window "
+                + "before that name is refused; 0 turns this off")
+        int user_max_failures() default 10;
+
         @AttributeDefinition(description = "The window for max.failures, in seconds")
         long failure_window_s() default 60;
 
@@ -73,12 +77,8 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
                 + "in milliseconds")
         long check_wait_ms() default 10_000;
 
-        @AttributeDefinition(description = "Failed logins as one user name within the window before that name "
-                + "is refused, from any address; 0 turns this off")
-        int user_max_failures() default 10;
-
-        @AttributeDefinition(description = "How long a successful login is remembered, in seconds, so that the "
-                + "same name and password log in again without a key derivation; 0 turns this off")
+        @AttributeDefinition(description = "Seconds a successful login is remembered (as a keyed digest), "
+                + "so that the same name and password log in again without a key derivation; 0 turns this off")
         long login_cache_seconds() default 900;
 
         @AttributeDefinition(description = "The most users whose login is remembered at once")

@@ -76,7 +76,7 @@ class LoginFloodTest {
                     flood.add(sessions.submit(() -> login(from, user, "flood")));
                 }
             }
-            until(() -> kdf.spinning() == CHECKS, "every password check busy with the flood");
+            until(() -> kdf.spinning.get() == CHECKS, "every password check busy with the flood");
 
             List<Future<Authentication>> remembered = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -88,7 +88,7 @@ class LoginFloodTest {
             }
             Future<Authentication> uncached = sessions.submit(() -> login("127.0.0.11", "carol", "c"));
 
-            assertThat(kdf.spinning()).as("the flood's checks still in progress").isEqualTo(CHECKS);
+            assertThat(kdf.spinning.get()).as("the flood's checks still in progress").isEqualTo(CHECKS);
             assertThat(flood).noneMatch(Future::isDone);
 
             kdf.open();
@@ -103,8 +103,8 @@ class LoginFloodTest {
             kdf.open();
             sessions.close();
         }
-        assertThat(kdf.derivations()).as("alice once, the flood, carol").isEqualTo(1 + FLOOD + 1);
-        assertThat(kdf.onVirtualThreads()).isZero();
+        assertThat(kdf.derivations.get()).as("alice once, the flood, carol").isEqualTo(1 + FLOOD + 1);
+        assertThat(kdf.onVirtualThreads.get()).isZero();
     }
 
     private Authentication login(String from, String user, String password) throws IOException {
@@ -119,9 +119,9 @@ class LoginFloodTest {
      * as the test needs. On a virtual thread it would hold a carrier all that time.
      */
     private static final class SpinningKdf implements Kdf {
-        private final AtomicInteger derivations = new AtomicInteger();
-        private final AtomicInteger spinning = new AtomicInteger();
-        private final AtomicInteger onVirtualThreads = new AtomicInteger();
+        final AtomicInteger derivations = new AtomicInteger();
+        final AtomicInteger spinning = new AtomicInteger();
+        final AtomicInteger onVirtualThreads = new AtomicInteger();
         private volatile boolean open;
 
         @Override
@@ -142,18 +142,6 @@ class LoginFloodTest {
 
         void open() {
             open = true;
-        }
-
-        int spinning() {
-            return spinning.get();
-        }
-
-        int derivations() {
-            return derivations.get();
-        }
-
-        int onVirtualThreads() {
-            return onVirtualThreads.get();
         }
     }
 }
