@@ -1,27 +1,28 @@
 package org.sockd.auth.internal;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Counts failed logins per client address: after {@code maxFailures} failures within a sliding
- * window, that address is refused, without any key derivation, until the oldest of those failures
- * has left the window. A success forgets the address. Refused attempts are not counted, so a client
- * that keeps trying is let in again once the window has passed.
+ * Counts failed logins per key (a client address, or a user name): after {@code maxFailures}
+ * failures within a sliding window, that key is refused, without any key derivation, until the
+ * oldest of those failures has left the window. A success forgets the key. Refused attempts are not
+ * counted, so a client that keeps trying is let in again once the window has passed.
  * <p>
- * Memory is bounded: at most {@code capacity} addresses are tracked; the one seen least recently
- * is forgotten first. (An attacker with many addresses can thereby push a blocked address
+ * Memory is bounded: at most {@code capacity} keys are tracked; the one seen least recently
+ * is forgotten first. (An attacker with many addresses or names can thereby push a blocked key
  * out, but every failure it makes for that costs it a full key derivation.)
+ *
+ * @param <K> what failures are counted by
  */
-final class FailureThrottle {
+final class FailureThrottle<K> {
 
     private final int maxFailures;
     private final long windowNanos;
     private final LongSupplier nanoClock;
-    private final Map<InetAddress, FailureTimes> failures;
+    private final Map<K, FailureTimes> failures;
 
     /**
      * @param nanoClock a monotonic clock in nanoseconds, {@link System#nanoTime} outside tests
@@ -33,32 +34,32 @@ final class FailureThrottle {
         this.maxFailures = maxFailures;
         this.windowNanos = window.toNanos();
         this.nanoClock = nanoClock;
-        // Access order: every look-up moves an address to the young end.
+        // Access order: every look-up moves a key to the young end.
         this.failures = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<InetAddress, FailureTimes> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, FailureTimes> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** @return whether {@code client} has failed too often lately to be given another try */
-    synchronized boolean refuses(InetAddress client) {
-        FailureTimes times = failures.get(client);
+    /** @return whether {@code key} has failed too often lately to be given another try */
+    synchronized boolean refuses(K key) {
+        FailureTimes times = failures.get(key);
         return times != null && times.full() && nanoClock.getAsLong() - times.oldest() < windowNanos;
     }
 
-    /** @return whether this failure used up the last try, so that the client is refused from now on */
-    synchronized boolean failed(InetAddress client) {
-        failures.computeIfAbsent(client, key -> new FailureTimes(maxFailures)).add(nanoClock.getAsLong());
-        return refuses(client);
+    /** @return whether this failure used up the last try, so that the key is refused from now on */
+    synchronized boolean failed(K key) {
+        failures.computeIfAbsent(key, absent -> new FailureTimes(maxFailures)).add(nanoClock.getAsLong());
+        return refuses(key);
     }
 
-    synchronized void succeeded(InetAddress client) {
-        failures.remove(client);
+    synchronized void succeeded(K key) {
+        failures.remove(key);
     }
 
-    /** @return how many addresses are tracked */
+    /** @return how many keys are tracked */
     synchronized int tracked() {
         return failures.size();
     }

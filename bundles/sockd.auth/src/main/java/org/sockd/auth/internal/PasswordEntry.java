@@ -1,5 +1,6 @@
 package org.sockd.auth.internal;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -32,6 +33,12 @@ record PasswordEntry(String user, int iterations, byte[] salt, byte[] hash) {
         Base64.Encoder base64 = Base64.getEncoder();
         return String.join(":", user, Pbkdf2.SCHEME, Integer.toString(iterations),
                 base64.encodeToString(salt), base64.encodeToString(hash));
+    }
+
+    /** @return whether {@code other} is the same line for the same user: same cost, salt and hash */
+    boolean sameSecret(PasswordEntry other) {
+        return user.equals(other.user) && iterations == other.iterations
+                && Arrays.equals(salt, other.salt) && Arrays.equals(hash, other.hash);
     }
 
     // Arrays are handed out as they are: every caller is in this package and only reads them.

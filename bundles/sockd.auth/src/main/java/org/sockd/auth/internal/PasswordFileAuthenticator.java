@@ -7,8 +7,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,6 +58,10 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
                 + "before that address is refused")
         int max_failures() default 5;
 
+        @AttributeDefinition(description = "Failed logins as one user name, from any address, within the window "
+                + "before that name is refused; 0 turns this off")
+        int user_max_failures() default 10;
+
         @AttributeDefinition(description = "The window for max.failures, in seconds")
         long failure_window_s() default 60;
 
@@ -75,6 +79,13 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
                 + "in milliseconds")
         long check_wait_ms() default 10_000;
 
+        @AttributeDefinition(description = "Seconds a successful login is remembered (as a keyed digest), "
+                + "so that the same name and password log in again without a key derivation; 0 turns this off")
+        long login_cache_seconds() default 900;
+
+        @AttributeDefinition(description = "The most users whose login is remembered at once")
+        int login_cache_entries() default 10_000;
+
         @AttributeDefinition(description = "The highest-ranked authenticator of a method is the one in use")
         int service_ranking() default 0;
     }
@@ -82,13 +93,15 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     private static final Logger LOG = LoggerFactory.getLogger(PasswordFileAuthenticator.class);
     /** Bounds the throttle's memory to well under a megabyte. */
     static final int TRACKED_ADDRESSES = 10_000;
+    static final int TRACKED_USERS = 10_000;
     static final int MAX_FAILURES_LIMIT = 1000;
 
-    /** What one configuration made: the users in force and the method that checks them. */
-    private record Login(LiveFile<Users> users, UsernamePasswordMethod method) implements Closeable {
+    /** What one configuration made: the users in force, the method that checks them and its threads. */
+    private record Login(LiveFile<Users> users, UsernamePasswordMethod method, CheckPool checks) implements Closeable {
         @Override
         public void close() {
             users.close();
+            checks.close();
         }
     }
 
@@ -101,7 +114,7 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
         this(config, Pbkdf2.KDF, System::nanoTime);
     }
 
-    /** @param kdf counts derivations in tests; @param nanoClock the throttle's clock */
+    /** @param kdf counts derivations in tests; @param nanoClock the throttles' and the login cache's clock */
     PasswordFileAuthenticator(Config config, Kdf kdf, LongSupplier nanoClock) {
         this.kdf = kdf;
         this.nanoClock = nanoClock;
@@ -123,13 +136,18 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
         LiveFile<Users> users = new LiveFile<>(file, PasswordFile::read, UsersFile.KIND, LOG)
                 .watchIf(config.watch(), "sockd-passwd-watch", Duration.ofMillis(config.watch_period_ms()),
                         () -> Set.of(file));
-        FailureThrottle throttle = new FailureThrottle(config.max_failures(),
-                Duration.ofSeconds(config.failure_window_s()), TRACKED_ADDRESSES, nanoClock);
-        int checks = config.max_concurrent_checks() > 0 ? config.max_concurrent_checks()
-                : 2 * Runtime.getRuntime().availableProcessors();
-        UsernamePasswordMethod method = new UsernamePasswordMethod(users::current, new Verifier(kdf), throttle,
-                new Semaphore(checks, true), Duration.ofMillis(config.check_wait_ms()), LOG);
-        return new Login(users, method);
+        Duration window = Duration.ofSeconds(config.failure_window_s());
+        Optional<FailureThrottle<String>> perUser = config.user_max_failures() == 0 ? Optional.empty()
+                : Optional.of(new FailureThrottle<>(config.user_max_failures(), window, TRACKED_USERS, nanoClock));
+        LoginThrottle throttle = new LoginThrottle(
+                new FailureThrottle<>(config.max_failures(), window, TRACKED_ADDRESSES, nanoClock), perUser, LOG);
+        LoginCache cache = new LoginCache(Duration.ofSeconds(config.login_cache_seconds()),
+                config.login_cache_entries(), nanoClock);
+        CheckPool checks = CheckPool.of(config.max_concurrent_checks() > 0 ? config.max_concurrent_checks()
+                : 2 * Runtime.getRuntime().availableProcessors(), Duration.ofMillis(config.check_wait_ms()));
+        UsernamePasswordMethod method = new UsernamePasswordMethod(users::current, new Verifier(kdf), throttle, cache,
+                checks);
+        return new Login(users, method, checks);
     }
 
     @Override
@@ -170,16 +188,26 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
 
     private static void check(Config config) {
         Settings.requirePositive(PID, "max.failures", config.max_failures());
-        if (config.max_failures() > MAX_FAILURES_LIMIT) {
-            throw new IllegalArgumentException(PID + ": max.failures must be at most " + MAX_FAILURES_LIMIT
-                    + ", not " + config.max_failures());
-        }
+        requireAtMost("max.failures", config.max_failures(), MAX_FAILURES_LIMIT);
+        requireNotNegative("user.max.failures", config.user_max_failures());
+        requireAtMost("user.max.failures", config.user_max_failures(), MAX_FAILURES_LIMIT);
         Settings.requirePositive(PID, "failure.window.s", config.failure_window_s());
         Settings.requirePositive(PID, "watch.period.ms", config.watch_period_ms());
         Settings.requirePositive(PID, "check.wait.ms", config.check_wait_ms());
-        if (config.max_concurrent_checks() < 0) {
-            throw new IllegalArgumentException(PID + ": max.concurrent.checks must be 0 or more, not "
-                    + config.max_concurrent_checks());
+        requireNotNegative("max.concurrent.checks", config.max_concurrent_checks());
+        requireNotNegative("login.cache.seconds", config.login_cache_seconds());
+        Settings.requirePositive(PID, "login.cache.entries", config.login_cache_entries());
+    }
+
+    private static void requireAtMost(String property, int value, int limit) {
+        if (value > limit) {
+            throw new IllegalArgumentException(PID + ": " + property + " must be at most " + limit + ", not " + value);
+        }
+    }
+
+    private static void requireNotNegative(String property, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(PID + ": " + property + " must be 0 or more, not " + value);
         }
     }
 }

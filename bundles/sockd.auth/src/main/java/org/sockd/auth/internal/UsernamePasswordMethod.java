@@ -7,21 +7,17 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
 import org.sockd.api.auth.Authentication;
 import org.sockd.auth.internal.Rfc1929Request.Credentials;
-import org.sockd.common.text.LogText;
 
 /**
- * The RFC 1929 exchange: read the request, refuse addresses that failed too often, check the
- * password with a bounded number of checks at a time (each is a deliberately slow key derivation),
- * answer {@code 01 00} or {@code 01 01}. Results and log lines carry the user name, never the password.
+ * The RFC 1929 exchange: read the request, refuse addresses and user names that failed too often,
+ * accept a login the cache recalls, else check the password on the check pool (each check is a
+ * deliberately slow key derivation), answer {@code 01 00} or {@code 01 01}. Results and log lines
+ * carry the user name, never the password.
  */
 final class UsernamePasswordMethod {
 
@@ -30,24 +26,18 @@ final class UsernamePasswordMethod {
 
     private final Supplier<Users> users;
     private final Verifier verifier;
-    private final FailureThrottle throttle;
-    private final Semaphore checks;
-    private final Duration checkWait;
-    private final Logger log;
+    private final LoginThrottle throttle;
+    private final LoginCache cache;
+    private final CheckPool checks;
 
-    /**
-     * @param users the password file in force, asked once per attempt
-     * @param checks permits for concurrent password checks; an attempt that cannot get one within
-     *        {@code checkWait} fails
-     */
-    UsernamePasswordMethod(Supplier<Users> users, Verifier verifier, FailureThrottle throttle,
-            Semaphore checks, Duration checkWait, Logger log) {
+    /** @param users the password file in force, asked once per attempt */
+    UsernamePasswordMethod(Supplier<Users> users, Verifier verifier, LoginThrottle throttle, LoginCache cache,
+            CheckPool checks) {
         this.users = Objects.requireNonNull(users, "users");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.cache = Objects.requireNonNull(cache, "cache");
         this.checks = Objects.requireNonNull(checks, "checks");
-        this.checkWait = Objects.requireNonNull(checkWait, "checkWait");
-        this.log = Objects.requireNonNull(log, "log");
     }
 
     Authentication authenticate(InputStream in, OutputStream out, InetAddress client) throws IOException {
@@ -74,38 +64,28 @@ final class UsernamePasswordMethod {
         // Bytes that are not UTF-8 go to the log one character a byte, which LogText shows as \xHH.
         String shown = credentials.user().length == 0 ? null
                 : user.orElseGet(() -> new String(credentials.user(), StandardCharsets.ISO_8859_1));
-        if (throttle.refuses(client)) {
-            return new Authentication.Rejected(shown, "too many failed attempts from " + client.getHostAddress());
+        Optional<String> refusal = throttle.refusal(client, shown);
+        if (refusal.isPresent()) {
+            return new Authentication.Rejected(shown, refusal.get());
         }
-        if (!acquireCheck()) {
+        Users file = users.get();
+        if (user.isPresent() && cache.recalls(file, user.get(), credentials.user(), credentials.password())) {
+            throttle.succeeded(client, shown);
+            return new Authentication.Accepted(user.get());
+        }
+        Optional<Verifier.Outcome> outcome = checks.run(() -> verifier.verify(file, user, credentials.password()));
+        if (outcome.isEmpty()) {
             return new Authentication.Rejected(shown, "too many password checks in progress (waited "
-                    + checkWait.toMillis() + " ms)");
+                    + checks.waitLimit().toMillis() + " ms)");
         }
-        Verifier.Outcome outcome;
-        try {
-            outcome = verifier.verify(users.get(), user, credentials.password());
-        } finally {
-            checks.release();
-        }
-        if (outcome == Verifier.Outcome.ACCEPTED) {
-            throttle.succeeded(client);
+        if (outcome.get() == Verifier.Outcome.ACCEPTED) {
+            cache.remember(file, user.orElseThrow(), credentials.user(), credentials.password());
+            throttle.succeeded(client, shown);
             return new Authentication.Accepted(user.orElseThrow());
         }
-        if (throttle.failed(client)) {
-            log.warn("too many failed logins from {} (the last as user {}): refusing it for a while",
-                    client.getHostAddress(), LogText.escape(String.valueOf(shown)));
-        }
+        throttle.failed(client, shown);
         return new Authentication.Rejected(shown,
-                outcome == Verifier.Outcome.UNKNOWN_USER ? "unknown user" : "wrong password");
-    }
-
-    private boolean acquireCheck() {
-        try {
-            return checks.tryAcquire(checkWait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the session is being closed
-            return false;
-        }
+                outcome.get() == Verifier.Outcome.UNKNOWN_USER ? "unknown user" : "wrong password");
     }
 
     private static Optional<String> utf8(byte[] bytes) {

@@ -15,7 +15,7 @@ class FailureThrottleTest {
     private static final Duration WINDOW = Duration.ofSeconds(60);
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
-    private final FailureThrottle throttle = new FailureThrottle(5, WINDOW, 100, clock::get);
+    private final FailureThrottle<InetAddress> throttle = new FailureThrottle<>(5, WINDOW, 100, clock::get);
     private final InetAddress alpha = address("127.0.0.2");
     private final InetAddress beta = address("127.0.0.3");
 
@@ -88,7 +88,7 @@ class FailureThrottleTest {
 
     @Test
     void memoryIsBoundedByForgettingTheAddressSeenLeastRecently() throws Exception {
-        FailureThrottle small = new FailureThrottle(1, WINDOW, 3, clock::get);
+        FailureThrottle<InetAddress> small = new FailureThrottle<>(1, WINDOW, 3, clock::get);
         InetAddress[] addresses = {address("10.0.0.1"), address("10.0.0.2"), address("10.0.0.3"), address("10.0.0.4")};
         small.failed(addresses[0]);
         small.failed(addresses[1]);
@@ -105,7 +105,7 @@ class FailureThrottleTest {
 
     @Test
     void tenThousandAddressesFitAndNoMore() throws Exception {
-        FailureThrottle shipped = new FailureThrottle(5, WINDOW, PasswordFileAuthenticator.TRACKED_ADDRESSES, clock::get);
+        FailureThrottle<InetAddress> shipped = new FailureThrottle<>(5, WINDOW, PasswordFileAuthenticator.TRACKED_ADDRESSES, clock::get);
         for (int i = 0; i < PasswordFileAuthenticator.TRACKED_ADDRESSES + 500; i++) {
             shipped.failed(InetAddress.getByAddress(new byte[] {10, (byte) (i >> 16), (byte) (i >> 8), (byte) i}));
         }
@@ -114,11 +114,11 @@ class FailureThrottleTest {
 
     @Test
     void nonsensicalLimitsAreRefused() {
-        assertThatThrownBy(() -> new FailureThrottle(0, WINDOW, 1, clock::get))
+        assertThatThrownBy(() -> new FailureThrottle<>(0, WINDOW, 1, clock::get))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FailureThrottle(1, Duration.ZERO, 1, clock::get))
+        assertThatThrownBy(() -> new FailureThrottle<>(1, Duration.ZERO, 1, clock::get))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FailureThrottle(1, WINDOW, 0, clock::get))
+        assertThatThrownBy(() -> new FailureThrottle<>(1, WINDOW, 0, clock::get))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

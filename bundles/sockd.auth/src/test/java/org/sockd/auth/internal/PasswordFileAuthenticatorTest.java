@@ -121,6 +121,43 @@ class PasswordFileAuthenticatorTest {
     }
 
     @Test
+    void aRememberedLoginCostsNoDerivationUntilAReloadChangesTheUser() throws Exception {
+        Path file = passwd(line("alice", "a"), line("bob", "b"));
+        start(new TestAuthConfig(file));
+        login("alice", "a");
+        login("bob", "b");
+
+        assertThat(login("alice", "a")).isEqualTo(new Authentication.Accepted("alice"));
+        assertThat(kdf.derivations()).isEqualTo(2);
+
+        passwd(line("alice", "new"), Files.readAllLines(file).get(1));
+        assertThat(authenticator.reload()).isInstanceOf(ReloadResult.Reloaded.class);
+        assertThat(login("alice", "a")).isEqualTo(new Authentication.Rejected("alice", "wrong password"));
+        assertThat(login("bob", "b")).isEqualTo(new Authentication.Accepted("bob"));
+        assertThat(kdf.derivations()).isEqualTo(3);
+    }
+
+    @Test
+    void aLoginCacheOfZeroSecondsChecksEveryLoginInFull() throws Exception {
+        start(new TestAuthConfig(passwd(line("alice", "a"))).loginCache(0, 10_000));
+        for (int i = 0; i < 3; i++) {
+            assertThat(login("alice", "a")).isEqualTo(new Authentication.Accepted("alice"));
+        }
+        assertThat(kdf.derivations()).isEqualTo(3);
+    }
+
+    @Test
+    void theLoginCacheAndPerUserSettingsAreChecked() throws Exception {
+        Path file = passwd(line("alice", "a"));
+        assertThatThrownBy(() -> start(new TestAuthConfig(file).loginCache(-1, 10_000)))
+                .hasMessage("sockd.auth.passwd: login.cache.seconds must be 0 or more, not -1");
+        assertThatThrownBy(() -> start(new TestAuthConfig(file).loginCache(900, 0)))
+                .hasMessage("sockd.auth.passwd: login.cache.entries must be greater than 0, not 0");
+        assertThatThrownBy(() -> start(new TestAuthConfig(file).userMaxFailures(1001)))
+                .hasMessage("sockd.auth.passwd: user.max.failures must be at most 1000, not 1001");
+    }
+
+    @Test
     void theDumpListsUserNamesOnly() throws Exception {
         Path file = passwd("# staff", line("alice", "a"), line("bob", "b"));
         start(new TestAuthConfig(file));
@@ -151,7 +188,7 @@ class PasswordFileAuthenticatorTest {
         Path file = passwd(line("alice", "a"));
         assertThatThrownBy(() -> start(new TestAuthConfig(file).maxFailures(0)))
                 .hasMessage("sockd.auth.passwd: max.failures must be greater than 0, not 0");
-        assertThatThrownBy(() -> start(new TestAuthConfig(file.toString(), 5, 0, false, 2000, 0, 10_000)))
+        assertThatThrownBy(() -> start(new TestAuthConfig(file.toString(), 5, 0, false, 2000, 0, 10_000, 10, 900, 10_000)))
                 .hasMessage("sockd.auth.passwd: failure.window.s must be greater than 0, not 0");
     }
 

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sockd.api.auth.Authentication;
 import org.sockd.common.testing.RecordingLogger;
@@ -22,7 +27,7 @@ class UsernamePasswordMethodTest {
     private static final byte[] SUCCESS = {1, 0};
     private static final byte[] FAILURE = {1, 1};
 
-    private final Users users = Users.of("passwd",
+    private Users users = Users.of("passwd",
             List.of(Fixtures.entry("alice", "wonderland"), Fixtures.entry("bob", Fixtures.CANARY)), new SecureRandom());
     private final Fixtures.CountingKdf kdf = new Fixtures.CountingKdf();
     private final AtomicLong clock = new AtomicLong();
@@ -30,7 +35,13 @@ class UsernamePasswordMethodTest {
     private final InetAddress client = InetAddress.getLoopbackAddress();
     private ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private UsernamePasswordMethod method = method(new Semaphore(4));
+    private final CheckPool pool = CheckPool.of(4, Duration.ofMillis(20));
+    private UsernamePasswordMethod method = method(pool);
+
+    @AfterEach
+    void stopThePool() {
+        pool.close();
+    }
 
     @Test
     void theRightPasswordIsAnsweredWithSuccess() throws IOException {
@@ -134,7 +145,7 @@ class UsernamePasswordMethodTest {
 
     @Test
     void theWaitForAFreeCheckIsBoundedAndIsNoFailureOfTheClient() throws IOException {
-        method = method(new Semaphore(0));
+        method = method(new CheckPool(new Semaphore(0), Duration.ofMillis(20), Executors.newSingleThreadExecutor()));
         for (int i = 0; i < 6; i++) {
             out = new ByteArrayOutputStream();
             assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Rejected("alice",
@@ -147,7 +158,7 @@ class UsernamePasswordMethodTest {
     @Test
     void aCheckGivesItsPermitBack() throws IOException {
         Semaphore checks = new Semaphore(1);
-        method = method(checks);
+        method = method(new CheckPool(checks, Duration.ofMillis(20), Executors.newSingleThreadExecutor()));
         login("alice", "wrong");
         login("alice", "wonderland");
         assertThat(checks.availablePermits()).isEqualTo(1);
@@ -162,6 +173,124 @@ class UsernamePasswordMethodTest {
         }
         log.lines().forEach(seen::append);
         assertThat(seen).contains("Accepted[user=bob]", "wrong password", "too many failed").doesNotContain(Fixtures.CANARY);
+    }
+
+    @Test
+    void aRememberedLoginCostsNoKeyDerivation() throws IOException {
+        assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
+        for (int i = 0; i < 3; i++) {
+            assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
+            assertThat(out.toByteArray()).isEqualTo(SUCCESS);
+        }
+        assertThat(kdf.derivations()).isEqualTo(1);
+    }
+
+    @Test
+    void aWrongPasswordForARememberedUserCostsAFullCheckAndFails() throws IOException {
+        login("alice", "wonderland");
+
+        assertThat(login("alice", "wonderlanD")).isEqualTo(new Authentication.Rejected("alice", "wrong password"));
+        assertThat(kdf.derivations()).isEqualTo(2);
+        assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
+        assertThat(kdf.derivations()).isEqualTo(2);
+    }
+
+    @Test
+    void aRememberedLoginIsCheckedInFullAgainOnceItExpires() throws IOException {
+        login("alice", "wonderland");
+        clock.addAndGet(Duration.ofMinutes(15).minusNanos(1).toNanos());
+        login("alice", "wonderland");
+        assertThat(kdf.derivations()).isEqualTo(1);
+
+        clock.addAndGet(1);
+        assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
+        assertThat(kdf.derivations()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangedOrRemovedUserIsNotRecalledButAnUnchangedOneIsAfterAReload() throws IOException {
+        PasswordEntry bob = Fixtures.entry("bob", Fixtures.CANARY);
+        users = Users.of("passwd", List.of(Fixtures.entry("alice", "wonderland"), bob), new SecureRandom());
+        login("alice", "wonderland");
+        login("bob", Fixtures.CANARY);
+
+        users = Users.of("passwd", List.of(Fixtures.entry("alice", "looking-glass"), bob), new SecureRandom());
+        assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Rejected("alice", "wrong password"));
+        assertThat(login("bob", Fixtures.CANARY)).isEqualTo(new Authentication.Accepted("bob"));
+        assertThat(kdf.derivations()).isEqualTo(3);
+
+        users = Users.of("passwd", List.of(Fixtures.entry("alice", "looking-glass")), new SecureRandom());
+        assertThat(login("bob", Fixtures.CANARY)).isEqualTo(new Authentication.Rejected("bob", "unknown user"));
+        assertThat(kdf.derivations()).isEqualTo(4);
+    }
+
+    @Test
+    void fullChecksRunOnTheirOwnPlatformThreadsNotOnTheSessionsVirtualThread() throws Exception {
+        List<Thread> derivedOn = new CopyOnWriteArrayList<>();
+        method = new UsernamePasswordMethod(() -> users, new Verifier((password, salt, iterations) -> {
+            derivedOn.add(Thread.currentThread());
+            return kdf.derive(password, salt, iterations);
+        }), throttle(Optional.empty()), new LoginCache(Duration.ZERO, 1, clock::get), pool);
+
+        Thread session = Thread.ofVirtual().start(() -> {
+            try {
+                login("alice", "wonderland");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        session.join();
+
+        assertThat(derivedOn).singleElement().satisfies(thread -> {
+            assertThat(thread.isVirtual()).isFalse();
+            assertThat(thread.getName()).startsWith("sockd-passwd-check-");
+        });
+    }
+
+    @Test
+    void afterTooManyFailuresForOneNameFromAnyAddressesThatNameIsRefusedWithoutKeyDerivation() throws Exception {
+        method = method(pool, 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(login(InetAddress.getByName("127.0.0." + (2 + i)), "alice", "guess " + i))
+                    .isEqualTo(new Authentication.Rejected("alice", "wrong password"));
+        }
+        int derivations = kdf.derivations();
+
+        assertThat(login(InetAddress.getByName("127.0.0.9"), "alice", "wonderland"))
+                .isEqualTo(new Authentication.Rejected("alice", "too many failed attempts for this user"));
+        assertThat(out.toByteArray()).isEqualTo(FAILURE);
+        assertThat(kdf.derivations()).isEqualTo(derivations);
+        assertThat(login(InetAddress.getByName("127.0.0.9"), "bob", Fixtures.CANARY))
+                .isEqualTo(new Authentication.Accepted("bob"));
+        assertThat(log.lines()).singleElement().extracting(RecordingLogger.Line::message).isEqualTo(
+                "too many failed logins as user alice (the last from 127.0.0.4): refusing that name for a while");
+
+        clock.addAndGet(Duration.ofSeconds(60).toNanos());
+        assertThat(login(InetAddress.getByName("127.0.0.9"), "alice", "wonderland"))
+                .isEqualTo(new Authentication.Accepted("alice"));
+    }
+
+    @Test
+    void aRefusedNameIsRefusedEvenWithItsRememberedPasswordSoTheCacheTestsNoGuesses() throws Exception {
+        method = method(pool, 3);
+        login("alice", "wonderland");
+        for (int i = 0; i < 3; i++) {
+            login(InetAddress.getByName("127.0.0." + (2 + i)), "alice", "guess " + i);
+        }
+
+        assertThat(login(InetAddress.getByName("127.0.0.9"), "alice", "wonderland"))
+                .isEqualTo(new Authentication.Rejected("alice", "too many failed attempts for this user"));
+    }
+
+    @Test
+    void aSuccessForgetsTheFailuresOfTheName() throws Exception {
+        method = method(pool, 3);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 2; i++) {
+                login(InetAddress.getByName("127.0.0." + (2 + i)), "alice", "guess " + i);
+            }
+            assertThat(login("alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
+        }
     }
 
     private void failFiveTimes(InetAddress from) throws IOException {
@@ -180,9 +309,22 @@ class UsernamePasswordMethodTest {
         return method.authenticate(new ByteArrayInputStream(Fixtures.request(user, password)), out, from);
     }
 
-    private UsernamePasswordMethod method(Semaphore checks) {
-        return new UsernamePasswordMethod(() -> users, new Verifier(kdf),
-                new FailureThrottle(5, Duration.ofSeconds(60), 100, clock::get), checks, Duration.ofMillis(20),
+    private UsernamePasswordMethod method(CheckPool checks) {
+        return method(checks, Optional.empty());
+    }
+
+    /** With at most {@code userFailures} failures per user name in the window as well. */
+    private UsernamePasswordMethod method(CheckPool checks, int userFailures) {
+        return method(checks, Optional.of(new FailureThrottle<>(userFailures, Duration.ofSeconds(60), 100, clock::get)));
+    }
+
+    private UsernamePasswordMethod method(CheckPool checks, Optional<FailureThrottle<String>> perUser) {
+        return new UsernamePasswordMethod(() -> users, new Verifier(kdf), throttle(perUser),
+                new LoginCache(Duration.ofMinutes(15), 100, clock::get), checks);
+    }
+
+    private LoginThrottle throttle(Optional<FailureThrottle<String>> perUser) {
+        return new LoginThrottle(new FailureThrottle<>(5, Duration.ofSeconds(60), 100, clock::get), perUser,
                 log.logger());
     }
 }
