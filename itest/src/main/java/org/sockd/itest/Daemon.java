@@ -43,7 +43,7 @@ final class Daemon implements AutoCloseable {
         if (!coreProperties.isEmpty()) {
             core = configAdmin.getConfiguration("sockd.core", "?");
             core.update(new Hashtable<>(coreProperties));
-            awaitCoreProperties(scr, coreProperties);
+            awaitCoreProperties(context, coreProperties);
         }
         Configuration listener = configAdmin.getFactoryConfiguration("sockd.listener", name, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
@@ -63,16 +63,19 @@ final class Daemon implements AutoCloseable {
             throw new IllegalStateException("start the daemon with core properties to change them later");
         }
         core.update(new Hashtable<>(properties));
-        awaitCoreProperties(scr, properties);
+        awaitCoreProperties(context, properties);
     }
 
     /**
      * Config Admin delivers updates on its own thread, so the core may still run with an earlier
-     * test's properties; wait until it has these ones.
+     * test's properties; wait until it has these ones. SCR changes the properties of the core's
+     * service only once its {@code @Modified} has returned, so from then on a new session gets them
+     * (the component's own properties change before that, and a session begun in between would not).
      */
-    private static void awaitCoreProperties(ServiceComponentRuntime scr, Map<String, Object> wanted)
-            throws Exception {
-        awaitCore(scr, properties -> properties.entrySet().containsAll(wanted.entrySet()), "take " + wanted);
+    private static void awaitCoreProperties(BundleContext context, Map<String, Object> wanted) throws Exception {
+        Poll.until(() -> Optional.ofNullable(context.getServiceReference(SessionRegistry.class))
+                .map(core -> wanted.entrySet().stream().allMatch(entry -> entry.getValue().equals(core.getProperty(entry.getKey()))))
+                .orElse(false), () -> "the core to take " + wanted);
     }
 
     private static void awaitCore(ServiceComponentRuntime scr, Predicate<Map<String, Object>> condition, String what)

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,10 +76,9 @@ class OpsConfigDirIT {
                 daemon.awaitLines(line -> line.contains("core configuration changed"), 1, 15);
 
                 try (Socket silent = new Socket("127.0.0.1", port)) {
-                    silent.setSoTimeout(5000);
-                    long start = System.nanoTime();
+                    // closed well before the shipped 30 s allowance: the new 500 ms applies, on a loaded machine too
+                    silent.setSoTimeout(15_000);
                     assertThat(silent.getInputStream().read()).as("closed by the daemon").isEqualTo(-1);
-                    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3000);
                 }
                 before.setSoTimeout(500);
                 assertThatThrownBy(() -> before.getInputStream().read())

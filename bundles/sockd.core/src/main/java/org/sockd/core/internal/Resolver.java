@@ -19,10 +19,22 @@ final class Resolver implements AutoCloseable {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(8,
             Thread.ofPlatform().daemon().name("sockd-resolver-", 1).factory());
+    private final ForwardLookup forward;
     private volatile long timeoutMillis;
 
+    /** The system's lookup, {@link InetAddress#getAllByName}; a test puts one in that it controls. */
+    @FunctionalInterface
+    interface ForwardLookup {
+        InetAddress[] all(String name) throws UnknownHostException;
+    }
+
     Resolver(long timeoutMillis) {
+        this(timeoutMillis, InetAddress::getAllByName);
+    }
+
+    Resolver(long timeoutMillis, ForwardLookup forward) {
         this.timeoutMillis = timeoutMillis;
+        this.forward = forward;
     }
 
     /** A changed limit applies to the next lookup. */
@@ -33,7 +45,7 @@ final class Resolver implements AutoCloseable {
     /** @return every address of the name, or an empty list when it does not resolve in time */
     List<InetAddress> resolve(String name) throws InterruptedException {
         try {
-            return List.of(within(() -> InetAddress.getAllByName(name), new InetAddress[0]));
+            return List.of(within(() -> forward.all(name), new InetAddress[0]));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownHostException) {
                 return List.of();
