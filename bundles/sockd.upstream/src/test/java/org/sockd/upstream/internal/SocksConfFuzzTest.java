@@ -1,18 +1,26 @@
 package org.sockd.upstream.internal;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sockd.common.reload.LoadResult;
 
 /**
  * Random files never make the parser throw: every line ends up in the table or as an error naming
- * its line (PARSE-11). Lines are valid ones, valid ones mutated word by word, or words and noise
- * at random, so that the checks deep in each kind of line are reached too. Seeded and bounded.
+ * its line. {@link #randomFilesNeverThrow} makes lines from valid ones mutated word by word, or
+ * words and noise at random, so that the checks deep in each kind of line are reached too, seeded
+ * and bounded; the {@link FuzzTest}s let coverage guide the bytes, and check that what loads
+ * survives freezing and thawing unchanged (README "Fuzzing").
  */
 class SocksConfFuzzTest {
 
@@ -33,6 +41,43 @@ class SocksConfFuzzTest {
             "socks4://[::1", "resolve=auto", "auth=password", "password.file=/nonexistent", "password.file=/a\u0000b",
             "route", "{", "}", "from:", "to:", "via:", "0/0", "10.0.0.0/33", "port", "=", "-", "proxyprotocol:",
             "socks_v4", "http", "method:", "username", "command:", "bind", "udpassociate", "route.badexpire:", "\t");
+
+    @TempDir
+    Path dir;
+
+    @FuzzTest(maxDuration = "10m")
+    void parse(byte[] file) throws IOException {
+        // The file is read as ISO-8859-1, so every byte is a character the parser must take.
+        String text = new String(file, ISO_8859_1);
+        switch (SocksConfParser.parse("socks.conf", text, Confs.settings("fw"), notice -> { })) {
+            case LoadResult.Valid<SocksTable> valid -> assertSurvivesFreezing(valid.content());
+            case LoadResult.Invalid<SocksTable> invalid -> assertThat(invalid.errors())
+                    .allSatisfy(error -> assertThat(error.line()).isBetween(1, NumberedLine.of(text).size()));
+        }
+    }
+
+    /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
+    @FuzzTest(maxDuration = "10m")
+    void readFrozen(byte[] body) throws IOException {
+        if (readFrozenFile(FrozenSocksConf.FRAME.frame(body)) instanceof LoadResult.Valid<SocksTable> valid) {
+            assertSurvivesFreezing(valid.content());
+        }
+        assertThat(readFrozenFile(body)).isNotNull();
+    }
+
+    private void assertSurvivesFreezing(SocksTable table) throws IOException {
+        assertThat(readFrozenFile(FrozenSocksConf.write(table))).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> {
+            SocksTable thawed = (SocksTable) valid.content();
+            assertThat(thawed.canonical()).isEqualTo(table.canonical());
+            assertThat(thawed.rules()).isEqualTo(table.rules());
+            assertThat(thawed.upstreams()).isEqualTo(table.upstreams());
+            assertThat(thawed.marking()).isEqualTo(table.marking());
+        });
+    }
+
+    private LoadResult<SocksTable> readFrozenFile(byte[] bytes) throws IOException {
+        return FrozenSocksConf.read(Files.write(dir.resolve("socks.fc"), bytes), Confs.settings("fw"), notice -> { });
+    }
 
     @Test
     void randomFilesNeverThrow() {

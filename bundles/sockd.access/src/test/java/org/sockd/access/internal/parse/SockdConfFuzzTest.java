@@ -1,0 +1,55 @@
+package org.sockd.access.internal.parse;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.List;
+import org.sockd.access.internal.rule.RuleSet;
+import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
+
+/**
+ * Coverage-guided: any sockd.conf loads or is refused with errors naming its lines, and what loads
+ * survives freezing and thawing unchanged; any frozen body is read or refused, never thrown
+ * (README "Fuzzing").
+ */
+class SockdConfFuzzTest {
+
+    private final ConfParser parser = new ConfParser(Services.parse(List.of("telnet 23/tcp")), message -> { });
+
+    @FuzzTest(maxDuration = "10m")
+    void parse(byte[] file) {
+        // The file is read as ISO-8859-1, so every byte is a character the parser must take.
+        String text = new String(file, ISO_8859_1);
+        switch (parser.parse("sockd.conf", text)) {
+            case LoadResult.Valid<RuleSet> valid -> assertSurvivesFreezing(valid.content());
+            case LoadResult.Invalid<RuleSet> invalid -> assertThat(invalid.errors())
+                    .allSatisfy(error -> assertThat(error.line()).isBetween(1, (int) text.lines().count()));
+        }
+    }
+
+    /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
+    @FuzzTest(maxDuration = "10m")
+    void readFrozen(byte[] body) {
+        LoadResult<RuleSet> framed = read(FrozenFormat.FRAME.frame(body));
+        if (framed instanceof LoadResult.Valid<RuleSet> valid) {
+            assertSurvivesFreezing(valid.content());
+        }
+        assertThat(read(body)).isNotNull();
+    }
+
+    private static void assertSurvivesFreezing(RuleSet rules) {
+        LoadResult<RuleSet> thawed = read(FrozenWriter.write(rules));
+        assertThat(thawed).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> {
+            RuleSet again = (RuleSet) valid.content();
+            assertThat(again.source()).isEqualTo(rules.source());
+            assertThat(CanonicalText.numberedLines(again)).isEqualTo(CanonicalText.numberedLines(rules));
+            assertThat(again.identActions()).isEqualTo(rules.identActions());
+        });
+    }
+
+    private static LoadResult<RuleSet> read(byte[] frozen) {
+        return new FrozenReader(ConfParser.userFiles(message -> { })).read("sockd.fc", frozen);
+    }
+}

@@ -1,0 +1,57 @@
+package org.sockd.route.internal;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.file.Path;
+import java.util.List;
+import org.sockd.common.reload.LoadResult;
+
+/**
+ * Coverage-guided: any sockd.route loads or is refused with errors naming its lines, and what loads
+ * survives freezing, thawing and dumping unchanged; any frozen body is read or refused, never
+ * thrown (README "Fuzzing").
+ */
+class RouteFileFuzzTest {
+
+    @FuzzTest(maxDuration = "10m")
+    void parse(byte[] file) {
+        // The file is read as ISO-8859-1, so every byte is a character the parser must take.
+        String text = new String(file, ISO_8859_1);
+        switch (RouteParser.parse("sockd.route", text)) {
+            case LoadResult.Valid<RouteTable> valid -> assertSurvivesFreezing(valid.content());
+            case LoadResult.Invalid<RouteTable> invalid -> assertThat(invalid.errors())
+                    .allSatisfy(error -> assertThat(error.line()).isBetween(1, (int) text.lines().count()));
+        }
+    }
+
+    /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
+    @FuzzTest(maxDuration = "10m")
+    void readFrozen(byte[] body) {
+        if (FrozenRouteReader.read("sockd.fr", FrozenRouteFormat.FRAME.frame(body)) instanceof LoadResult.Valid<RouteTable> valid) {
+            assertSurvivesFreezing(valid.content());
+        }
+        assertThat(FrozenRouteReader.read("sockd.fr", body)).isNotNull();
+    }
+
+    private static void assertSurvivesFreezing(RouteTable table) {
+        RouteTable thawed = loaded(FrozenRouteReader.read("sockd.fr", FrozenRouteWriter.write(table)));
+        assertThat(thawed.entries()).isEqualTo(table.entries());
+        assertThat(numberedTexts(thawed)).isEqualTo(numberedTexts(table));
+
+        RouteTable reparsed = loaded(RouteParser.parse("dumped.route", RouteFrozenTool.text(thawed, Path.of("sockd.fr"))));
+        assertThat(reparsed.lines()).extracting(RouteLine::text)
+                .containsExactlyElementsOf(table.lines().stream().map(RouteLine::text).toList());
+    }
+
+    /** Destinations have no equals of their own: their canonical text stands for them. */
+    private static List<String> numberedTexts(RouteTable table) {
+        return table.lines().stream().map(line -> line.line() + ": " + line.text()).toList();
+    }
+
+    private static RouteTable loaded(LoadResult<RouteTable> result) {
+        assertThat(result).isInstanceOf(LoadResult.Valid.class);
+        return ((LoadResult.Valid<RouteTable>) result).content();
+    }
+}
