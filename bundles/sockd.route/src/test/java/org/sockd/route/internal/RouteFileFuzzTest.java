@@ -1,12 +1,12 @@
 package org.sockd.route.internal;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import java.util.List;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.testing.FuzzedFile;
 
 /**
  * Coverage-guided: any sockd.route loads or is refused with errors naming its lines, and what loads
@@ -17,13 +17,7 @@ class RouteFileFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void parse(byte[] file) {
-        // The file is read as ISO-8859-1, so every byte is a character the parser must take.
-        String text = new String(file, ISO_8859_1);
-        switch (RouteParser.parse("sockd.route", text)) {
-            case LoadResult.Valid<RouteTable> valid -> assertSurvivesFreezing(valid.content());
-            case LoadResult.Invalid<RouteTable> invalid -> assertThat(invalid.errors())
-                    .allSatisfy(error -> assertThat(error.line()).isBetween(1, (int) text.lines().count()));
-        }
+        FuzzedFile.check(file, RouteParser::parse, RouteFileFuzzTest::assertSurvivesFreezing);
     }
 
     /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */

@@ -1,10 +1,10 @@
 package org.sockd.upstream.internal;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.testing.FuzzedFile;
 
 /**
  * Random files never make the parser throw: every line ends up in the table or as an error naming
@@ -46,26 +47,21 @@ class SocksConfFuzzTest {
     Path dir;
 
     @FuzzTest(maxDuration = "10m")
-    void parse(byte[] file) throws IOException {
-        // The file is read as ISO-8859-1, so every byte is a character the parser must take.
-        String text = new String(file, ISO_8859_1);
-        switch (SocksConfParser.parse("socks.conf", text, Confs.settings("fw"), notice -> { })) {
-            case LoadResult.Valid<SocksTable> valid -> assertSurvivesFreezing(valid.content());
-            case LoadResult.Invalid<SocksTable> invalid -> assertThat(invalid.errors())
-                    .allSatisfy(error -> assertThat(error.line()).isBetween(1, NumberedLine.of(text).size()));
-        }
+    void parse(byte[] file) {
+        FuzzedFile.check(file, (name, text) -> SocksConfParser.parse(name, text, Confs.settings("fw"), notice -> { }),
+                this::assertSurvivesFreezing);
     }
 
     /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
     @FuzzTest(maxDuration = "10m")
-    void readFrozen(byte[] body) throws IOException {
+    void readFrozen(byte[] body) {
         if (readFrozenFile(FrozenSocksConf.FRAME.frame(body)) instanceof LoadResult.Valid<SocksTable> valid) {
             assertSurvivesFreezing(valid.content());
         }
         assertThat(readFrozenFile(body)).isNotNull();
     }
 
-    private void assertSurvivesFreezing(SocksTable table) throws IOException {
+    private void assertSurvivesFreezing(SocksTable table) {
         assertThat(readFrozenFile(FrozenSocksConf.write(table))).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> {
             SocksTable thawed = (SocksTable) valid.content();
             assertThat(thawed.canonical()).isEqualTo(table.canonical());
@@ -75,8 +71,12 @@ class SocksConfFuzzTest {
         });
     }
 
-    private LoadResult<SocksTable> readFrozenFile(byte[] bytes) throws IOException {
-        return FrozenSocksConf.read(Files.write(dir.resolve("socks.fc"), bytes), Confs.settings("fw"), notice -> { });
+    private LoadResult<SocksTable> readFrozenFile(byte[] bytes) {
+        try {
+            return FrozenSocksConf.read(Files.write(dir.resolve("socks.fc"), bytes), Confs.settings("fw"), notice -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.sockd.access.internal.parse;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -8,6 +7,7 @@ import java.util.List;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.testing.FuzzedFile;
 
 /**
  * Coverage-guided: any sockd.conf loads or is refused with errors naming its lines, and what loads
@@ -20,13 +20,7 @@ class SockdConfFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void parse(byte[] file) {
-        // The file is read as ISO-8859-1, so every byte is a character the parser must take.
-        String text = new String(file, ISO_8859_1);
-        switch (parser.parse("sockd.conf", text)) {
-            case LoadResult.Valid<RuleSet> valid -> assertSurvivesFreezing(valid.content());
-            case LoadResult.Invalid<RuleSet> invalid -> assertThat(invalid.errors())
-                    .allSatisfy(error -> assertThat(error.line()).isBetween(1, (int) text.lines().count()));
-        }
+        FuzzedFile.check(file, parser::parse, SockdConfFuzzTest::assertSurvivesFreezing);
     }
 
     /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
