@@ -8,6 +8,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.sockd.auth.internal.Rfc1929Request.Credentials;
 
 /**
@@ -24,14 +28,14 @@ class Rfc1929RequestFuzzTest {
         // Message bytes from the front of the input, read sizes from its back (one byte each when it runs out).
         byte[] stream = data.consumeBytes(MAX_REQUEST + 1);
         InputStream whole = new ByteArrayInputStream(stream);
-        InputStream pieces = new Pieces(stream, data);
+        InputStream pieces = inPieces(stream, data);
 
         Rfc1929Request expected = Rfc1929Request.read(whole);
         Rfc1929Request actual = Rfc1929Request.read(pieces);
 
         assertThat(describe(actual)).isEqualTo(describe(expected));
         int consumed = stream.length - whole.available();
-        assertThat(stream.length - pieces.available()).as("bytes taken").isEqualTo(consumed);
+        assertThat(stream.length - pieces.readAllBytes().length).as("bytes taken").isEqualTo(consumed);
         switch (expected) {
             case Credentials credentials -> assertThat(consumed).isEqualTo(3 + credentials.user().length + credentials.password().length);
             case Rfc1929Request.UnknownVersion unknown -> assertThat(consumed).isEqualTo(1);
@@ -47,39 +51,14 @@ class Rfc1929RequestFuzzTest {
                 : request.toString();
     }
 
-    /** Returns at most as many bytes per read as the fuzzer says, as a socket returns what one segment brought. */
-    private static final class Pieces extends InputStream {
-        private final byte[] bytes;
-        private final FuzzedDataProvider data;
-        private int position;
-
-        Pieces(byte[] bytes, FuzzedDataProvider data) {
-            this.bytes = bytes;
-            this.data = data;
+    /** Each read stops at the end of a piece, as a socket read stops at the end of a segment. */
+    private static InputStream inPieces(byte[] stream, FuzzedDataProvider data) {
+        List<InputStream> pieces = new ArrayList<>();
+        for (int offset = 0; offset < stream.length; ) {
+            int size = data.consumeInt(1, stream.length - offset);
+            pieces.add(new ByteArrayInputStream(stream, offset, size));
+            offset += size;
         }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            if (position == bytes.length) {
-                return -1;
-            }
-            int size = data.consumeInt(1, Math.min(length, bytes.length - position));
-            System.arraycopy(bytes, position, into, offset, size);
-            position += size;
-            return size;
-        }
-
-        @Override
-        public int available() {
-            return bytes.length - position;
-        }
+        return new SequenceInputStream(Collections.enumeration(pieces));
     }
 }
