@@ -1,5 +1,6 @@
 package org.sockd.upstream.internal;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,19 @@ class SocksConfFuzzTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jazzer's first finding: all three fields taken by sockd, @= and *= left nothing to report on. */
+    @Test
+    void aSockdLineEndingAfterItsUserFieldIsAnErrorNotAnException() {
+        byte[] found = HexFormat.of().parseHex("736f636b6420403d6677202a3d302e302e30636f6d6d616e643a006f636b6420403d6677202a3d302e"
+                + "302e3020302e302e302a300065712038300a6469726565712038300a64697265637420ffffffffffffffff31302e302e302e30"
+                + "203235352e302e302e300a");
+        LoadResult<SocksTable> result = SocksConfParser.parse("socks.conf", new String(found, ISO_8859_1), Confs.settings("fw"),
+                notice -> { });
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<SocksTable>) result).errors())
+                .anySatisfy(error -> assertThat(error.reason()).isEqualTo("Invalid entry: no destination address and mask"));
     }
 
     @Test
