@@ -3,7 +3,9 @@ package org.sockd.access.internal.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.LoadResult;
@@ -31,6 +33,19 @@ class SockdConfFuzzTest {
             assertSurvivesFreezing(valid.content());
         }
         assertThat(read(body)).isNotNull();
+    }
+
+    /** Jazzer's finding: a user field of one character was cut as if it began with *=, and threw. */
+    @Test
+    void aFrozenUserFieldWithoutItsPrefixIsRefused() {
+        byte[] found = HexFormat.of().parseHex("000a736f636b642e636f6e660000000200000000000100000000010000000000000000000000000000000000000000000000"
+                + "0000000a736f636b642e636f6e6600000000000000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+                + "ffffffffffffffffffffffffffffffffffffffffffffffffffff0000000000c6b34c00000000000000000000000000000000"
+                + "000000004f5664656e79203f3d49202a000000000000000000003d0000");
+        LoadResult<RuleSet> result = read(FrozenFormat.FRAME.frame(found));
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement()
+                .satisfies(error -> assertThat(error.reason()).endsWith("the user field does not start with *="));
     }
 
     private static void assertSurvivesFreezing(RuleSet rules) {
