@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.sockd.common.reload.LoadResult;
 import org.sockd.common.testing.FuzzedFile;
 
@@ -27,6 +29,18 @@ class RouteFileFuzzTest {
             assertSurvivesFreezing(valid.content());
         }
         assertThat(FrozenRouteReader.read("sockd.fr", body)).isNotNull();
+    }
+
+    /** Jazzer's finding: a line break in the text file's name broke the dump's comment line in two. */
+    @Test
+    void aFrozenFileWhoseTextFileNameHoldsALineBreakIsRefused() {
+        byte[] found = HexFormat.of().parseHex("000b73010000000a0000740065000000040000000104810a010200040a00000004ff00000000000002048017100201000c69"
+                + "6e7465726e69632e6e657400000003048017100202000c2e4578616d706c652e636f6d0000000410fd000000000100001000"
+                + "070000000002001020010db800f8ffffff00000003048017100202000c2e4578616d706c6500000000");
+        LoadResult<RouteTable> result = FrozenRouteReader.read("sockd.fr", FrozenRouteFormat.FRAME.frame(found));
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<RouteTable>) result).errors()).singleElement()
+                .satisfies(error -> assertThat(error.reason()).endsWith("the name of the text file holds a line break"));
     }
 
     private static void assertSurvivesFreezing(RouteTable table) {
