@@ -37,7 +37,17 @@ class RouteFileFuzzTest {
         byte[] found = HexFormat.of().parseHex("000b73010000000a0000740065000000040000000104810a010200040a00000004ff00000000000002048017100201000c69"
                 + "6e7465726e69632e6e657400000003048017100202000c2e4578616d706c652e636f6d0000000410fd000000000100001000"
                 + "070000000002001020010db800f8ffffff00000003048017100202000c2e4578616d706c6500000000");
-        LoadResult<RouteTable> result = FrozenRouteReader.read("sockd.fr", FrozenRouteFormat.FRAME.frame(found));
+        assertRefusedForItsName(found);
+    }
+
+    /** Its second finding, against the first version of the fix, which counted the lines of the name. */
+    @Test
+    void aFrozenFileWhoseTextFileNameEndsWithALineBreakIsRefused() {
+        assertRefusedForItsName(HexFormat.of().parseHex("000800642e001020010d00000000"));
+    }
+
+    private static void assertRefusedForItsName(byte[] body) {
+        LoadResult<RouteTable> result = FrozenRouteReader.read("sockd.fr", FrozenRouteFormat.FRAME.frame(body));
         assertThat(result).isInstanceOf(LoadResult.Invalid.class);
         assertThat(((LoadResult.Invalid<RouteTable>) result).errors()).singleElement()
                 .satisfies(error -> assertThat(error.reason()).endsWith("the name of the text file holds a line break"));
