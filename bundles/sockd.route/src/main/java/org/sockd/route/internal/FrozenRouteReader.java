@@ -35,6 +35,10 @@ final class FrozenRouteReader {
     private static RouteTable decode(String file, DataInputStream in)
             throws IOException, FrozenException, SyntaxException {
         String source = in.readUTF();
+        // the dump writes the name into a comment line, which a line break would end early
+        if (source.indexOf('\n') >= 0 || source.indexOf('\r') >= 0) {
+            throw new FrozenException("the name of the text file holds a line break");
+        }
         int count = FrozenFrame.count(in);
         List<RouteLine> lines = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -98,6 +98,9 @@ final class ClassicLineParser {
     }
 
     static SyntaxException shape(List<String> rest) {
+        if (rest.isEmpty()) {
+            return new SyntaxException("Invalid entry: no destination address and mask");
+        }
         String first = rest.get(0);
         if (first.startsWith("@=") || first.startsWith("*=")) {
             return new SyntaxException("Invalid entry: " + quoted(first)

@@ -72,6 +72,7 @@ class ClassicLineTest {
                         + " name or a dotted quad; commas only, no blanks)"),
                 bad("sockd @=010.0.0.1 0.0.0.0 0.0.0.0", "Invalid server \"010.0.0.1\" (expected four decimal numbers"
                         + " 0-255 without leading zeros, like 10.0.0.0)"),
+                bad("sockd @=fw *=alice", "Invalid entry: no destination address and mask"),
                 bad("sockd 0.0.0.0 0.0.0.0", "no default server for a sockd line without servers (set the"
                         + " default.server property or SOCKS_SERVER, or write sockd @=server)"),
                 bad("direct *=a,,b 0.0.0.0 0.0.0.0", "Invalid *= field \"*=a,,b\" (empty user-id)"),

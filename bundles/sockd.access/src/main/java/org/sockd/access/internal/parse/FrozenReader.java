@@ -73,6 +73,9 @@ final class FrozenReader {
         Optional<IdentMode> mode = ident == 0 ? Optional.empty()
                 : Optional.of(pick(IdentMode.values(), ident - 1, "?= field"));
         String userField = in.readUTF();
+        if (!userField.isEmpty() && !userField.startsWith("*=")) {
+            throw new FrozenException("line " + line + ": the user field does not start with *=");
+        }
         UserList users;
         try {
             users = userField.isEmpty() ? UserList.ANYONE : UserListParser.parse(userField, userFiles);

@@ -1,0 +1,64 @@
+package org.sockd.access.internal.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sockd.access.internal.rule.RuleSet;
+import org.sockd.common.netdb.Services;
+import org.sockd.common.reload.LoadResult;
+import org.sockd.common.testing.FuzzedFile;
+
+/**
+ * Coverage-guided: any sockd.conf loads or is refused with errors naming its lines, and what loads
+ * survives freezing and thawing unchanged; any frozen body is read or refused, never thrown
+ * (README "Fuzzing").
+ */
+class SockdConfFuzzTest {
+
+    private final ConfParser parser = new ConfParser(Services.parse(List.of("telnet 23/tcp")), message -> { });
+
+    @FuzzTest(maxDuration = "10m")
+    void parse(byte[] file) {
+        FuzzedFile.check(file, parser::parse, SockdConfFuzzTest::assertSurvivesFreezing);
+    }
+
+    /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
+    @FuzzTest(maxDuration = "10m")
+    void readFrozen(byte[] body) {
+        LoadResult<RuleSet> framed = read(FrozenFormat.FRAME.frame(body));
+        if (framed instanceof LoadResult.Valid<RuleSet> valid) {
+            assertSurvivesFreezing(valid.content());
+        }
+        assertThat(read(body)).isNotNull();
+    }
+
+    /** Jazzer's finding: a user field of one character was cut as if it began with *=, and threw. */
+    @Test
+    void aFrozenUserFieldWithoutItsPrefixIsRefused() {
+        byte[] found = HexFormat.of().parseHex("000a736f636b642e636f6e660000000200000000000100000000010000000000000000000000000000000000000000000000"
+                + "0000000a736f636b642e636f6e6600000000000000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+                + "ffffffffffffffffffffffffffffffffffffffffffffffffffff0000000000c6b34c00000000000000000000000000000000"
+                + "000000004f5664656e79203f3d49202a000000000000000000003d0000");
+        LoadResult<RuleSet> result = read(FrozenFormat.FRAME.frame(found));
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement()
+                .satisfies(error -> assertThat(error.reason()).endsWith("the user field does not start with *="));
+    }
+
+    private static void assertSurvivesFreezing(RuleSet rules) {
+        LoadResult<RuleSet> thawed = read(FrozenWriter.write(rules));
+        assertThat(thawed).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> {
+            RuleSet again = (RuleSet) valid.content();
+            assertThat(again.source()).isEqualTo(rules.source());
+            assertThat(CanonicalText.numberedLines(again)).isEqualTo(CanonicalText.numberedLines(rules));
+            assertThat(again.identActions()).isEqualTo(rules.identActions());
+        });
+    }
+
+    private static LoadResult<RuleSet> read(byte[] frozen) {
+        return new FrozenReader(ConfParser.userFiles(message -> { })).read("sockd.fc", frozen);
+    }
+}
