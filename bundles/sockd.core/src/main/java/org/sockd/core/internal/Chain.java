@@ -1,6 +1,8 @@
 package org.sockd.core.internal;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -15,7 +17,8 @@ import org.sockd.core.internal.chain.Dialer;
 
 /**
  * Dials the upstreams of a session's next hop and answers the client when none of them accepted;
- * what an accepting upstream then carries is the command's part.
+ * a CONNECT is then relayed through the upstream that accepted, a BIND waits for its peer
+ * ({@link ChainedBind}).
  */
 final class Chain {
 
@@ -48,6 +51,16 @@ final class Chain {
                     "no SOCKS server reachable (" + failed.tried() + " tried)"), failed.refusal());
         }
         return Optional.empty();
+    }
+
+    /** CONNECT: the upstream's bound address is the reply, and the upstream carries the relay. */
+    static void relay(Exchange exchange, Dialed.Connected connected) throws IOException, InterruptedException {
+        SocketChannel upstream = connected.channel();
+        exchange.live().relaying(upstream, exchange.config().idle_timeout_s() * 1_000_000_000L);
+        exchange.grant(connected.bound());
+        exchange.emit(new SessionEvent.Connected(exchange.info(), (InetSocketAddress) upstream.getLocalAddress(),
+                connected.server()));
+        exchange.relay(upstream, null);
     }
 
     /** The login, when one proved a user, names the user; else the SOCKS 4 user-id. */

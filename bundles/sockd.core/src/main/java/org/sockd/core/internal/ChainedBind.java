@@ -7,7 +7,6 @@ import org.sockd.api.admin.SessionState;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.protocol.Refusal;
 import org.sockd.api.protocol.Reply;
-import org.sockd.api.upstream.NextHop;
 import org.sockd.common.io.Closing;
 import org.sockd.core.internal.chain.Dialed;
 import org.sockd.core.internal.chain.HopAnswer;
@@ -20,18 +19,12 @@ import org.sockd.core.internal.chain.HopAnswer;
 final class ChainedBind {
 
     private final Exchange exchange;
-    private final NextHop.Try hop;
 
-    ChainedBind(Exchange exchange, NextHop.Try hop) {
+    ChainedBind(Exchange exchange) {
         this.exchange = exchange;
-        this.hop = hop;
     }
 
-    void serve() throws IOException, InterruptedException {
-        Dialed.Connected connected = Chain.dial(exchange, hop).orElse(null);
-        if (connected == null) {
-            return;
-        }
+    void serve(Dialed.Connected connected) throws IOException, InterruptedException {
         exchange.reply(new Reply.Granted(connected.bound()));
         exchange.stage(SessionState.WAITING);
         switch (connected.awaitPeer(Duration.ofMillis(exchange.config().bind_timeout_ms()))) {

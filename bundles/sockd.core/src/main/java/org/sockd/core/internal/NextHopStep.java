@@ -1,9 +1,11 @@
 package org.sockd.core.internal;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.api.action.Action;
@@ -11,6 +13,7 @@ import org.sockd.api.log.SessionEvent;
 import org.sockd.api.protocol.Refusal;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.UpstreamSelector;
+import org.sockd.core.internal.chain.Dialed;
 
 /**
  * The step after sockd.conf permitted a request: socks.conf (the upstream selector the session
@@ -71,11 +74,16 @@ final class NextHopStep {
 
     /** UDP cannot go through an upstream, and never goes direct instead: fail closed. */
     private void through(NextHop.Try hop) throws IOException, InterruptedException {
-        switch (exchange.request().command()) {
-            case CONNECT -> new ChainedConnect(exchange, hop).serve();
-            case BIND -> new ChainedBind(exchange, hop).serve();
-            case UDP_ASSOCIATE -> exchange.fail(new SessionEvent.Refused(exchange.info(), "socks.conf line "
-                    + hop.rule().line() + " sends it to an upstream, which cannot carry UDP"), Refusal.NOT_ALLOWED);
+        if (exchange.request().command() == Command.UDP_ASSOCIATE) {
+            exchange.fail(new SessionEvent.Refused(exchange.info(), "socks.conf line " + hop.rule().line()
+                    + " sends it to an upstream, which cannot carry UDP"), Refusal.NOT_ALLOWED);
+            return;
+        }
+        Optional<Dialed.Connected> connected = Chain.dial(exchange, hop);
+        if (connected.isPresent() && exchange.request().command() == Command.BIND) {
+            new ChainedBind(exchange).serve(connected.get());
+        } else if (connected.isPresent()) {
+            Chain.relay(exchange, connected.get());
         }
     }
 

@@ -266,12 +266,12 @@ class SessionTest {
 
             @Override
             public List<MatchedRule> table() {
-                return List.of();
+                return Unavailable.UPSTREAMS.table();
             }
 
             @Override
             public List<UpstreamHealth> upstreams() {
-                return List.of();
+                return Unavailable.UPSTREAMS.upstreams();
             }
         };
     }
