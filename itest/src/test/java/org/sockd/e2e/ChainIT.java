@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.sockd.common.testing.Await;
 class ChainIT {
 
     private static final InetAddress TARGET_HOST = Sockets.address("127.0.0.2");
-    private static final String PERMIT = "permit 127.0.0.0 255.0.0.0\n";
 
     @TempDir
     static Path shared;
@@ -50,7 +47,7 @@ class ChainIT {
         Path hosts = shared.resolve("far.hosts");
         Files.writeString(hosts, "127.0.0.1 localhost\n127.0.0.2 far.test\n");
         far = Daemon.start(Daemon.Launch.DEFAULT.withJvmOptions("-Djdk.net.hosts.file=" + hosts),
-                Files.writeString(shared.resolve("far.conf"), PERMIT));
+                Files.writeString(shared.resolve("far.conf"), SocksifiedDaemon.PERMIT));
         dead = SocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         deadPort = ((InetSocketAddress) dead.getLocalAddress()).getPort();
     }
@@ -58,7 +55,7 @@ class ChainIT {
     @Test
     void aNameOnlyTheFarDaemonResolvesGoesThroughIt() throws Exception {
         try (Daemon near = near("upstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=b 0.0.0.0 0.0.0.0\n")) {
-            assertThat(curl(near, "--socks5-hostname", "http://far.test:" + target.port() + "/"))
+            assertThat(SocksifiedDaemon.curl(near, "--socks5-hostname", "http://far.test:" + target.port() + "/"))
                     .isEqualTo(target.body());
             near.awaitLine(line -> line.contains("connected using sockd at b (127.0.0.1:" + far.port() + ")"), 10);
             far.awaitLine(line -> line.contains("connected -- Connect from") && line.contains("to far.test"), 10);
@@ -70,12 +67,14 @@ class ChainIT {
         String conf = "upstream dead socks5://127.0.0.1:" + deadPort + "\nupstream b socks5://127.0.0.1:"
                 + far.port() + "\nsockd @=dead,b 0.0.0.0 0.0.0.0\n";
         try (Daemon near = near(conf)) {
-            assertThat(curl(near, "--socks5", "http://127.0.0.2:" + target.port() + "/")).isEqualTo(target.body());
+            assertThat(SocksifiedDaemon.curl(near, "--socks5", "http://127.0.0.2:" + target.port() + "/"))
+                    .isEqualTo(target.body());
             near.awaitLine(line -> line.contains("Failed to connect to sockd at dead (127.0.0.1:" + deadPort
                     + "): Connection refused"), 10);
             near.awaitLine(line -> line.contains("connected using sockd at b"), 10);
             ProgramResult upstreams = AdminTools.ctl(near.adminSocket(), "upstreams");
-            assertThat(upstreams.out()).as(upstreams.toString()).containsPattern("dead .* bad, marked \\d+s ago, 1 failures")
+            assertThat(upstreams.out()).as(upstreams.toString())
+                    .containsPattern("dead .* bad, marked \\d+s ago, 1 failures")
                     .contains("b  socks5 127.0.0.1:" + far.port() + "  usable, 0 failures");
         }
     }
@@ -94,8 +93,8 @@ class ChainIT {
     @Test
     void aRefusalByAnUpstreamIsFinal() throws Exception {
         try (Daemon refusing = Daemon.start("deny 0.0.0.0 0.0.0.0\n");
-                Daemon near = near("upstream r socks5://127.0.0.1:" + refusing.port() + "\nupstream b socks5://127.0.0.1:"
-                        + far.port() + "\nsockd @=r,b 0.0.0.0 0.0.0.0\n")) {
+                Daemon near = near("upstream r socks5://127.0.0.1:" + refusing.port()
+                        + "\nupstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=r,b 0.0.0.0 0.0.0.0\n")) {
             assertThat(reply(near, BindClient.SOCKS5, "")).as("the upstream's own refusal").isEqualTo(2);
             near.awaitLine(line -> line.contains("refused -- Connect from"), 10);
             ProgramResult upstreams = AdminTools.ctl(near.adminSocket(), "upstreams");
@@ -115,7 +114,8 @@ class ChainIT {
         try (Daemon near = near(conf)) {
             assertThat(reply(near, BindClient.SOCKS4, "carol", Sockets.address("127.0.0.3"))).isEqualTo(91);
             near.awaitLine(line -> line.contains("refused by socks.conf line 2"), 10);
-            Await.until(() -> "carol 127.0.0.3\n".equals(read(action)), "the deny line's command to write " + action);
+            Await.until(() -> "carol 127.0.0.3\n".equals(SocksifiedDaemon.read(action)),
+                    "the deny line's command to write " + action);
 
             assertThat(reply(near, BindClient.SOCKS4, "alice")).as("alice goes through b").isEqualTo(90);
             near.awaitLine(line -> line.contains("connected using sockd at b"), 10);
@@ -130,14 +130,11 @@ class ChainIT {
         }
     }
 
-    /** Daemon A, with its own home (so that its admin socket is its own) and this socks.conf. */
+    /** Daemon A, with the given socks.conf. */
     private Daemon near(String socksConf) throws IOException, InterruptedException {
-        Path home = Files.createDirectories(dir.resolve("home-" + System.nanoTime()));
-        Files.createDirectories(home.resolve("deploy"));
-        ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
-        socksConfFile = Files.writeString(home.resolve("socks.conf"), socksConf);
-        Path rules = Files.writeString(home.resolve("sockd.conf"), PERMIT);
-        return Daemon.start(Daemon.Launch.DEFAULT.withHome(home), rules, "-s", socksConfFile.toString());
+        Path home = dir.resolve("home-" + System.nanoTime());
+        socksConfFile = home.resolve("socks.conf");
+        return SocksifiedDaemon.start(home, socksConf);
     }
 
     /** A CONNECT to the target through {@code near}: the reply code. */
@@ -148,23 +145,6 @@ class ChainIT {
     private static int reply(Daemon near, int version, String user, InetAddress host) throws IOException {
         try (BindClient client = BindClient.open(version, near.address())) {
             return client.connect(host, target.port(), user).code();
-        }
-    }
-
-    /** Runs curl through {@code near} and returns what it printed (the page, or its error). */
-    private static String curl(Daemon near, String flag, String url) throws Exception {
-        Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "10", flag, "127.0.0.1:" + near.port(), url)
-                .redirectErrorStream(true).start();
-        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(curl.waitFor(15, TimeUnit.SECONDS)).isTrue();
-        return out;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return null; // not written yet
         }
     }
 }
