@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
@@ -16,8 +18,9 @@ import org.sockd.common.testing.Await;
 
 /**
  * The SOCKSified daemon (-s socks.conf) with real processes on loopback: daemon A chains to
- * daemon B, which alone knows the name far.test; a dead upstream fails over to B and is marked;
- * socks.conf deny, direct and user-list lines; a refusing upstream is final; reload by SIGHUP.
+ * daemon B, which alone knows the name far.test; a BIND listens at B; a dead upstream fails over
+ * to B and is marked; socks.conf deny, direct and user-list lines; a refusing upstream is final;
+ * reload by SIGHUP.
  * The target listens on 127.0.0.2, since 127.0.0.1 always goes direct.
  */
 class ChainIT {
@@ -59,6 +62,26 @@ class ChainIT {
                     .isEqualTo(target.body());
             near.awaitLine(line -> line.contains("connected using sockd at b (127.0.0.1:" + far.port() + ")"), 10);
             far.awaitLine(line -> line.contains("connected -- Connect from") && line.contains("to far.test"), 10);
+        }
+    }
+
+    @Test
+    void aBindListensAtTheUpstreamAndItsPeerReachesTheClient() throws Exception {
+        try (Daemon near = near("upstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=b 0.0.0.0 0.0.0.0\n");
+                BindClient client = BindClient.open(BindClient.SOCKS5, near.address())) {
+            BindClient.Reply listening = client.bind(TARGET_HOST, 20, "");
+            assertThat(listening.granted()).as(listening.toString()).isTrue();
+            try (Socket peer = new Socket()) {
+                peer.bind(new InetSocketAddress(TARGET_HOST, 0));
+                peer.connect(listening.address(), 5_000);
+                BindClient.Reply connected = client.reply();
+                assertThat(connected.granted()).as(connected.toString()).isTrue();
+                assertThat(connected.address().getAddress()).as("the peer, as the far daemon saw it")
+                        .isEqualTo(TARGET_HOST);
+                peer.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(client.input().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("ping\n");
+            }
+            far.awaitLine(line -> line.contains("connected -- Bind from"), 10);
         }
     }
 
