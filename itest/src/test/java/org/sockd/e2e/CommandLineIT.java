@@ -15,8 +15,9 @@ class CommandLineIT {
     void verPrintsTheVersionFactsAndExitsZero() throws Exception {
         try (Daemon daemon = Daemon.run("-ver")) {
             assertThat(daemon.awaitExit(30)).isZero();
-            assertThat(daemon.output()).contains("SOCKS protocol versions: 4, 4A, 5", "SOCKSified: no",
-                    "Mode: stand-alone", "Route file: not required");
+            assertThat(daemon.output()).contains("SOCKS protocol versions: 4, 4A, 5", "SOCKSified: yes",
+                    "Mode: stand-alone", "Route file: not required",
+                    "Upstreams: optional, from a socks.conf file given with -s FILE (SOCKS 4, 4A, 5, HTTP CONNECT)");
             assertThat(daemon.output()).anyMatch(line -> line.matches("sockd \\S+ \\(classic-compatible 4\\.3\\)"));
         }
     }

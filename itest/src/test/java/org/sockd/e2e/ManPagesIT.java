@@ -32,7 +32,7 @@ class ManPagesIT {
     private static final Path MAN = Build.ROOT.resolve("man");
     /** The pages the README and each other's SEE ALSO promise. */
     private static final List<String> PAGES = List.of("sockd.8", "sockd.conf.5", "sockd.route.5", "sockd.passwd.5",
-            "sockd-freeze.8");
+            "socks.conf.5", "sockd-freeze.8");
     /** A flag as a word of its own: -f, -ver, --config-dir. */
     private static final Pattern FLAG = Pattern.compile("(?<![\\w-])(--?[A-Za-z][\\w-]*)");
     /** A case of bin/sockd's dispatch to a tool: {@code make-fc|dump-fc) run_tool ...}. */

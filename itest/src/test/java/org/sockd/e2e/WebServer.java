@@ -14,7 +14,12 @@ final class WebServer implements AutoCloseable {
     private final String body;
 
     WebServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** On another loopback address, such as 127.0.0.2, which a socks.conf does not send direct by itself. */
+    WebServer(InetAddress address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 50);
         body = "hello through sockd from port " + server.getAddress().getPort() + "\n";
         server.createContext("/", exchange -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -108,7 +108,7 @@ final class BindCommand {
     }
 
     /** The peer must be the host the request named; the wildcard address accepts any (as Dante does). */
-    private static boolean expectedPeer(List<InetAddress> resolved, InetAddress peer) {
+    static boolean expectedPeer(List<InetAddress> resolved, InetAddress peer) {
         if (resolved.size() == 1 && resolved.getFirst().isAnyLocalAddress()) {
             return true;
         }

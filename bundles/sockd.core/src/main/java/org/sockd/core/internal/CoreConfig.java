@@ -53,6 +53,10 @@ public @interface CoreConfig {
             + "every request that needs a route fails instead of the system choosing the interface")
     boolean route_required() default false;
 
+    @AttributeDefinition(description = "A socks.conf is in use (set by -s): while no upstream selector is registered, "
+            + "every request is refused instead of going direct")
+    boolean upstream_required() default false;
+
     @AttributeDefinition(description = "Every reload by SIGHUP or sockd:reload also decides the live sessions again "
             + "by the rules now in force and ends those they refuse (as sockd:reload --revalidate)")
     boolean reload_revalidate() default false;

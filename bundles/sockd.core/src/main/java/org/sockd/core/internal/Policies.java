@@ -9,6 +9,7 @@ import org.sockd.api.ident.IdentClient;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.api.upstream.UpstreamSelector;
 
 /**
  * The services one session uses from its start to its end, read once so that a swap in the middle
@@ -23,9 +24,12 @@ import org.sockd.api.route.RouteSelector;
  *        preference; empty when none is registered (no authentication required)
  * @param routes the route selector, or {@code null} when none is registered (single-homed: the
  *        system chooses local addresses)
+ * @param upstreams the next-hop selector (socks.conf), or {@code null} when none is registered
+ *        (every permitted request goes direct)
  */
 record Policies(AccessPolicy access, List<SessionListener> listeners, Map<Integer, ProtocolHandler> handlers,
-        ActionRunner actions, IdentClient ident, List<Authenticator> authenticators, RouteSelector routes) {
+        ActionRunner actions, IdentClient ident, List<Authenticator> authenticators, RouteSelector routes,
+        UpstreamSelector upstreams) {
 
     Policies {
         listeners = List.copyOf(listeners);

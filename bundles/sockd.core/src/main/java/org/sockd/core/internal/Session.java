@@ -26,9 +26,9 @@ import org.sockd.api.protocol.SocksRequest;
 /**
  * One client from accept to close, the spine of every session: handshake (the protocol handler
  * of the first byte), decide (resolve once, the access policy), identify (identd, where the
- * decision asks), then the command serves the request, choosing its route (CONNECT, BIND, UDP
- * ASSOCIATE). Each step that refuses answers the client and ends the session; nothing is permitted
- * by absence. This class alone knows the order; the commands know only their own work.
+ * decision asks), then socks.conf chooses the path and the command serves the request, directly
+ * by its route or through upstreams (CONNECT, BIND, UDP ASSOCIATE). Each step that refuses answers
+ * the client and ends the session; nothing is permitted by absence. This class alone knows the order; the commands know only their own work.
  */
 final class Session implements Runnable {
 
@@ -127,15 +127,7 @@ final class Session implements Runnable {
         Exchange exchange = new Exchange(live, context, policies, events, handler, out, request, info, resolved);
         switch (verdict) {
             case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
-            case Verdicts.Proceed proceed -> carryOut(exchange);
-        }
-    }
-
-    private static void carryOut(Exchange exchange) throws IOException, InterruptedException {
-        switch (exchange.request().command()) {
-            case CONNECT -> new ConnectCommand(exchange).serve();
-            case BIND -> new BindCommand(exchange).serve();
-            case UDP_ASSOCIATE -> new UdpAssociateCommand(exchange).serve();
+            case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit).carryOut();
         }
     }
 

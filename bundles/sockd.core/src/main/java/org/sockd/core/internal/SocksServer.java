@@ -38,6 +38,7 @@ import org.sockd.api.log.EndReason;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.api.upstream.UpstreamSelector;
 import org.sockd.common.io.Closing;
 
 /**
@@ -74,6 +75,9 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile RouteSelector routes;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile UpstreamSelector upstreams;
 
     private final Instant started = Instant.now();
     private volatile CoreConfig config;
@@ -173,7 +177,11 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         if (routeSelector == null && config.route_required()) {
             routeSelector = Unavailable.ROUTES;
         }
-        return new Policies(access, listeners, byVersion, actions, ident, methods, routeSelector);
+        UpstreamSelector upstreamSelector = upstreams;
+        if (upstreamSelector == null && config.upstream_required()) {
+            upstreamSelector = Unavailable.UPSTREAMS;
+        }
+        return new Policies(access, listeners, byVersion, actions, ident, methods, routeSelector, upstreamSelector);
     }
 
     @Override

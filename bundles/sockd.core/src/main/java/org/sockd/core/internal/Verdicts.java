@@ -112,7 +112,7 @@ final class Verdicts {
         return new Refuse(Refusal.NOT_ALLOWED, reason, null, List.of(), IdentFinding.NOT_ASKED);
     }
 
-    private static List<Action> ruleCommand(MatchedRule rule, ConnectRequest request, String ident) {
+    static List<Action> ruleCommand(MatchedRule rule, ConnectRequest request, String ident) {
         if (rule == null || rule.command() == null || rule.command().isBlank()) {
             return List.of();
         }

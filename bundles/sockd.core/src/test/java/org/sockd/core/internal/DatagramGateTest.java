@@ -107,6 +107,6 @@ class DatagramGateTest {
 
     private Policies policies(AccessPolicy access) {
         return new Policies(access, List.of(), Map.of(), action -> actions.add(action.command()), null, List.of(),
-                null);
+                null, null);
     }
 }

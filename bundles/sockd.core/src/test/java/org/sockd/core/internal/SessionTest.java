@@ -1,5 +1,16 @@
 package org.sockd.core.internal;
 
+import java.time.Duration;
+import org.sockd.api.ConnectRequest;
+import org.sockd.api.upstream.NameResolution;
+import org.sockd.api.upstream.NextHop;
+import org.sockd.api.upstream.TryLimits;
+import org.sockd.api.upstream.TryOutcome;
+import org.sockd.api.upstream.Upstream;
+import org.sockd.api.upstream.UpstreamAuth;
+import org.sockd.api.upstream.UpstreamHealth;
+import org.sockd.api.upstream.UpstreamProtocol;
+import org.sockd.api.upstream.UpstreamSelector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -43,6 +54,7 @@ import org.sockd.common.testing.RecordingLogger;
 class SessionTest {
 
     private static final MatchedRule RULE = new MatchedRule("sockd.conf", 7, "pass from: 0/0 to: 0/0", "echo %u");
+    private static final MatchedRule SOCKS_CONF_LINE = new MatchedRule("socks.conf", 3, "direct 0.0.0.0 0.0.0.0 : echo", "echo");
 
     private final List<String> trail = new CopyOnWriteArrayList<>();
     private final Loopback net;
@@ -50,6 +62,7 @@ class SessionTest {
     private final Sessions sessions = new Sessions();
     private final Resolver resolver = new Resolver(1_000);
     private Handshake handshake;
+    private UpstreamSelector upstreams;
 
     SessionTest() throws IOException {
         net = new Loopback();
@@ -164,6 +177,55 @@ class SessionTest {
         assertThat(trail).containsExactly("event ProtocolError");
     }
 
+    @Test
+    void aSocksConfDenyRunsItsLineAfterTheRuleAndRefuses() throws IOException {
+        upstreams = selects(new NextHop.Deny("refused by socks.conf line 3", SOCKS_CONF_LINE));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "select",
+                "action socks.conf:3", "event Refused: refused by socks.conf line 3", "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @Test
+    void aSocksConfDirectLineConnectsAsWithoutSocksConf() throws IOException {
+        upstreams = selects(new NextHop.Direct(SOCKS_CONF_LINE));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "select",
+                "action socks.conf:3", "event Failed", "reply Refused[refusal=CONNECTION_REFUSED]");
+    }
+
+    @Test
+    void aTryListDialsTheUpstreamsNotTheDestinationAndReportsEach() throws IOException {
+        Upstream dead = new Upstream("fw2", UpstreamProtocol.SOCKS5, "127.0.0.1", port(refusing),
+                NameResolution.AUTO, null, UpstreamAuth.NONE, null, Duration.ofSeconds(5));
+        upstreams = selects(new NextHop.Try(SOCKS_CONF_LINE, List.of(dead), new TryLimits(8, Duration.ofSeconds(5))));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "select",
+                "action socks.conf:3", "report fw2 FAILED", "event Failed", "reply Refused[refusal=GENERAL_FAILURE]");
+    }
+
+    @Test
+    void aRequiredSelectorThatIsNotRegisteredRefusesInsteadOfGoingDirect() throws IOException {
+        upstreams = Unavailable.UPSTREAMS;
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7",
+                "event Refused: a socks.conf is in use but no upstream selector is registered",
+                "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @Test
+    void aSelectorThatAnswersNothingRefuses() {
+        assertThat(NextHopStep.choose(selects(null), null))
+                .isEqualTo(new NextHop.Deny("upstream selector returned no next hop", null));
+    }
+
     private void run(Policies policies) throws IOException {
         run(policies, 5);
     }
@@ -186,7 +248,32 @@ class SessionTest {
 
     private Policies policies(AccessPolicy access, IdentClient ident, List<Authenticator> authenticators) {
         return new Policies(access, List.of(this::heard), Map.of(5, new FakeHandler(), 4, new FakeHandler()),
-                action -> trail.add("action " + action.origin()), ident, authenticators, null);
+                action -> trail.add("action " + action.origin()), ident, authenticators, null, upstreams);
+    }
+
+    private UpstreamSelector selects(NextHop hop) {
+        return new UpstreamSelector() {
+            @Override
+            public NextHop select(ConnectRequest request) {
+                trail.add("select");
+                return hop;
+            }
+
+            @Override
+            public void report(Upstream upstream, TryOutcome outcome) {
+                trail.add("report " + upstream.name() + " " + outcome);
+            }
+
+            @Override
+            public List<MatchedRule> table() {
+                return Unavailable.UPSTREAMS.table();
+            }
+
+            @Override
+            public List<UpstreamHealth> upstreams() {
+                return Unavailable.UPSTREAMS.upstreams();
+            }
+        };
     }
 
     private AccessPolicy decides(Decision decision) {

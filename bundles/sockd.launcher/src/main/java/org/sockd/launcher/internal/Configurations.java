@@ -55,14 +55,15 @@ final class Configurations {
 
     /**
      * After the directory is loaded: the access policy always runs (on {@code DIR/sockd.conf}
-     * when no file configures it), and a route or password file named by a flag needs a
+     * when no file configures it), and a route, password or socks.conf file named by a flag needs a
      * configuration to exist even when the directory has none for it.
      */
     void fillGaps(Path configDir) throws IOException {
         if (stored(FlagOverrides.ACCESS_PID).isEmpty()) {
             create(FlagOverrides.ACCESS_PID, Map.of("file", configDir.resolve("sockd.conf").toString()));
         }
-        for (String pid : List.of(FlagOverrides.ROUTE_PID, FlagOverrides.AUTH_PID, FlagOverrides.CORE_PID)) {
+        for (String pid : List.of(FlagOverrides.ROUTE_PID, FlagOverrides.AUTH_PID, FlagOverrides.UPSTREAM_PID,
+                FlagOverrides.CORE_PID)) {
             if (!flags.forPid(pid).isEmpty() && stored(pid).isEmpty()) {
                 create(pid, flags.forPid(pid));
             }
@@ -72,7 +73,8 @@ final class Configurations {
     /** @return the file each policy that has a configuration will read, by PID (its component's name) */
     Map<String, String> policyFiles() throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
-        for (String pid : List.of(FlagOverrides.ACCESS_PID, FlagOverrides.ROUTE_PID, FlagOverrides.AUTH_PID)) {
+        for (String pid : List.of(FlagOverrides.ACCESS_PID, FlagOverrides.ROUTE_PID, FlagOverrides.AUTH_PID,
+                FlagOverrides.UPSTREAM_PID)) {
             file(pid).ifPresent(file -> files.put(pid, file.toString()));
         }
         return files;
@@ -91,6 +93,10 @@ final class Configurations {
         Optional<Path> passwords = file(FlagOverrides.AUTH_PID);
         if (passwords.isPresent() && !readable(passwords.get(), passwords.get())) {
             return Optional.of("Unable to open password file (" + passwords.get() + ")");
+        }
+        Optional<Path> socksConf = file(FlagOverrides.UPSTREAM_PID);
+        if (socksConf.isPresent() && !readable(socksConf.get(), FrozenName.of(socksConf.get()))) {
+            return Optional.of("Unable to open socks.conf file (" + socksConf.get() + ")");
         }
         return Optional.empty();
     }

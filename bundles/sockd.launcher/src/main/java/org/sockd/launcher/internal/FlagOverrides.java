@@ -24,6 +24,7 @@ final class FlagOverrides implements ConfigurationPlugin {
     static final String ACCESS_PID = "sockd.access.sockdconf";
     static final String ROUTE_PID = "sockd.route.file";
     static final String AUTH_PID = "sockd.auth.passwd";
+    static final String UPSTREAM_PID = "sockd.upstream.socksconf";
     static final String CORE_PID = "sockd.core";
 
     private final Map<String, Map<String, Object>> byPid;
@@ -32,7 +33,7 @@ final class FlagOverrides implements ConfigurationPlugin {
         this.byPid = Map.copyOf(byPid);
     }
 
-    /** -f and -I/-i go to the access policy, -r to the route file, -U to the password file (and both to the core). */
+    /** -f and -I/-i go to the access policy, -r to the route file, -U to the password file, -s to socks.conf (and each to the core). */
     static FlagOverrides of(Options options) {
         Map<String, Map<String, Object>> byPid = new LinkedHashMap<>();
         Map<String, Object> access = new LinkedHashMap<>();
@@ -45,8 +46,8 @@ final class FlagOverrides implements ConfigurationPlugin {
         if (!access.isEmpty()) {
             byPid.put(ACCESS_PID, access);
         }
-        // The core is told too, so that it fails closed while the route or password bundle is not
-        // (or no longer) serving, instead of using the system's interface or no password.
+        // The core is told too, so that it fails closed while the route, password or upstream bundle is not
+        // (or no longer) serving, instead of using the system's interface, no password or going direct.
         Map<String, Object> core = new LinkedHashMap<>();
         if (options.routeFile() != null) {
             byPid.put(ROUTE_PID, Map.of("file", absolute(options.routeFile())));
@@ -55,6 +56,10 @@ final class FlagOverrides implements ConfigurationPlugin {
         if (options.passwordFile() != null) {
             byPid.put(AUTH_PID, Map.of("file", absolute(options.passwordFile())));
             core.put("auth.required", true);
+        }
+        if (options.socksConf() != null) {
+            byPid.put(UPSTREAM_PID, Map.of("file", absolute(options.socksConf())));
+            core.put("upstream.required", true);
         }
         if (!core.isEmpty()) {
             byPid.put(CORE_PID, core);

@@ -16,15 +16,17 @@ import org.sockd.api.access.IdentMode;
  * @param listen where to accept clients ({@code -l}, repeatable); empty: the files' listeners
  * @param routeFile the route file of a multi-homed host ({@code -r}), or {@code null}: the files decide (none by default)
  * @param passwordFile the SOCKS 5 password file ({@code -U}), or {@code null}: the files decide (none by default)
+ * @param socksConf the socks.conf choosing each request's next hop ({@code -s}), or {@code null}: the files
+ *        decide (none by default: every request goes direct)
  * @param configDir the directory of Config Admin files ({@code --config-dir})
  * @param pidFile where to write the daemon's pid ({@code --pid-file}), or {@code null}: nowhere
  */
 record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> listen, Path routeFile, Path passwordFile,
-        Path configDir, Path pidFile) {
+        Path socksConf, Path configDir, Path pidFile) {
 
     static final String USAGE = """
-            usage: sockd [-ver] [-V] [-I | -i] [-f FILE] [-r FILE] [-U FILE] [-l ADDR:PORT]...
-                         [--config-dir DIR] [--pid-file FILE]
+            usage: sockd [-ver] [-V] [-I | -i] [-f FILE] [-r FILE] [-U FILE] [-s FILE]
+                         [-l ADDR:PORT]... [--config-dir DIR] [--pid-file FILE]
               -ver              print version facts and exit
               -V                test the configuration: load every file as the daemon would, print
                                 what each holds or every error, and exit 0 or 1 (also: check-config)
@@ -34,6 +36,8 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                                 config/sockd.conf as shipped)
               -r FILE           route file of a multi-homed host (default: none, the system chooses)
               -U FILE           require SOCKS 5 username/password from this password file
+              -s FILE           socks.conf: connect directly or through further SOCKS or HTTP
+                                servers, per request (default: none, always directly)
               -l ADDR:PORT      listen address, repeatable; IPv6 as [::1]:1080 (default: the
                                 sockd.listener-*.cfg files, 127.0.0.1:1080 as shipped)
               --config-dir DIR  the Config Admin files, watched for changes (default: config/)
@@ -82,6 +86,7 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
         Path rules = null;
         Path routes = null;
         Path passwords = null;
+        Path socksConf = null;
         Path configDir = defaultConfigDir;
         Path pidFile = null;
         boolean check = false;
@@ -103,7 +108,7 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                     }
                     ident = wanted;
                 }
-                case "-f", "-l", "-r", "-U", "--config-dir", "--pid-file" -> {
+                case "-f", "-l", "-r", "-U", "-s", "--config-dir", "--pid-file" -> {
                     if (i + 1 >= args.size()) {
                         return new Invalid(arg + " needs a value");
                     }
@@ -121,6 +126,7 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                         case "-f" -> rules = path;
                         case "-r" -> routes = path;
                         case "-U" -> passwords = path;
+                        case "-s" -> socksConf = path;
                         case "--config-dir" -> configDir = path;
                         default -> pidFile = path;
                     }
@@ -130,7 +136,7 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
                 }
             }
         }
-        Options options = new Options(ident, rules, listen, routes, passwords, configDir, pidFile);
+        Options options = new Options(ident, rules, listen, routes, passwords, socksConf, configDir, pidFile);
         return check ? new Check(options) : new Run(options);
     }
 }

@@ -10,11 +10,12 @@ final class VersionFacts {
         return """
                 sockd %s (classic-compatible 4.3)
                 SOCKS protocol versions: 4, 4A, 5
-                SOCKSified: no
+                SOCKSified: yes
                 Mode: stand-alone
                 RBIND: supported
                 Route file: not required
                 Routes: optional, from a sockd.route file given with -r FILE (multi-homed hosts)
+                Upstreams: optional, from a socks.conf file given with -s FILE (SOCKS 4, 4A, 5, HTTP CONNECT)
                 Authentication: none; username/password (RFC 1929) from a password file given with -U FILE
                 Java: %s (%s)
                 Framework: %s

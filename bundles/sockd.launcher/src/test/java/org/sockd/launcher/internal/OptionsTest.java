@@ -21,17 +21,18 @@ class OptionsTest {
 
     @Test
     void noFlagsLeavesEverythingToTheShippedConfigurationFiles() {
-        assertThat(parse()).isEqualTo(new Options.Run(new Options(null, null, List.of(), null, null, DEFAULT_CONFIG, null)));
+        assertThat(parse()).isEqualTo(new Options.Run(new Options(null, null, List.of(), null, null, null, DEFAULT_CONFIG, null)));
     }
 
     @Test
     void everyFlagTogether() {
         Options.Parsed parsed = parse("-I", "-f", "rules/sockd.conf", "-l", "0.0.0.0:1080", "-l", "[::1]:1081",
-                "-r", "/etc/sockd.route", "-U", "sockd.passwd", "--config-dir", "etc/sockd", "--pid-file", "/run/sockd.pid");
+                "-r", "/etc/sockd.route", "-U", "sockd.passwd", "-s", "socks.conf", "--config-dir", "etc/sockd", "--pid-file", "/run/sockd.pid");
         assertThat(parsed).isEqualTo(new Options.Run(new Options(IdentMode.STRICT,
                 Path.of("/home/admin/rules/sockd.conf"),
                 List.of(new InetSocketAddress("0.0.0.0", 1080), new InetSocketAddress("::1", 1081)),
-                Path.of("/etc/sockd.route"), Path.of("/home/admin/sockd.passwd"), Path.of("/home/admin/etc/sockd"),
+                Path.of("/etc/sockd.route"), Path.of("/home/admin/sockd.passwd"), Path.of("/home/admin/socks.conf"),
+                Path.of("/home/admin/etc/sockd"),
                 Path.of("/run/sockd.pid"))));
     }
 
@@ -61,7 +62,7 @@ class OptionsTest {
     void capitalVTestsTheConfigurationTheOtherFlagsName() {
         assertThat(parse("-f", "/etc/sockd.conf", "-V", "-U", "/etc/sockd.passwd")).isEqualTo(new Options.Check(
                 new Options(null, Path.of("/etc/sockd.conf"), List.of(), null, Path.of("/etc/sockd.passwd"),
-                        DEFAULT_CONFIG, null)));
+                        null, DEFAULT_CONFIG, null)));
         assertThat(parse("-V", "-x")).isInstanceOf(Options.Invalid.class);
     }
 

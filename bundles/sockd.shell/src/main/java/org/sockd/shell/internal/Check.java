@@ -15,6 +15,8 @@ import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.api.upstream.NextHop;
+import org.sockd.api.upstream.UpstreamSelector;
 import org.sockd.common.netdb.Services;
 
 /** Asks the access policy in use about a CONNECT that no client sent (sockd:check). */
@@ -32,8 +34,8 @@ final class Check {
     }
 
     /** Every argument is checked before anything is looked up. */
-    CheckReport run(List<PolicyService> policies, Optional<RouteSelector> routes, String source, String destination,
-            String port, String user) throws InterruptedException {
+    CheckReport run(List<PolicyService> policies, Optional<RouteSelector> routes, Optional<UpstreamSelector> upstreams,
+            String source, String destination, String port, String user) throws InterruptedException {
         InetAddress client = Arguments.client(source);
         int number = Arguments.port(port, services.get());
         Optional<InetAddress> literal = Arguments.literal(destination, "DST");
@@ -54,7 +56,21 @@ final class Check {
         }
         Decision decision = decide(policy, request);
         return new CheckReport.Decided(inUse.get().service().name(), request, withNames, decision,
-                route(routes, decision, request));
+                route(routes, decision, request), path(upstreams, decision, request));
+    }
+
+    /** What socks.conf does with a permitted request; as in the core, a selector that fails or answers nothing refuses. */
+    private static Optional<NextHop> path(Optional<UpstreamSelector> upstreams, Decision decision,
+            ConnectRequest request) {
+        if (upstreams.isEmpty() || decision instanceof Decision.Deny) {
+            return Optional.empty();
+        }
+        try {
+            NextHop hop = upstreams.get().select(request);
+            return Optional.of(hop != null ? hop : new NextHop.Deny("the upstream selector returned no next hop", null));
+        } catch (RuntimeException e) {
+            return Optional.of(new NextHop.Deny("the upstream selector failed: " + e, null));
+        }
     }
 
     /** Where the core would leave from: the route of the first address it would try. */

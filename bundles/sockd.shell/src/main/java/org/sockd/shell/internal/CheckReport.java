@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.Decision;
 import org.sockd.api.route.Route;
+import org.sockd.api.upstream.NextHop;
 
 /** What sockd:check found out; Gogo prints it through {@link #toString()}. */
 public sealed interface CheckReport {
@@ -26,14 +27,17 @@ public sealed interface CheckReport {
      * @param decision its verdict
      * @param route the local address a permitted request would leave from, or empty when no route
      *        file is in use (the system chooses) or the request was refused
+     * @param path the next hop socks.conf would choose for a permitted request, or empty when no
+     *        socks.conf is in use (direct) or the request was refused
      */
     record Decided(String policy, ConnectRequest request, boolean clientNamesLookedUp, Decision decision,
-            Optional<Route> route) implements CheckReport {
+            Optional<Route> route, Optional<NextHop> path) implements CheckReport {
         public Decided {
             Objects.requireNonNull(policy, "policy");
             Objects.requireNonNull(request, "request");
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(route, "route");
+            Objects.requireNonNull(path, "path");
         }
 
         @Override

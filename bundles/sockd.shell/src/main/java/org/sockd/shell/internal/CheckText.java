@@ -49,6 +49,7 @@ final class CheckText {
                     : String.join(", ", request.clientNames())));
         }
         lines.addAll(verdict(report.decision()));
+        report.path().ifPresent(hop -> lines.add("path:     " + UpstreamText.path(hop)));
         report.route().ifPresent(route -> lines.add("route:    " + route(route)));
         return lines;
     }

@@ -7,6 +7,7 @@ import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.api.upstream.UpstreamSelector;
 
 /** The services the commands work on, as they are registered at the moment of asking. */
 interface Registry {
@@ -28,6 +29,9 @@ interface Registry {
 
     /** @return the route selector in use (the best-ranked), empty on a single-homed host */
     Optional<RouteSelector> routes();
+
+    /** @return the next-hop selector in use (socks.conf), empty when every request goes direct */
+    Optional<UpstreamSelector> upstreams();
 
     /** @return every registered {@link Dumpable}, in registration order */
     List<Dumpable> dumpables();

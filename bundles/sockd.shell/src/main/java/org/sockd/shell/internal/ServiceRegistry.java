@@ -27,6 +27,7 @@ import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.api.upstream.UpstreamSelector;
 import org.sockd.common.admin.RegistrationOrder;
 
 /** The {@link Registry} of the running framework. Public only because Felix SCR calls public constructors alone. */
@@ -50,6 +51,9 @@ public final class ServiceRegistry implements Registry {
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile RouteSelector routes;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile UpstreamSelector upstreams;
 
     private final BundleContext context;
 
@@ -93,6 +97,11 @@ public final class ServiceRegistry implements Registry {
     @Override
     public Optional<RouteSelector> routes() {
         return Optional.ofNullable(routes);
+    }
+
+    @Override
+    public Optional<UpstreamSelector> upstreams() {
+        return Optional.ofNullable(upstreams);
     }
 
     @Override

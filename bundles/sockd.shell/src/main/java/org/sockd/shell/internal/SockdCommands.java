@@ -24,7 +24,8 @@ import org.sockd.common.netdb.Services;
  * print themselves. Public only because Felix SCR calls public constructors alone.
  */
 @Component(service = SockdCommands.class)
-@GogoCommand(scope = "sockd", function = {"status", "sessions", "kill", "reload", "dump", "check", "policies", "routes"})
+@GogoCommand(scope = "sockd", function = {"status", "sessions", "kill", "reload", "dump", "check", "policies", "routes",
+        "upstreams"})
 public final class SockdCommands {
 
     /** As long as the core lets a destination name take; the answer is worth a short wait here. */
@@ -105,7 +106,7 @@ public final class SockdCommands {
         return SessionsCheck.of(registry.policies(), core());
     }
 
-    @Descriptor("show which rule would decide a CONNECT from a client, and the verdict")
+    @Descriptor("show which rule would decide a CONNECT from a client, the verdict and the path")
     public CheckReport check(
             @Descriptor("client address (SRC), e.g. 10.0.0.1") String source,
             @Descriptor("destination (DST): address or host name") String destination,
@@ -113,18 +114,23 @@ public final class SockdCommands {
         return check(source, destination, port, "");
     }
 
-    @Descriptor("show which rule would decide a CONNECT from a client sending a user-id, and the verdict")
+    @Descriptor("show which rule would decide a CONNECT from a client sending a user-id, the verdict and the path")
     public CheckReport check(
             @Descriptor("client address (SRC), e.g. 10.0.0.1") String source,
             @Descriptor("destination (DST): address or host name") String destination,
             @Descriptor("destination port: number or tcp service name") String port,
             @Descriptor("user-id the client program sends") String user) throws InterruptedException {
-        return check.run(registry.policies(), registry.routes(), source, destination, port, user);
+        return check.run(registry.policies(), registry.routes(), registry.upstreams(), source, destination, port, user);
     }
 
     @Descriptor("list the routes in force: which local address faces which destinations")
     public String routes() {
         return CheckText.routes(registry.routes());
+    }
+
+    @Descriptor("list the upstreams socks.conf can choose, each usable or marked bad, with its failures")
+    public String upstreams() {
+        return UpstreamText.upstreams(registry.upstreams());
     }
 
     @Descriptor("list the registered access policies and which one is in use")

@@ -8,6 +8,7 @@ import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.route.RouteSelector;
+import org.sockd.api.upstream.UpstreamSelector;
 
 /** A registry whose services a test puts in; no framework. */
 final class FakeRegistry implements Registry {
@@ -19,6 +20,7 @@ final class FakeRegistry implements Registry {
     final List<Dumpable> dumpables = new ArrayList<>();
     Optional<SessionRegistry> sessions = Optional.empty();
     Optional<RouteSelector> routes = Optional.empty();
+    Optional<UpstreamSelector> upstreams = Optional.empty();
     Optional<Instant> started = Optional.empty();
 
     @Override
@@ -49,6 +51,11 @@ final class FakeRegistry implements Registry {
     @Override
     public Optional<RouteSelector> routes() {
         return routes;
+    }
+
+    @Override
+    public Optional<UpstreamSelector> upstreams() {
+        return upstreams;
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.api.admin.Dumpable;
+import org.sockd.api.admin.FileVerdict;
+import org.sockd.api.admin.LoadedFile;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.upstream.NextHop;
@@ -38,10 +40,11 @@ import org.sockd.common.reload.LiveFile;
  * errors at start gives a selector that refuses every request, never direct egress; a reload with
  * such a file keeps the table in force. Public only because Felix SCR calls public constructors alone.
  */
-@Component(name = SocksConfSelector.PID, service = {UpstreamSelector.class, Reloadable.class, Dumpable.class},
+@Component(name = SocksConfSelector.PID, service = {UpstreamSelector.class, Reloadable.class, Dumpable.class,
+        LoadedFile.class},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SocksConfSelector.Config.class)
-public final class SocksConfSelector implements UpstreamSelector, Reloadable, Dumpable {
+public final class SocksConfSelector implements UpstreamSelector, Reloadable, Dumpable, LoadedFile {
 
     static final String PID = "sockd.upstream.socksconf";
 
@@ -142,6 +145,12 @@ public final class SocksConfSelector implements UpstreamSelector, Reloadable, Du
     @Override
     public ReloadResult reload() {
         return hops.current().reload();
+    }
+
+    /** The launcher refuses to start on a socks.conf with errors, as on any other file it was given. */
+    @Override
+    public FileVerdict verdict() {
+        return hops.current().verdict();
     }
 
     @Override

@@ -1,0 +1,173 @@
+package org.sockd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sockd.common.testing.Await;
+
+/**
+ * The SOCKSified daemon (-s socks.conf) with real processes on loopback: daemon A chains to
+ * daemon B, which alone knows the name far.test; a BIND listens at B; a dead upstream fails over
+ * to B and is marked; socks.conf deny, direct and user-list lines; a refusing upstream is final;
+ * reload by SIGHUP.
+ * The target listens on 127.0.0.2, since 127.0.0.1 always goes direct.
+ */
+class ChainIT {
+
+    private static final InetAddress TARGET_HOST = Sockets.address("127.0.0.2");
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    private Path socksConfFile;
+
+    @AutoClose
+    private static WebServer target;
+    @AutoClose
+    private static Daemon far;
+    /** Bound but not listening: connections to it are refused, and no other program can take its port. */
+    @AutoClose
+    private static SocketChannel dead;
+    private static int deadPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        target = new WebServer(TARGET_HOST);
+        Path hosts = shared.resolve("far.hosts");
+        Files.writeString(hosts, "127.0.0.1 localhost\n127.0.0.2 far.test\n");
+        far = Daemon.start(Daemon.Launch.DEFAULT.withJvmOptions("-Djdk.net.hosts.file=" + hosts),
+                Files.writeString(shared.resolve("far.conf"), SocksifiedDaemon.PERMIT));
+        dead = SocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        deadPort = ((InetSocketAddress) dead.getLocalAddress()).getPort();
+    }
+
+    @Test
+    void aNameOnlyTheFarDaemonResolvesGoesThroughIt() throws Exception {
+        try (Daemon near = near("upstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=b 0.0.0.0 0.0.0.0\n")) {
+            assertThat(SocksifiedDaemon.curl(near, "--socks5-hostname", "http://far.test:" + target.port() + "/"))
+                    .isEqualTo(target.body());
+            near.awaitLine(line -> line.contains("connected using sockd at b (127.0.0.1:" + far.port() + ")"), 10);
+            far.awaitLine(line -> line.contains("connected -- Connect from") && line.contains("to far.test"), 10);
+        }
+    }
+
+    @Test
+    void aBindListensAtTheUpstreamAndItsPeerReachesTheClient() throws Exception {
+        try (Daemon near = near("upstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=b 0.0.0.0 0.0.0.0\n");
+                BindClient client = BindClient.open(BindClient.SOCKS5, near.address())) {
+            BindClient.Reply listening = client.bind(TARGET_HOST, 20, "");
+            assertThat(listening.granted()).as(listening.toString()).isTrue();
+            try (Socket peer = new Socket()) {
+                peer.bind(new InetSocketAddress(TARGET_HOST, 0));
+                peer.connect(listening.address(), 5_000);
+                BindClient.Reply connected = client.reply();
+                assertThat(connected.granted()).as(connected.toString()).isTrue();
+                assertThat(connected.address().getAddress()).as("the peer, as the far daemon saw it")
+                        .isEqualTo(TARGET_HOST);
+                peer.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(client.input().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("ping\n");
+            }
+            far.awaitLine(line -> line.contains("connected -- Bind from"), 10);
+        }
+    }
+
+    @Test
+    void aDeadUpstreamFailsOverToTheLiveOneAndIsMarkedBad() throws Exception {
+        String conf = "upstream dead socks5://127.0.0.1:" + deadPort + "\nupstream b socks5://127.0.0.1:"
+                + far.port() + "\nsockd @=dead,b 0.0.0.0 0.0.0.0\n";
+        try (Daemon near = near(conf)) {
+            assertThat(SocksifiedDaemon.curl(near, "--socks5", "http://127.0.0.2:" + target.port() + "/"))
+                    .isEqualTo(target.body());
+            near.awaitLine(line -> line.contains("Failed to connect to sockd at dead (127.0.0.1:" + deadPort
+                    + "): Connection refused"), 10);
+            near.awaitLine(line -> line.contains("connected using sockd at b"), 10);
+            ProgramResult upstreams = AdminTools.ctl(near.adminSocket(), "upstreams");
+            assertThat(upstreams.out()).as(upstreams.toString())
+                    .containsPattern("dead .* bad, marked \\d+s ago, 1 failures")
+                    .contains("b  socks5 127.0.0.1:" + far.port() + "  usable, 0 failures");
+        }
+    }
+
+    @Test
+    void everyUpstreamDeadFailsTheRequest() throws Exception {
+        String conf = "upstream d4 socks4://127.0.0.1:" + deadPort + "\nupstream d5 socks5://127.0.0.1:"
+                + deadPort + "\nsockd @=d4,d5 0.0.0.0 0.0.0.0\n";
+        try (Daemon near = near(conf)) {
+            assertThat(reply(near, BindClient.SOCKS5, "")).as("SOCKS 5 general failure").isEqualTo(1);
+            assertThat(reply(near, BindClient.SOCKS4, "")).as("SOCKS 4 rejected").isEqualTo(91);
+            near.awaitLine(line -> line.contains("no SOCKS server reachable (2 tried)"), 10);
+        }
+    }
+
+    @Test
+    void aRefusalByAnUpstreamIsFinal() throws Exception {
+        try (Daemon refusing = Daemon.start("deny 0.0.0.0 0.0.0.0\n");
+                Daemon near = near("upstream r socks5://127.0.0.1:" + refusing.port()
+                        + "\nupstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=r,b 0.0.0.0 0.0.0.0\n")) {
+            assertThat(reply(near, BindClient.SOCKS5, "")).as("the upstream's own refusal").isEqualTo(2);
+            near.awaitLine(line -> line.contains("refused -- Connect from"), 10);
+            ProgramResult upstreams = AdminTools.ctl(near.adminSocket(), "upstreams");
+            assertThat(upstreams.out()).as("a refusal is no failure").contains(
+                    "r  socks5 127.0.0.1:" + refusing.port() + "  usable, 0 failures",
+                    "b  socks5 127.0.0.1:" + far.port() + "  usable, 0 failures");
+        }
+    }
+
+    @Test
+    void denyDirectAndUserLinesAndAReloadBySighup() throws Exception {
+        Path action = dir.resolve("action");
+        String conf = "upstream b socks5://127.0.0.1:" + far.port() + "\n"
+                + "deny 127.0.0.3 255.255.255.255 : echo %u %Z > " + action + "\n"
+                + "sockd @=b *=alice 0.0.0.0 0.0.0.0\n"
+                + "direct 0.0.0.0 0.0.0.0\n";
+        try (Daemon near = near(conf)) {
+            assertThat(reply(near, BindClient.SOCKS4, "carol", Sockets.address("127.0.0.3"))).isEqualTo(91);
+            near.awaitLine(line -> line.contains("refused by socks.conf line 2"), 10);
+            Await.until(() -> "carol 127.0.0.3\n".equals(SocksifiedDaemon.read(action)),
+                    "the deny line's command to write " + action);
+
+            assertThat(reply(near, BindClient.SOCKS4, "alice")).as("alice goes through b").isEqualTo(90);
+            near.awaitLine(line -> line.contains("connected using sockd at b"), 10);
+            assertThat(reply(near, BindClient.SOCKS4, "bob")).as("bob goes direct").isEqualTo(90);
+            near.awaitLines(line -> line.contains("connected -- Connect from bob"), 1, 10);
+            assertThat(near.output()).filteredOn(line -> line.contains("using sockd")).hasSize(1);
+
+            ConfigDir.replace(socksConfFile, "deny 0.0.0.0 0.0.0.0\n");
+            near.signal("HUP");
+            near.awaitLine(line -> line.contains("reloaded 1") && line.contains(socksConfFile.toString()), 10);
+            assertThat(reply(near, BindClient.SOCKS5, "alice")).as("now refused by socks.conf").isEqualTo(2);
+        }
+    }
+
+    /** Daemon A, with the given socks.conf. */
+    private Daemon near(String socksConf) throws IOException, InterruptedException {
+        Path home = dir.resolve("home-" + System.nanoTime());
+        socksConfFile = home.resolve("socks.conf");
+        return SocksifiedDaemon.start(home, socksConf);
+    }
+
+    /** A CONNECT to the target through {@code near}: the reply code. */
+    private static int reply(Daemon near, int version, String user) throws IOException {
+        return reply(near, version, user, TARGET_HOST);
+    }
+
+    private static int reply(Daemon near, int version, String user, InetAddress host) throws IOException {
+        try (BindClient client = BindClient.open(version, near.address())) {
+            return client.connect(host, target.port(), user).code();
+        }
+    }
+}
