@@ -43,7 +43,7 @@ class ActiveFtpIT {
     static void requireClients() {
         List<String> missing = new ArrayList<>();
         for (String command : List.of("socksify", "tnftp")) {
-            if (!onPath(command)) {
+            if (!Programs.onPath(command)) {
                 missing.add(command);
             }
         }
@@ -147,18 +147,5 @@ class ActiveFtpIT {
         }
         List<String> all = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(directory, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,7 +2,6 @@ package org.sockd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class ManPagesIT {
 
     @BeforeAll
     static void requireMandoc() {
-        if (onPath("mandoc")) {
+        if (Programs.onPath("mandoc")) {
             return;
         }
         String message = "mandoc is not on the PATH: apt-get install mandoc";
@@ -146,18 +145,5 @@ class ManPagesIT {
         try (Stream<Path> files = Files.list(MAN)) {
             return files.filter(Files::isRegularFile).sorted().toList();
         }
-    }
-
-    private static boolean onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(directory, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
