@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,10 @@ class StockFelixIT {
                     "a page through sockd in Felix; it said:\n" + String.join("\n", framework.output()));
             framework.awaitLine(line -> line.contains("connected -- Connect from ") && line.endsWith("(" + web.port() + ")"), SECONDS);
 
-            type(console, "sockd:status");
-            framework.awaitLine(line -> line.endsWith("listeners: 127.0.0.1:" + port), SECONDS);
+            // FileInstall starts the bundles in no set order: the proxy may relay before the shell
+            // bundle has registered its commands, so retype until Gogo knows sockd:status
+            typeUntil(console, "sockd:status", () -> framework.output().stream()
+                    .anyMatch(line -> line.endsWith("listeners: 127.0.0.1:" + port)), framework);
 
             // the example policy refuses what its deny list names: here the web server's address
             Path denyList = Files.writeString(felix.resolve("denylist.txt"), "127.0.0.1\n");
@@ -80,6 +83,24 @@ class StockFelixIT {
                     throw new AssertionError(message);
                 }
                 Assumptions.abort(message);
+            }
+        }
+    }
+
+    /** Types the command every two seconds, for at most {@link #SECONDS}, until the console shows its effect. */
+    private static void typeUntil(OutputStream console, String command, BooleanSupplier shown, ChildProcess framework)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
+        while (!shown.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("typed " + command + " for " + SECONDS + " s without its answer; output:\n"
+                        + String.join("\n", framework.output()));
+            }
+            type(console, command);
+            try {
+                Await.until(shown, Duration.ofSeconds(2), command + "'s answer");
+            } catch (AssertionError notYet) {
+                // the command may not be registered yet: type it again
             }
         }
     }
