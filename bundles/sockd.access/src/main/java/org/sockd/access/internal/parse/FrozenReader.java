@@ -76,6 +76,11 @@ final class FrozenReader {
         if (!userField.isEmpty() && !userField.startsWith("*=")) {
             throw new FrozenException("line " + line + ": the user field does not start with *=");
         }
+        if (!userField.equals(UserField.of(text))) {
+            // logs and sockd:check show the text: it must name the users the rule admits
+            throw new FrozenException("line " + line + ": the user field " + userField + " is not the one the rule's"
+                    + " text names (" + text + "); make the frozen file again with bin/sockd make-fc");
+        }
         UserList users;
         try {
             users = userField.isEmpty() ? UserList.ANYONE : UserListParser.parse(userField, userFiles);

@@ -2,15 +2,20 @@ package org.sockd.access.internal.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sockd.access.internal.rule.Action;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
@@ -50,7 +55,7 @@ class FrozenCorruptionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("damage")
     void isRefusedWhole(String name, UnaryOperator<byte[]> damage, String reason) {
-        LoadResult<RuleSet> result = new FrozenReader(ConfParser.userFiles(message -> { })).read("sockd.fc", damage.apply(GOOD.clone()));
+        LoadResult<RuleSet> result = reader().read("sockd.fc", damage.apply(GOOD.clone()));
         assertThat(result).isInstanceOf(LoadResult.Invalid.class);
         assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement().satisfies(error -> {
             assertThat(error.source()).isEqualTo("sockd.fc");
@@ -63,7 +68,7 @@ class FrozenCorruptionTest {
     void neverThrows(String name, UnaryOperator<byte[]> damage, String reason) {
         byte[] damaged = damage.apply(GOOD.clone());
         for (int cut = 0; cut <= damaged.length; cut++) {
-            new FrozenReader(ConfParser.userFiles(message -> { })).read("sockd.fc", Arrays.copyOf(damaged, cut));
+            reader().read("sockd.fc", Arrays.copyOf(damaged, cut));
         }
     }
 
@@ -71,7 +76,7 @@ class FrozenCorruptionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("unknownCodes")
     void anUnknownPercentCodeIsRefusedWithItsLine(String name, RuleSet frozen, String reason) {
-        LoadResult<RuleSet> result = new FrozenReader(ConfParser.userFiles(message -> { }))
+        LoadResult<RuleSet> result = reader()
                 .read("sockd.fc", FrozenWriter.write(frozen));
         assertThat(result).isInstanceOf(LoadResult.Invalid.class);
         assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement()
@@ -79,7 +84,7 @@ class FrozenCorruptionTest {
     }
 
     static Stream<Arguments> unknownCodes() {
-        RuleSet good = ((LoadResult.Valid<RuleSet>) new FrozenReader(ConfParser.userFiles(message -> { }))
+        RuleSet good = ((LoadResult.Valid<RuleSet>) reader()
                 .read("sockd.fc", GOOD)).content();
         Rule first = good.rules().get(0);
         Rule withUnknownCode = new Rule(first.line(), first.text(), first.action(), first.ident(), first.users(),
@@ -91,6 +96,38 @@ class FrozenCorruptionTest {
                 Arguments.of("in a special line", new RuleSet("sockd.conf", good.rules(),
                         List.of(new SpecialCommand(SpecialCommand.Kind.BAD_ID, 3, "echo %q"))),
                         "line 3: Invalid shell command \"echo %q\": unknown code \"%q\"" + known));
+    }
+
+    /** The fuzzer's finding: the writer takes the *= field from the text, but a hand-made file need not. */
+    @Test
+    void aUserFieldThatIsNotTheTextsIsRefused() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(body);
+        out.writeUTF("sockd.conf");
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeUTF("deny *=bonnie 10.0.0.0 255.0.0.0");
+        out.writeByte(Action.DENY.ordinal());
+        out.writeByte(0);
+        out.writeUTF("*=clyde");
+        out.writeByte(FrozenFormat.NUMERIC);
+        out.writeInt(0x0a000000);
+        out.writeInt(0xff000000);
+        out.writeByte(FrozenFormat.NUMERIC);
+        out.writeInt(0);
+        out.writeInt(0);
+        out.writeByte(0);
+        out.writeUTF("");
+        out.writeInt(0);
+        LoadResult<RuleSet> result = reader().read("sockd.fc", FrozenFormat.FRAME.frame(body.toByteArray()));
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement().satisfies(error -> assertThat(
+                error.reason()).isEqualTo("frozen file refused: line 1: the user field *=clyde is not the one the rule's"
+                        + " text names (deny *=bonnie 10.0.0.0 255.0.0.0); make the frozen file again with bin/sockd make-fc"));
+    }
+
+    private static FrozenReader reader() {
+        return new FrozenReader(ConfParser.userFiles(message -> { }));
     }
 
     private static byte[] with(byte[] bytes, int at, byte... values) {
