@@ -1,12 +1,9 @@
 package org.sockd.auth.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -15,6 +12,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sockd.common.files.BoundedRead;
+import org.sockd.common.files.IoReason;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
 
@@ -37,15 +36,10 @@ final class PasswordFile {
 
     static LoadResult<Users> read(Path file) {
         byte[] content;
-        try (InputStream in = Files.newInputStream(file)) {
-            content = in.readNBytes(MAX_FILE_BYTES + 1);
-            if (content.length > MAX_FILE_BYTES) {
-                return LoadResult.invalid(new FileError(file.toString(), 0, "larger than " + MAX_FILE_BYTES + " bytes"));
-            }
-        } catch (NoSuchFileException e) {
-            return LoadResult.invalid(new FileError(file.toString(), 0, "no such file"));
+        try {
+            content = BoundedRead.regularFile(file, MAX_FILE_BYTES);
         } catch (IOException e) {
-            return LoadResult.invalid(new FileError(file.toString(), 0, "cannot read: " + e.getMessage()));
+            return LoadResult.invalid(new FileError(file.toString(), 0, IoReason.of(e)));
         }
         return parse(file.toString(), content);
     }

@@ -2,9 +2,9 @@ package org.sockd.common.rules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.sockd.common.files.BoundedRead;
 import org.sockd.common.files.IoReason;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
@@ -14,6 +14,9 @@ import org.sockd.common.reload.LoadResult;
  * refused like one with errors, in the classic words: {@code Unable to open <what> (<file>): <reason>}.
  */
 public final class RuleFileRead {
+
+    /** Some 500,000 rules; a bigger file is a mistake (a log named instead of the rules), not a rule file. */
+    public static final int MAX_FILE_BYTES = 32 << 20;
 
     private RuleFileRead() {
     }
@@ -28,7 +31,7 @@ public final class RuleFileRead {
     public static <T> LoadResult<T> text(Path file, String what, Function<String, LoadResult<T>> parse) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            text = new String(BoundedRead.regularFile(file, MAX_FILE_BYTES), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             return unreadable(file, what, e);
         }
@@ -42,7 +45,7 @@ public final class RuleFileRead {
     public static <T> LoadResult<T> bytes(Path file, String what, Function<byte[], LoadResult<T>> read) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedRead.regularFile(file, MAX_FILE_BYTES);
         } catch (IOException e) {
             return unreadable(file, what, e);
         }

@@ -2,7 +2,6 @@ package org.sockd.common.rules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.sockd.common.files.BoundedRead;
 import org.sockd.common.files.IoReason;
 
 /**
@@ -56,7 +56,8 @@ public final class UserFiles {
     private Optional<Set<String>> load(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+            lines = new String(BoundedRead.regularFile(file, RuleFileRead.MAX_FILE_BYTES), StandardCharsets.ISO_8859_1)
+                    .lines().toList();
         } catch (IOException e) {
             return unusable(file, IoReason.of(e));
         }

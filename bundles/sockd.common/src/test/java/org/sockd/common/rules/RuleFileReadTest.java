@@ -24,4 +24,12 @@ class RuleFileReadTest {
                 .isInstanceOfSatisfying(LoadResult.Invalid.class, invalid -> assertThat(invalid.errors().get(0))
                         .hasToString(missing + ": Unable to open frozen file (" + missing + "): no such file"));
     }
+
+    @Test
+    void aDeviceNamedAsTheRuleFileIsRefusedNotReadForever() {
+        Path device = Path.of("/dev/zero");
+        assertThat(RuleFileRead.text(device, "config file", text -> new LoadResult.Valid<>(text)))
+                .isInstanceOfSatisfying(LoadResult.Invalid.class, invalid -> assertThat(invalid.errors().get(0))
+                        .hasToString(device + ": Unable to open config file (" + device + "): not a regular file"));
+    }
 }

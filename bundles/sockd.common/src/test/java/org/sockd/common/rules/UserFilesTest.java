@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.common.text.SyntaxException;
 
@@ -35,6 +37,16 @@ class UserFilesTest {
         assertThat(UserFiles.withLineLimit(reports::add, 10).names(file)).isEmpty();
         assertThat(reports)
                 .containsExactly("Unable to open userfile (" + file + "): line 1 is longer than 10 characters");
+    }
+
+    /** A user file that is a FIFO would hold up the whole load until someone wrote to it. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void aFifoIsNoUserFile() throws Exception {
+        Path fifo = dir.resolve("users");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+        assertThat(UserFiles.unlimited(reports::add).names(fifo)).isEmpty();
+        assertThat(reports).containsExactly("Unable to open userfile (" + fifo + "): not a regular file");
     }
 
     @Test
