@@ -17,6 +17,8 @@ import org.sockd.common.frozen.FrozenException;
 import org.sockd.common.frozen.FrozenFrame;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
+import org.sockd.common.rules.AddressLiterals;
+import org.sockd.common.rules.HostNames;
 import org.sockd.common.rules.Op;
 import org.sockd.common.rules.PercentCode;
 import org.sockd.common.rules.PortTest;
@@ -46,7 +48,7 @@ final class FrozenReader {
     }
 
     private RuleSet decode(DataInputStream in) throws IOException, FrozenException {
-        String source = in.readUTF();
+        String source = oneLine("the name of the text file", in.readUTF());
         int count = FrozenFrame.count(in);
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -67,7 +69,7 @@ final class FrozenReader {
 
     private Rule rule(DataInputStream in) throws IOException, FrozenException {
         int line = in.readInt();
-        String text = in.readUTF();
+        String text = oneLine("line " + line, in.readUTF());
         Action action = pick(Action.values(), in.readUnsignedByte(), "action");
         int ident = in.readUnsignedByte();
         Optional<IdentMode> mode = ident == 0 ? Optional.empty()
@@ -97,8 +99,16 @@ final class FrozenReader {
                 command.isBlank() ? Optional.empty() : Optional.of(command));
     }
 
-    /** A file frozen before the text parser checked the {@code %} codes must not bring in an unknown one. */
+    /**
+     * A command must be what the text parser leaves: one line, no blanks around it, and (for a file
+     * frozen before the parser checked them) no unknown {@code %} code.
+     */
     private static String command(int line, String command) throws FrozenException {
+        oneLine("line " + line, command);
+        if (!command.strip().equals(command)) {
+            // the text parser strips a command: one that is not would read back as another
+            throw new FrozenException("line " + line + ": blanks around the command " + SyntaxException.quoted(command));
+        }
         try {
             PercentCode.check(command);
             return command;
@@ -112,10 +122,30 @@ final class FrozenReader {
         return switch (kind) {
             case FrozenFormat.NUMERIC -> new AddressMask(in.readInt(), in.readInt());
             case FrozenFormat.ALL -> new NamePattern.All();
-            case FrozenFormat.HOST -> new NamePattern.Host(in.readUTF());
-            case FrozenFormat.ZONE -> new NamePattern.Zone(in.readUTF());
+            case FrozenFormat.HOST -> new NamePattern.Host(name(in.readUTF(), false));
+            case FrozenFormat.ZONE -> new NamePattern.Zone(name(in.readUTF(), true));
             default -> throw new FrozenException("unknown address kind " + kind);
         };
+    }
+
+    /**
+     * The dump writes every name, text and command on one line, and the text parser splits lines
+     * at both line-break characters: one inside would turn the dump into other rules.
+     */
+    private static String oneLine(String where, String value) throws FrozenException {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new FrozenException(where + ": a line break inside " + SyntaxException.quoted(value));
+        }
+        return value;
+    }
+
+    /** A name the text parser would not have taken (a space, {@code ALL}, a zone without its dot) is refused. */
+    private static String name(String name, boolean zone) throws FrozenException {
+        if (!HostNames.isPattern(name) || AddressLiterals.numberLike(name) || name.equalsIgnoreCase("ALL")
+                || name.startsWith(".") != zone) {
+            throw new FrozenException("impossible " + (zone ? "zone " : "host name ") + SyntaxException.quoted(name));
+        }
+        return name;
     }
 
     private static <T> T pick(T[] values, int index, String what) throws FrozenException {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sockd.access.internal.rule.Action;
+import org.sockd.access.internal.rule.NamePattern;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
@@ -124,6 +125,41 @@ class FrozenCorruptionTest {
         assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement().satisfies(error -> assertThat(
                 error.reason()).isEqualTo("frozen file refused: line 1: the user field *=clyde is not the one the rule's"
                         + " text names (deny *=bonnie 10.0.0.0 255.0.0.0); make the frozen file again with bin/sockd make-fc"));
+    }
+
+    /** What dump-fc prints must read back as the same rules: nothing the text parser could not have made. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unwritable")
+    void whatNoTextCouldHoldIsRefused(String name, RuleSet frozen, String reason) {
+        LoadResult<RuleSet> result = reader().read("sockd.fc", FrozenWriter.write(frozen));
+        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
+        assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement()
+                .satisfies(error -> assertThat(error.reason()).isEqualTo("frozen file refused: " + reason));
+    }
+
+    static Stream<Arguments> unwritable() {
+        RuleSet good = ((LoadResult.Valid<RuleSet>) reader().read("sockd.fc", GOOD)).content();
+        Rule first = good.rules().get(0);
+        Rule second = good.rules().get(1);
+        return Stream.of(
+                Arguments.of("a line break in the source's name", new RuleSet("sockd.conf\npermit 0.0.0.0 0.0.0.0",
+                        good.rules(), good.specials()),
+                        "the name of the text file: a line break inside \"sockd.conf\\x0apermit 0.0.0.0 0.0.0.0\""),
+                Arguments.of("a line break in a command", new RuleSet("sockd.conf", List.of(new Rule(first.line(),
+                        first.text(), first.action(), first.ident(), first.users(), first.source(), first.destination(),
+                        first.port(), Optional.of("echo\rpermit"))), List.of()),
+                        "line 1: a line break inside \"echo\\x0dpermit\""),
+                Arguments.of("blanks after a special command", new RuleSet("sockd.conf", List.of(),
+                        List.of(new SpecialCommand(SpecialCommand.Kind.BAD_ID, 3, "echo bad "))),
+                        "line 3: blanks around the command \"echo bad \""),
+                Arguments.of("a host name with a blank", new RuleSet("sockd.conf", List.of(new Rule(second.line(),
+                        second.text(), second.action(), second.ident(), second.users(), new NamePattern.Host("a b"),
+                        second.destination(), second.port(), second.command())), List.of()),
+                        "impossible host name \"a b\""),
+                Arguments.of("a host name the text would read as an address", new RuleSet("sockd.conf", List.of(
+                        new Rule(second.line(), second.text(), second.action(), second.ident(), second.users(),
+                                new NamePattern.Host("10"), second.destination(), second.port(), second.command())),
+                        List.of()), "impossible host name \"10\""));
     }
 
     private static FrozenReader reader() {

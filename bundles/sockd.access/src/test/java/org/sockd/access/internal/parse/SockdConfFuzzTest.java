@@ -31,6 +31,7 @@ class SockdConfFuzzTest {
         LoadResult<RuleSet> framed = read(FrozenFormat.FRAME.frame(body));
         if (framed instanceof LoadResult.Valid<RuleSet> valid) {
             assertSurvivesFreezing(valid.content());
+            assertDumpReadsBackTheSame(valid.content());
         }
         assertThat(read(body)).isNotNull();
     }
@@ -56,6 +57,17 @@ class SockdConfFuzzTest {
             assertThat(CanonicalText.numberedLines(again)).isEqualTo(CanonicalText.numberedLines(rules));
             assertThat(again.identActions()).isEqualTo(rules.identActions());
         });
+    }
+
+    /** What dump-fc prints can be edited and frozen again: it must read back as the same rules. */
+    private void assertDumpReadsBackTheSame(RuleSet thawed) {
+        LoadResult<RuleSet> again = parser.parse("dump", CanonicalText.of(thawed, "sockd.fc"));
+        assertThat(again).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> assertThat(
+                withoutNumbers((RuleSet) valid.content())).isEqualTo(withoutNumbers(thawed)));
+    }
+
+    private static List<String> withoutNumbers(RuleSet rules) {
+        return CanonicalText.numberedLines(rules).stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList();
     }
 
     private static LoadResult<RuleSet> read(byte[] frozen) {
