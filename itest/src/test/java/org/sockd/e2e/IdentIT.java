@@ -224,7 +224,7 @@ class IdentIT {
         return line -> line.endsWith("cannot connect to identd on " + host);
     }
 
-    /** The 4.3 order (README, "Ident checks"): the identd line comes before the request's line. */
+    /** The 4.3 order (man/sockd.8, "Ident checks"): the identd line comes before the request's line. */
     private static void assertInOrder(Daemon daemon, String first, String second) {
         List<String> output = daemon.output();
         assertThat(output.indexOf(first)).as("line order in:\n" + String.join("\n", output))

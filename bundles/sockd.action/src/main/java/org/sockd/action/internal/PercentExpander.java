@@ -9,7 +9,7 @@ import org.sockd.api.action.Action;
 import org.sockd.common.rules.PercentCode;
 
 /**
- * Replaces the {@code %} codes of a rule's command (README: Shell commands). The administrator's
+ * Replaces the {@code %} codes of a rule's command (man/sockd.conf.5, Shell commands). The administrator's
  * text is kept as written, so pipes and {@code ;} work; every expansion is cleaned by
  * {@link ShellSafe}, and one a client chose loses its {@code /} as well.
  */

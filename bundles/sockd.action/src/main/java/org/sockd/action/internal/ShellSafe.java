@@ -7,7 +7,7 @@ package org.sockd.action.internal;
  */
 final class ShellSafe {
 
-    /** Longer values are cut (README: Shell commands). */
+    /** Longer values are cut (man/sockd.conf.5, Shell commands). */
     static final int MAX_LENGTH = 255;
 
     private static final String PUNCTUATION = "!@%-_=+:,./";

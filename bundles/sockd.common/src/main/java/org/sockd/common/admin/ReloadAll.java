@@ -16,7 +16,7 @@ import org.sockd.api.admin.SessionRegistry;
  * {@code bin/sockd ctl reload}. It logs one line a policy, naming what asked for the reload; a
  * policy logs its own errors, file and line, and these lines say what the daemon now runs with.
  * The core is a {@code Reloadable} too, for its live sessions: they come after every file, so that
- * a revalidation decides them by the new rules (README, "Reload").
+ * a revalidation decides them by the new rules (man/sockd.8, "Reloading").
  */
 public final class ReloadAll {
 

@@ -1,9 +1,9 @@
 package org.sockd.common.text;
 
 /**
- * Makes client-supplied text safe to put in a log line: one line, printable, bounded
- * (hardening.md LOG-2). Client bytes arrive as ISO-8859-1 characters, so {@code \xHH} shows the
- * very byte the client sent.
+ * Makes client-supplied text safe to put in a log line: one line, printable, bounded, so that a
+ * client can neither forge a log line nor make one endless. Client bytes arrive as ISO-8859-1
+ * characters, so {@code \xHH} shows the very byte the client sent.
  */
 public final class LogText {
 

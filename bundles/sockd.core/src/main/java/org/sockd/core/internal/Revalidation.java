@@ -17,7 +17,7 @@ import org.sockd.api.protocol.Refusal;
 /**
  * Decides live sessions again against a policy, with the facts each started with: the request
  * (client, user, destination, port, command) and the ident answer it got, which stands for asking
- * identd again (README, "Reload"). Only sessions past their decision count: one still being decided
+ * identd again (man/sockd.8, "Reloading"). Only sessions past their decision count: one still being decided
  * is decided by the policy it took at its start. Fails closed, as a first decision does.
  */
 final class Revalidation {

@@ -15,8 +15,8 @@ import org.sockd.api.protocol.Refusal;
 
 /**
  * Turns the access policy's decision, and the ident answer where the decision asks for one, into
- * what the session does next and which rule commands run (README, "Ident checks" and "Shell
- * commands"). Fails closed.
+ * what the session does next and which rule commands run (man/sockd.conf.5, "Ident checks" and
+ * "Shell commands"). Fails closed.
  */
 final class Verdicts {
 
@@ -74,7 +74,7 @@ final class Verdicts {
         };
     }
 
-    /** The decision table of the README's "Ident checks". */
+    /** The decision table of "Ident checks" in man/sockd.conf.5. */
     private static Verdict checked(Decision.Allow allow, ConnectRequest request, IdentResult result) {
         MatchedRule rule = allow.rule();
         return switch (result) {

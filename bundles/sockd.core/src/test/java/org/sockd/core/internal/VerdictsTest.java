@@ -65,7 +65,7 @@ class VerdictsTest {
         assertThat(Verdicts.decide(policy, request("joe"), NEVER_ASKED)).isEqualTo(expected);
     }
 
-    /** The table of the README's "Ident checks", row by row, with the commands that run. */
+    /** The table of "Ident checks" in man/sockd.conf.5, row by row, with the commands that run. */
     static Stream<Arguments> identTable() {
         IdentResult joe = new IdentResult.User("UNIX", "joe");
         IdentResult sam = new IdentResult.User("UNIX", "sam");

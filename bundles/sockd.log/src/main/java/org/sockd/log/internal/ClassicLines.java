@@ -27,7 +27,7 @@ import org.sockd.common.net.AddressText;
 import org.sockd.common.text.LogText;
 
 /**
- * Turns session events into the lines of the classic daemon (README: Syslog), and the end of a
+ * Turns session events into the lines of the classic daemon (man/sockd.8, LOGGING), and the end of a
  * session into one more line of its own after them, so that the classic lines stay as they were.
  */
 final class ClassicLines {

@@ -10,8 +10,8 @@ import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteEntry;
 
 /**
- * The classic 4.2 test script's route file and what it chooses; its lines are among those of the README's
- * example under "Multi-homed hosts: sockd.route".
+ * The classic 4.2 test script's route file and what it chooses; its lines are among those of the example
+ * in man/sockd.route.5 (EXAMPLES).
  */
 class WorkedExampleTest {
 

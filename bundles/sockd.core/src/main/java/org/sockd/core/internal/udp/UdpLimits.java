@@ -1,7 +1,7 @@
 package org.sockd.core.internal.udp;
 
 /**
- * The bounds of one UDP association (README, "UDP ASSOCIATE" and "Timeouts and limits").
+ * The bounds of one UDP association (man/sockd.8, "UDP ASSOCIATE" and "Timeouts and limits").
  *
  * @param idleTimeoutMillis the association ends after this long without a relayed datagram either way
  * @param maxPeers how many distinct targets the client may send to in one association

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The targets the client has sent to in one association. Only they may send datagrams back to
- * the client, like a NAT (README, "UDP ASSOCIATE"), and there are at most so many of them.
+ * the client, like a NAT (man/sockd.8, "UDP ASSOCIATE"), and there are at most so many of them.
  */
 final class UdpPeers {
 
