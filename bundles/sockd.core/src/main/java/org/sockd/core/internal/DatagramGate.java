@@ -47,7 +47,7 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
         // a socks.conf line's command is not run per datagram either, for the reasons denial() gives
         return switch (NextHopStep.choose(now.upstreams(), datagram)) {
             case NextHop.Direct direct -> route(resolved.getFirst(), destination, now);
-            case NextHop.Deny deny -> new Verdict.Drop("socks.conf: " + deny.reason());
+            case NextHop.Deny deny -> new Verdict.Drop(deny.reason());
             case NextHop.Try through -> throughUpstream(destination, through);
         };
     }

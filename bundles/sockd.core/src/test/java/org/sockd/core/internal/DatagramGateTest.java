@@ -149,7 +149,7 @@ class DatagramGateTest {
     void aDestinationSocksConfDeniesIsDropped() throws Exception {
         current.set(policies(allows(), selects(new NextHop.Deny("refused by socks.conf line 4", SOCKS_CONF_LINE))));
 
-        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("socks.conf: refused by socks.conf line 4"));
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("refused by socks.conf line 4"));
         assertThat(actions).isEmpty();
     }
 
@@ -158,7 +158,7 @@ class DatagramGateTest {
         current.set(policies(allows(), Unavailable.UPSTREAMS));
 
         assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop(
-                "socks.conf: a socks.conf is in use but no upstream selector is registered"));
+                "a socks.conf is in use but no upstream selector is registered"));
     }
 
     @Test
@@ -175,7 +175,7 @@ class DatagramGateTest {
     void aSelectorThatFailsDrops() throws Exception {
         current.set(policies(allows(), selects(null)));
 
-        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("socks.conf: upstream selector returned no next hop"));
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("upstream selector returned no next hop"));
     }
 
     @Test
