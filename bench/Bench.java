@@ -24,7 +24,21 @@ import java.util.function.Function;
  */
 final class Bench {
 
+    /**
+     * Where the target servers listen: on loopback, but not at 127.0.0.1, which a SOCKSified sockd
+     * always reaches directly; "sockd via sockd" would otherwise not chain at all.
+     */
+    static final InetAddress TARGET_HOST = loopback(2);
+
     private Bench() {
+    }
+
+    private static InetAddress loopback(int last) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A proxy or a target did not answer as the protocol or the test says. */
@@ -218,7 +232,7 @@ final class Bench {
         private final ServerSocket server;
 
         Echo(int once) throws IOException {
-            server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+            server = new ServerSocket(0, 4096, TARGET_HOST);
             Thread.ofPlatform().daemon().start(() -> {
                 while (!server.isClosed()) {
                     try {

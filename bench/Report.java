@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Turns the result lines of one bench/run (SocksLoad, SocksBench, the idle, rest and cold-start
  * lines of bench/run itself: {@code TEST target=NAME key=value ...}) into one table of medians per
- * target with the ratios sockd/dante, sockd/microsocks and sockd/direct, and an SVG bar chart of
- * those ratios. {@code java bench/Report.java RESULTS CHART.svg}. See bench/README.md.
+ * target with the ratios sockd/dante, sockd/microsocks, sockd/direct and sockd-via-sockd/sockd,
+ * and an SVG bar chart of those ratios. {@code java bench/Report.java RESULTS CHART.svg}. See bench/README.md.
  */
 public final class Report {
 
@@ -32,8 +32,10 @@ public final class Report {
 
     /** Keys that tell measurements of one test apart: each value is a row group of its own. */
     static final List<String> PARAMS = List.of("concurrency", "streams", "tunnels", "setting");
-    static final List<String> TARGETS = List.of("direct", "dante", "microsocks", "sockd");
-    static final List<String> RATIOS = List.of("sockd/dante", "sockd/microsocks", "sockd/direct");
+    static final List<String> TARGETS = List.of("direct", "dante", "microsocks", "sockd", "sockd-via-sockd");
+    /** Each is the first target's figure over the second's; the last is the cost of one upstream hop. */
+    static final List<String> RATIOS = List.of("sockd/dante", "sockd/microsocks", "sockd/direct",
+            "sockd-via-sockd/sockd");
 
     record Line(String group, String target, Map<String, String> fields) {
     }
@@ -115,7 +117,7 @@ public final class Report {
             }
         });
         StringBuilder out = new StringBuilder();
-        out.append("# medians of the rounds; ratios are sockd's figure over the other's (for _us, _ms, _kib, _mib: lower is")
+        out.append("# medians of the rounds; ratios are the first target's figure over the second's (for _us, _ms, _kib, _mib: lower is")
                 .append(" better); ! = a run had errors, ~ = cut by the time limit; client_cpu_s and client_cpu% = the")
                 .append(" load client's CPU time in one run and its share of all cores, highest of the row's runs\n");
         for (List<String> r : cells) {
@@ -182,8 +184,8 @@ public final class Report {
 
     /**
      * Horizontal bars, one per ratio and row, on a log scale centred on 1 (as fast as the other).
-     * Bars show sockd's advantage: the ratio where higher is better, its inverse where lower is,
-     * so that right of the middle line always means sockd does better.
+     * Bars show the first target's advantage: the ratio where higher is better, its inverse where
+     * lower is, so that right of the middle line always means the first does better.
      */
     String svg() {
         int labelWidth = 330;
@@ -193,14 +195,14 @@ public final class Report {
                 && ratio(r, q) > 0 && !Double.isInfinite(ratio(r, q)))).toList();
         int rowHeight = bar * ratios.size() + 8;
         int height = 70 + rowHeight * shown.size();
-        String[] colors = {"#d95f02", "#1b9e77", "#7570b3"};
+        String[] colors = {"#d95f02", "#1b9e77", "#7570b3", "#e7298a"};
         double lo = Math.log(1 / 16.0);
         double hi = Math.log(16);
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif' font-size='11'>%n",
                 labelWidth + plot + 60, height));
         s.append("<rect width='100%' height='100%' fill='white'/>\n");
-        s.append("<text x='10' y='18' font-size='14'>sockd against each peer: right of 1 = sockd better (rates: ratio; times and memory: inverse)</text>\n");
+        s.append("<text x='10' y='18' font-size='14'>A/B: right of 1 = A better (rates: ratio; times and memory: inverse)</text>\n");
         for (int i = 0; i < ratios.size(); i++) {
             s.append(String.format("<rect x='%d' y='28' width='10' height='10' fill='%s'/><text x='%d' y='37'>%s</text>%n",
                     10 + i * 160, colors[i], 24 + i * 160, ratios.get(i)));

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -622,7 +621,7 @@ public final class SocksBench {
         private final ExecutorService pool = Executors.newCachedThreadPool(r -> Thread.ofPlatform().daemon().unstarted(r));
 
         Server(Handler handler) throws IOException {
-            listener = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+            listener = new ServerSocket(0, 1024, Bench.TARGET_HOST);
             Thread.ofPlatform().daemon().start(() -> accept(handler));
         }
 

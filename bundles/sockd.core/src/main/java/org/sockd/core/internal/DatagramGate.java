@@ -9,12 +9,16 @@ import org.sockd.api.ConnectRequest;
 import org.sockd.api.Endpoint;
 import org.sockd.api.access.Decision;
 import org.sockd.api.route.Route;
+import org.sockd.api.upstream.NextHop;
+import org.sockd.common.text.LogText;
 import org.sockd.core.internal.udp.UdpGate;
 
 /**
  * The gate of one UDP association: each datagram's destination is resolved, decided by the access
- * policy in force when it arrives (not the one the association started under, so that a swap or
- * reload reaches running associations) and routed.
+ * policy and then by the next-hop selector (socks.conf) in force when it arrives (not the ones the
+ * association started under, so that a swap or reload reaches running associations), and routed.
+ * UDP goes direct only: a destination socks.conf sends to an upstream is dropped, never sent direct
+ * instead, and so is every datagram while a required selector is not registered.
  *
  * @param association the UDP ASSOCIATE request: client, version and users of every datagram
  * @param context the resolver, and the policies registered now
@@ -40,7 +44,15 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
         if (denied.isPresent()) {
             return new Verdict.Drop(denied.get());
         }
-        InetAddress target = resolved.getFirst();
+        // a socks.conf line's command is not run per datagram either, for the reasons denial() gives
+        return switch (NextHopStep.choose(now.upstreams(), datagram)) {
+            case NextHop.Direct direct -> route(resolved.getFirst(), destination, now);
+            case NextHop.Deny deny -> new Verdict.Drop(deny.reason());
+            case NextHop.Try through -> throughUpstream(destination, through);
+        };
+    }
+
+    private static Verdict route(InetAddress target, Endpoint destination, Policies now) {
         if (now.routes() == null) {
             return new Verdict.Send(new InetSocketAddress(target, destination.port()), null);
         }
@@ -48,6 +60,17 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
             case Route.Via via -> new Verdict.Send(new InetSocketAddress(target, destination.port()), via.local());
             case Route.NoRoute none -> new Verdict.Drop(none.reason());
         };
+    }
+
+    /**
+     * The notice is rate limited across all associations, since a client decides how many
+     * datagrams it sends to how many destinations.
+     */
+    private Verdict throughUpstream(Endpoint destination, NextHop.Try through) {
+        String reason = LogText.escape(destination.hostText()) + " port " + destination.port() + ": socks.conf line "
+                + through.rule().line() + " sends it to an upstream, which cannot carry UDP";
+        context.udpThroughUpstream().warn("dropping UDP to {}", reason);
+        return new Verdict.ThroughUpstream(reason);
     }
 
     /**

@@ -10,9 +10,11 @@ import java.util.function.Supplier;
  * @param resolver the name resolver
  * @param buffers the pool of large relay buffers
  * @param unrunActions where to say that a rule command found no runner
+ * @param udpThroughUpstream where to say that datagrams were dropped because socks.conf sends their
+ *        destination to an upstream, which cannot carry UDP
  * @param current the policies registered now, for decisions taken after a session started (each UDP
  *        datagram's destination is decided by the access policy in force when it arrives)
  */
 record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers,
-        RateLimitedLog unrunActions, Supplier<Policies> current) {
+        RateLimitedLog unrunActions, RateLimitedLog udpThroughUpstream, Supplier<Policies> current) {
 }

@@ -92,7 +92,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         this.config = config;
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
-                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), this::policiesNow);
+                new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
+                this::policiesNow);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -108,7 +109,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
-                now.current());
+                now.udpThroughUpstream(), now.current());
         this.config = changed;
         synchronized (sweeper) {
             sweeping.cancel(false);

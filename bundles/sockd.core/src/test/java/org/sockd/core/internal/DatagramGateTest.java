@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,19 @@ import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentActions;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
+import org.sockd.api.upstream.NextHop;
+import org.sockd.api.upstream.TryLimits;
+import org.sockd.api.upstream.TryOutcome;
+import org.sockd.api.upstream.Upstream;
+import org.sockd.api.upstream.UpstreamHealth;
+import org.sockd.api.upstream.UpstreamSelector;
 import org.sockd.common.testing.RecordingLogger;
 import org.sockd.core.internal.udp.UdpGate;
 
-/** What each datagram of an association is decided by, and what of the decision it honours. */
+/**
+ * What each datagram of an association is decided by (the access policy, then socks.conf), and what
+ * of the decisions it honours.
+ */
 class DatagramGateTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
@@ -33,13 +44,19 @@ class DatagramGateTest {
             "joe");
     private static final Endpoint DNS = Endpoint.ofAddress(LOOPBACK, 53);
 
+    private static final MatchedRule SOCKS_CONF_LINE = new MatchedRule("socks.conf", 4, "sockd @=b 0.0.0.0 0.0.0.0",
+            "logger %u");
+    private static final TryLimits LIMITS = new TryLimits(8, Duration.ofSeconds(5));
+
     private final List<ConnectRequest> decided = new CopyOnWriteArrayList<>();
+    private final List<ConnectRequest> selected = new CopyOnWriteArrayList<>();
     private final List<String> actions = new CopyOnWriteArrayList<>();
     private final AtomicReference<Policies> current = new AtomicReference<>();
     private final Resolver resolver = new Resolver(1_000);
+    private final RecordingLogger notices = new RecordingLogger();
     private final DatagramGate gate = new DatagramGate(ASSOCIATION, new SessionContext(TestCoreConfig.defaults(),
             new Sessions(), resolver, new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
-            current::get));
+            new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get));
 
     @AfterEach
     void closeResolver() {
@@ -98,6 +115,106 @@ class DatagramGateTest {
         assertThat(decided).isEmpty();
     }
 
+    @Test
+    void aDestinationSocksConfSendsDirectIsSentAndTheSelectorSeesTheDatagramsDestination() throws Exception {
+        current.set(policies(allows(), selects(new NextHop.Direct(SOCKS_CONF_LINE))));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Send(new InetSocketAddress(LOOPBACK, 53), null));
+        assertThat(selected).containsExactly(new ConnectRequest(ASSOCIATION.client(), SocksVersion.SOCKS5,
+                Command.UDP_ASSOCIATE, DNS, List.of(LOOPBACK), "", "joe"));
+        assertThat(actions).as("no socks.conf command runs per datagram").isEmpty();
+    }
+
+    @Test
+    void aDestinationSocksConfSendsToAnUpstreamIsDroppedNeverSentDirect() throws Exception {
+        current.set(policies(allows(), selects(new NextHop.Try(SOCKS_CONF_LINE, List.of(), LIMITS))));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.ThroughUpstream(
+                "127.0.0.1 port 53: socks.conf line 4 sends it to an upstream, which cannot carry UDP"));
+        assertThat(actions).isEmpty();
+    }
+
+    @Test
+    void theDropThroughAnUpstreamIsNoticedInTheLogAtMostOnceAMinute() throws Exception {
+        current.set(policies(allows(), selects(new NextHop.Try(SOCKS_CONF_LINE, List.of(), LIMITS))));
+
+        gate.decide(DNS);
+        gate.decide(Endpoint.ofAddress(LOOPBACK, 54));
+
+        assertThat(notices.calls()).containsExactly(new RecordingLogger.Call("warn", List.of("dropping UDP to {}",
+                "127.0.0.1 port 53: socks.conf line 4 sends it to an upstream, which cannot carry UDP")));
+    }
+
+    @Test
+    void aDestinationSocksConfDeniesIsDropped() throws Exception {
+        current.set(policies(allows(), selects(new NextHop.Deny("refused by socks.conf line 4", SOCKS_CONF_LINE))));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("refused by socks.conf line 4"));
+        assertThat(actions).isEmpty();
+    }
+
+    @Test
+    void aRequiredSelectorThatIsNotRegisteredDropsInsteadOfSendingDirect() throws Exception {
+        current.set(policies(allows(), Unavailable.UPSTREAMS));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop(
+                "a socks.conf is in use but no upstream selector is registered"));
+    }
+
+    @Test
+    void theSelectorInForceNowDecides() throws Exception {
+        current.set(policies(allows(), selects(new NextHop.Direct(SOCKS_CONF_LINE))));
+        assertThat(gate.decide(DNS)).isInstanceOf(UdpGate.Verdict.Send.class);
+
+        current.set(policies(allows(), selects(new NextHop.Try(SOCKS_CONF_LINE, List.of(), LIMITS))));
+
+        assertThat(gate.decide(DNS)).isInstanceOf(UdpGate.Verdict.ThroughUpstream.class);
+    }
+
+    @Test
+    void aSelectorThatFailsDrops() throws Exception {
+        current.set(policies(allows(), selects(null)));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("upstream selector returned no next hop"));
+    }
+
+    @Test
+    void aDatagramTheAccessPolicyDeniesNeverReachesTheSelector() throws Exception {
+        current.set(policies(decides(new Decision.Deny("blocked", null)), selects(new NextHop.Direct(SOCKS_CONF_LINE))));
+
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("denied: blocked"));
+        assertThat(selected).isEmpty();
+    }
+
+    private AccessPolicy allows() {
+        return decides(new Decision.Allow(new MatchedRule("x", 1, "pass"), IdentMode.OFF));
+    }
+
+    private UpstreamSelector selects(NextHop hop) {
+        return new UpstreamSelector() {
+            @Override
+            public NextHop select(ConnectRequest request) {
+                selected.add(request);
+                return hop;
+            }
+
+            @Override
+            public void report(Upstream upstream, TryOutcome outcome) {
+                throw new AssertionError("a datagram tries no upstream");
+            }
+
+            @Override
+            public List<MatchedRule> table() {
+                return List.of();
+            }
+
+            @Override
+            public List<UpstreamHealth> upstreams() {
+                return List.of();
+            }
+        };
+    }
+
     private AccessPolicy decides(Decision decision) {
         return request -> {
             decided.add(request);
@@ -106,7 +223,11 @@ class DatagramGateTest {
     }
 
     private Policies policies(AccessPolicy access) {
+        return policies(access, null);
+    }
+
+    private Policies policies(AccessPolicy access, UpstreamSelector upstreams) {
         return new Policies(access, List.of(), Map.of(), action -> actions.add(action.command()), null, List.of(),
-                null, null);
+                null, upstreams);
     }
 }

@@ -238,7 +238,8 @@ class SessionTest {
         LiveSession live = new LiveSession(sessions.nextId(), client.proxy(), Long.MAX_VALUE);
         sessions.add(live);
         SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
-                new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies);
+                new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
+                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies);
 
         new Session(live, policies, context).run();
 

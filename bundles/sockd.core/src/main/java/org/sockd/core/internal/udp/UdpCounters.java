@@ -16,13 +16,15 @@ import java.util.Map;
  * @param malformed dropped: the header could not be decoded
  * @param oversize dropped: larger than {@link UdpLimits#maxDatagram()}
  * @param denied dropped: the gate refused the destination
+ * @param upstreamUnsupported dropped: socks.conf sends the destination to an upstream, which
+ *        cannot carry UDP (never sent direct instead)
  * @param tooManyPeers dropped: a new target past {@link UdpLimits#maxPeers()}
  * @param notFromPeer dropped: arrived from an address and port the client never sent to
  * @param sendFailed dropped: the send failed (unreachable network, address family, buffer space)
  */
 public record UdpCounters(long fromClientDatagrams, long fromClientBytes, long fromTargetsDatagrams, long fromTargetsBytes,
-        long notFromClient, long fragment, long malformed, long oversize, long denied, long tooManyPeers,
-        long notFromPeer, long sendFailed) {
+        long notFromClient, long fragment, long malformed, long oversize, long denied, long upstreamUnsupported,
+        long tooManyPeers, long notFromPeer, long sendFailed) {
 
     /** @return the dropped datagrams by reason, only reasons that occurred, for the log */
     public Map<String, Long> droppedByReason() {
@@ -32,6 +34,7 @@ public record UdpCounters(long fromClientDatagrams, long fromClientBytes, long f
         counts.put("malformed", malformed);
         counts.put("oversize", oversize);
         counts.put("denied", denied);
+        counts.put("upstream-unsupported", upstreamUnsupported);
         counts.put("too-many-peers", tooManyPeers);
         counts.put("not-from-peer", notFromPeer);
         counts.put("send-failed", sendFailed);
@@ -41,6 +44,6 @@ public record UdpCounters(long fromClientDatagrams, long fromClientBytes, long f
 
     /** @return every datagram dropped, whatever the reason */
     public long dropped() {
-        return notFromClient + fragment + malformed + oversize + denied + tooManyPeers + notFromPeer + sendFailed;
+        return notFromClient + fragment + malformed + oversize + denied + upstreamUnsupported + tooManyPeers + notFromPeer + sendFailed;
     }
 }

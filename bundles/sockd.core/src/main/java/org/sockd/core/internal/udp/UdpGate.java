@@ -7,8 +7,9 @@ import org.sockd.api.Endpoint;
 
 /**
  * Decides one datagram's destination: resolves a name, asks the access policy (command
- * UDP_ASSOCIATE) and says where to send it. Called on the association's client thread, which
- * remembers the answers for a short while (see {@link UdpDecisions}).
+ * UDP_ASSOCIATE) and the next-hop selector, and says where to send it. Called on the
+ * association's client thread, which remembers the answers for a short while (see
+ * {@link UdpDecisions}).
  */
 @FunctionalInterface
 public interface UdpGate {
@@ -32,6 +33,18 @@ public interface UdpGate {
         /** @param reason why the datagram is not sent, for diagnostics */
         record Drop(String reason) implements Verdict {
             public Drop {
+                Objects.requireNonNull(reason, "reason");
+            }
+        }
+
+        /**
+         * The next hop of the destination is an upstream, which cannot carry UDP: the datagram is
+         * dropped, and never sent direct instead.
+         *
+         * @param reason which line chose the upstream, for diagnostics
+         */
+        record ThroughUpstream(String reason) implements Verdict {
+            public ThroughUpstream {
                 Objects.requireNonNull(reason, "reason");
             }
         }

@@ -25,6 +25,7 @@ record UdpOutbound(UdpDecisions decisions, UdpLimits limits, UdpPeers peers, Udp
         }
         switch (decisions.decide(datagram.destination())) {
             case UdpGate.Verdict.Drop drop -> tally.dropped(UdpTally.Drop.DENIED);
+            case UdpGate.Verdict.ThroughUpstream upstream -> tally.dropped(UdpTally.Drop.UPSTREAM_UNSUPPORTED);
             case UdpGate.Verdict.Send send when !peers.admit(send.target()) ->
                 tally.dropped(UdpTally.Drop.TOO_MANY_PEERS);
             case UdpGate.Verdict.Send send -> {

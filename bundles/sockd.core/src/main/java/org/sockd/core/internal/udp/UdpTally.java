@@ -8,7 +8,8 @@ final class UdpTally {
 
     /** Why a datagram was not relayed; one count each. */
     enum Drop {
-        NOT_FROM_CLIENT, FRAGMENT, MALFORMED, OVERSIZE, DENIED, TOO_MANY_PEERS, NOT_FROM_PEER, SEND_FAILED
+        NOT_FROM_CLIENT, FRAGMENT, MALFORMED, OVERSIZE, DENIED, UPSTREAM_UNSUPPORTED, TOO_MANY_PEERS, NOT_FROM_PEER,
+        SEND_FAILED
     }
 
     private final LongAdder fromClientDatagrams = new LongAdder();
@@ -34,8 +35,8 @@ final class UdpTally {
     UdpCounters snapshot() {
         return new UdpCounters(fromClientDatagrams.sum(), fromClientBytes.sum(), fromTargetsDatagrams.sum(),
                 fromTargetsBytes.sum(), count(Drop.NOT_FROM_CLIENT), count(Drop.FRAGMENT), count(Drop.MALFORMED),
-                count(Drop.OVERSIZE), count(Drop.DENIED), count(Drop.TOO_MANY_PEERS), count(Drop.NOT_FROM_PEER),
-                count(Drop.SEND_FAILED));
+                count(Drop.OVERSIZE), count(Drop.DENIED), count(Drop.UPSTREAM_UNSUPPORTED), count(Drop.TOO_MANY_PEERS),
+                count(Drop.NOT_FROM_PEER), count(Drop.SEND_FAILED));
     }
 
     private long count(Drop why) {

@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ class UdpAssociationTest {
         assertThat(association.relayAddress().getAddress()).isEqualTo(LOOPBACK);
         long bytes = payloads.stream().mapToLong(p -> p.length).sum();
         // a datagram is counted just after it is sent, so the last count may trail its echo a moment
-        UdpCounters expected = new UdpCounters(4, bytes, 4, bytes, 0, 0, 0, 0, 0, 0, 0, 0);
+        UdpCounters expected = new UdpCounters(4, bytes, 4, bytes, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         awaitCounters(association, expected::equals);
     }
 
@@ -152,6 +153,25 @@ class UdpAssociationTest {
         assertThat(client.receive(UdpPeer.QUIET)).isEmpty();
         assertThat(forbidden.echoed()).isZero();
         assertThat(association.counters().fromClientDatagrams()).isEqualTo(1);
+    }
+
+    @Test
+    void aDestinationThroughAnUpstreamIsCountedApartAndNothingIsSent() throws Exception {
+        UdpPeer direct = echo("127.0.0.1");
+        UdpPeer upstreamOnly = echo("127.0.0.1");
+        UdpPeer client = peer("127.0.0.1");
+        Endpoint viaUpstream = to(upstreamOnly);
+        UdpAssociation association = started(LOOPBACK, 0, destination -> destination.equals(viaUpstream)
+                ? new UdpGate.Verdict.ThroughUpstream("socks.conf line 1") : sendToAddress(destination), LIMITS);
+
+        client.send(UdpTestCodec.datagram(viaUpstream, "one".getBytes()), association.relayAddress());
+        client.send(UdpTestCodec.datagram(to(direct), "two".getBytes()), association.relayAddress());
+
+        assertThat(client.receive(UdpPeer.WAIT)).as("the echo of the direct datagram").isPresent();
+        // datagrams leave in order: the first was dealt with before the second went out
+        assertThat(upstreamOnly.echoed()).isZero();
+        awaitCounters(association, c -> c.fromClientDatagrams() == 1);
+        assertThat(association.counters().droppedByReason()).containsExactly(Map.entry("upstream-unsupported", 1L));
     }
 
     @Test
