@@ -60,7 +60,8 @@ class ChainIT {
         try (Daemon near = near("upstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=b 0.0.0.0 0.0.0.0\n")) {
             assertThat(SocksifiedDaemon.curl(near, "--socks5-hostname", "http://far.test:" + target.port() + "/"))
                     .isEqualTo(target.body());
-            near.awaitLine(line -> line.contains("connected using sockd at b (127.0.0.1:" + far.port() + ")"), 10);
+            near.awaitLine(line -> line.contains("connected -- Connect from")
+                    && line.endsWith("to far.test (" + target.port() + ") using sockd at b (127.0.0.1:" + far.port() + ")"), 10);
             far.awaitLine(line -> line.contains("connected -- Connect from") && line.contains("to far.test"), 10);
         }
     }
@@ -94,7 +95,10 @@ class ChainIT {
                     .isEqualTo(target.body());
             near.awaitLine(line -> line.contains("Failed to connect to sockd at dead (127.0.0.1:" + deadPort
                     + "): Connection refused"), 10);
-            near.awaitLine(line -> line.contains("connected using sockd at b"), 10);
+            near.awaitLine(line -> line.contains("connected -- Connect from")
+                    && line.endsWith("using sockd at b (127.0.0.1:" + far.port() + ")"), 10);
+            near.awaitLine(line -> line.contains("sockd at dead (127.0.0.1:" + deadPort
+                    + ") marked bad for 300s after 1 failures"), 10);
             ProgramResult upstreams = AdminTools.ctl(near.adminSocket(), "upstreams");
             assertThat(upstreams.out()).as(upstreams.toString())
                     .containsPattern("dead .* bad, marked \\d+s ago, 1 failures")
@@ -109,7 +113,8 @@ class ChainIT {
         try (Daemon near = near(conf)) {
             assertThat(reply(near, BindClient.SOCKS5, "")).as("SOCKS 5 general failure").isEqualTo(1);
             assertThat(reply(near, BindClient.SOCKS4, "")).as("SOCKS 4 rejected").isEqualTo(91);
-            near.awaitLine(line -> line.contains("no SOCKS server reachable (2 tried)"), 10);
+            near.awaitLine(line -> line.contains("failed -- Connect from")
+                    && line.endsWith(".  Error: no SOCKS server reachable (2 tried)"), 10);
         }
     }
 
@@ -119,7 +124,8 @@ class ChainIT {
                 Daemon near = near("upstream r socks5://127.0.0.1:" + refusing.port()
                         + "\nupstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=r,b 0.0.0.0 0.0.0.0\n")) {
             assertThat(reply(near, BindClient.SOCKS5, "")).as("the upstream's own refusal").isEqualTo(2);
-            near.awaitLine(line -> line.contains("refused -- Connect from"), 10);
+            near.awaitLine(line -> line.contains("refused -- Connect from")
+                    && line.endsWith("by sockd at r (127.0.0.1:" + refusing.port() + ") (reply 2)"), 10);
             ProgramResult upstreams = AdminTools.ctl(near.adminSocket(), "upstreams");
             assertThat(upstreams.out()).as("a refusal is no failure").contains(
                     "r  socks5 127.0.0.1:" + refusing.port() + "  usable, 0 failures",
@@ -136,12 +142,13 @@ class ChainIT {
                 + "direct 0.0.0.0 0.0.0.0\n";
         try (Daemon near = near(conf)) {
             assertThat(reply(near, BindClient.SOCKS4, "carol", Sockets.address("127.0.0.3"))).isEqualTo(91);
-            near.awaitLine(line -> line.contains("refused by socks.conf line 2"), 10);
+            near.awaitLine(line -> line.contains("refused -- Connect from carol")
+                    && line.endsWith("by socks.conf line 2"), 10);
             Await.until(() -> "carol 127.0.0.3\n".equals(SocksifiedDaemon.read(action)),
                     "the deny line's command to write " + action);
 
             assertThat(reply(near, BindClient.SOCKS4, "alice")).as("alice goes through b").isEqualTo(90);
-            near.awaitLine(line -> line.contains("connected using sockd at b"), 10);
+            near.awaitLine(line -> line.contains("connected -- Connect from alice") && line.contains("using sockd at b"), 10);
             assertThat(reply(near, BindClient.SOCKS4, "bob")).as("bob goes direct").isEqualTo(90);
             near.awaitLines(line -> line.contains("connected -- Connect from bob"), 1, 10);
             assertThat(near.output()).filteredOn(line -> line.contains("using sockd")).hasSize(1);

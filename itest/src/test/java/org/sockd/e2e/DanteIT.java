@@ -65,7 +65,8 @@ class DanteIT {
         try (Daemon near = SocksifiedDaemon.start(dir, conf)) {
             assertThat(SocksifiedDaemon.curl(near, "--socks5", "http://127.0.0.2:" + target.port() + "/"))
                     .isEqualTo(target.body());
-            near.awaitLine(line -> line.contains("connected using sockd at d (127.0.0.1:" + dantePort + ")"), 10);
+            near.awaitLine(line -> line.contains("connected -- Connect from")
+                    && line.endsWith("using sockd at d (127.0.0.1:" + dantePort + ")"), 10);
             Path log = shared.resolve("danted.log");
             Await.until(() -> SocksifiedDaemon.read(log).contains("127.0.0.2." + target.port()),
                     "Dante to log the connection");

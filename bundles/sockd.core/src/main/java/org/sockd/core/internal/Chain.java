@@ -5,8 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.upstream.NextHop;
@@ -22,8 +20,6 @@ import org.sockd.core.internal.chain.Dialer;
  */
 final class Chain {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Chain.class);
-
     private Chain() {
     }
 
@@ -36,18 +32,18 @@ final class Chain {
                 Duration.ofMillis(exchange.config().connect_timeout_ms()),
                 exchange.live()::hold);
         Dialed dialed = dialer.dial(hop, request(exchange));
-        long id = exchange.live().id();
         for (Attempt failure : dialed.failures()) {
-            LOG.info("session {}: Failed to connect to sockd at {}: {}", id, failure.server(), failure.reason());
+            exchange.emit(new SessionEvent.UpstreamFailed(exchange.info(), failure.server(), failure.reason()));
         }
         switch (dialed) {
             case Dialed.Connected connected -> {
-                LOG.info("session {}: connected using sockd at {}", id, connected.serverText());
                 return Optional.of(connected);
             }
             case Dialed.Refused refused -> exchange.fail(new SessionEvent.Refused(exchange.info(),
-                    "by sockd at " + refused.serverText() + " (reply " + refused.code() + ")"), refused.refusal());
-            case Dialed.Failed failed -> exchange.fail(new SessionEvent.Failed(exchange.info(), "connect",
+                    "refused by an upstream", "sockd at " + refused.serverText() + " (reply " + refused.code() + ")"),
+                    refused.refusal());
+            // no one call failed: the classic line reads "Error: no SOCKS server reachable (2 tried)"
+            case Dialed.Failed failed -> exchange.fail(new SessionEvent.Failed(exchange.info(), "",
                     "no SOCKS server reachable (" + failed.tried() + " tried)"), failed.refusal());
         }
         return Optional.empty();
@@ -59,7 +55,7 @@ final class Chain {
         exchange.live().relaying(upstream, exchange.config().idle_timeout_s() * 1_000_000_000L);
         exchange.grant(connected.bound());
         exchange.emit(new SessionEvent.Connected(exchange.info(), (InetSocketAddress) upstream.getLocalAddress(),
-                connected.server()));
+                connected.server(), connected.serverText()));
         exchange.relay(upstream, null);
     }
 

@@ -51,7 +51,8 @@ final class NextHopStep {
             case NextHop.Deny deny -> {
                 runCommand(deny.rule());
                 LOG.info("session {}: {}", exchange.live().id(), deny.reason());
-                exchange.fail(new SessionEvent.Refused(exchange.info(), deny.reason()), Refusal.NOT_ALLOWED);
+                exchange.fail(new SessionEvent.Refused(exchange.info(), deny.reason(), refuser(deny)),
+                        Refusal.NOT_ALLOWED);
             }
             case NextHop.Direct direct -> {
                 runCommand(direct.rule());
@@ -76,7 +77,8 @@ final class NextHopStep {
     private void through(NextHop.Try hop) throws IOException, InterruptedException {
         if (exchange.request().command() == Command.UDP_ASSOCIATE) {
             exchange.fail(new SessionEvent.Refused(exchange.info(), "socks.conf line " + hop.rule().line()
-                    + " sends it to an upstream, which cannot carry UDP"), Refusal.NOT_ALLOWED);
+                    + " sends it to an upstream, which cannot carry UDP", "socks.conf line " + hop.rule().line()),
+                    Refusal.NOT_ALLOWED);
             return;
         }
         Optional<Dialed.Connected> connected = Chain.dial(exchange, hop);
@@ -85,6 +87,11 @@ final class NextHopStep {
         } else if (connected.isPresent()) {
             Chain.relay(exchange, connected.get());
         }
+    }
+
+    /** {@code refused -- <req> by socks.conf line 3}; a refusal without a line says why instead. */
+    static String refuser(NextHop.Deny deny) {
+        return deny.rule() != null ? "socks.conf line " + deny.rule().line() : "socks.conf (" + deny.reason() + ")";
     }
 
     private void runCommand(MatchedRule rule) {
