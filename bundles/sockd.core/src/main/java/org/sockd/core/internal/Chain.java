@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.log.SessionEvent;
+import org.sockd.api.upstream.Login;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.core.internal.chain.Attempt;
 import org.sockd.core.internal.chain.DialRequest;
@@ -24,14 +25,16 @@ final class Chain {
     }
 
     /** @return the upstream that accepted, or empty when the client was already told why none did */
-    static Optional<Dialed.Connected> dial(Exchange exchange, NextHop.Try hop) throws IOException, InterruptedException {
+    /** @param clientLogin the client's own login, for the upstreams that forward it; else {@code null} */
+    static Optional<Dialed.Connected> dial(Exchange exchange, NextHop.Try hop, Login clientLogin)
+            throws IOException, InterruptedException {
         var routes = exchange.policies().routes();
         Dialer dialer = new Dialer(exchange.context().resolver()::resolve,
                 address -> routes == null ? Optional.empty() : Optional.of(routes.select(address, null)),
                 exchange.policies().upstreams()::report,
                 Duration.ofMillis(exchange.config().connect_timeout_ms()),
                 exchange.live()::hold);
-        Dialed dialed = dialer.dial(hop, request(exchange));
+        Dialed dialed = dialer.dial(hop, request(exchange, clientLogin));
         for (Attempt failure : dialed.failures()) {
             exchange.emit(new SessionEvent.UpstreamFailed(exchange.info(), failure.server(), failure.reason()));
         }
@@ -60,10 +63,10 @@ final class Chain {
     }
 
     /** The login, when one proved a user, names the user; else the SOCKS 4 user-id. */
-    private static DialRequest request(Exchange exchange) {
+    private static DialRequest request(Exchange exchange, Login clientLogin) {
         ConnectRequest request = exchange.info().request();
         String user = request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
         return new DialRequest(request.command(), request.destination().host(), exchange.resolved(),
-                request.destination().port(), user == null ? "" : user, null);
+                request.destination().port(), user == null ? "" : user, clientLogin);
     }
 }
