@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,23 @@ class ChainIT {
     }
 
     @Test
+    void aClassicServerEntryIsReachedOnTheDefaultPortAndGetsTheClientsUserId() throws Exception {
+        Path home = dir.resolve("classic");
+        try (Daemon near = SocksifiedDaemon.start(home,
+                "sockd @=127.0.0.1 127.0.0.2 255.255.255.255\ndirect 0.0.0.0 0.0.0.0\n",
+                Map.of("sockd.upstream.socksconf.cfg", List.of("default.port = I\"" + far.port() + "\"")))) {
+            assertThat(SocksifiedDaemon.curl(near, "--socks4", "http://127.0.0.2:" + target.port() + "/"))
+                    .isEqualTo(target.body());
+            assertThat(reply(near, BindClient.SOCKS4, "dave")).isEqualTo(90);
+            // the far daemon's hosts file names 127.0.0.2 far.test
+            far.awaitLine(line -> line.contains("connected -- Connect from dave(")
+                    && line.endsWith("to far.test (" + target.port() + ")"), 10);
+            near.awaitLine(line -> line.contains("connected -- Connect from dave(")
+                    && line.endsWith("using sockd at 127.0.0.1 (127.0.0.1:" + far.port() + ")"), 10);
+        }
+    }
+
+    @Test
     void aBindListensAtTheUpstreamAndItsPeerReachesTheClient() throws Exception {
         try (Daemon near = near("upstream b socks5://127.0.0.1:" + far.port() + "\nsockd @=b 0.0.0.0 0.0.0.0\n");
                 BindClient client = BindClient.open(BindClient.SOCKS5, near.address())) {
@@ -118,7 +136,7 @@ class ChainIT {
             assertThat(reply(near, BindClient.SOCKS4, "", TARGET_HOST, quiet.port())).as("SOCKS 4 rejected")
                     .isEqualTo(91);
             assertThat(quiet.accepts()).as("the target saw nothing").isZero();
-            near.awaitLine(line -> line.contains("failed -- Connect from")
+            near.awaitLine(line -> line.contains("] sockd - failed -- Connect from")
                     && line.endsWith(".  Error: no SOCKS server reachable (2 tried)"), 10);
         }
     }
@@ -179,10 +197,11 @@ class ChainIT {
             String dead = "dead (127.0.0.1:" + failing.port() + ")";
             assertThat(reply(near, BindClient.SOCKS4, "joe")).as("request 1").isEqualTo(90);
             assertThat(failing.accepts()).isEqualTo(1);
-            near.awaitLine(line -> line.contains("Failed to connect to sockd at " + dead + ": "), 10);
-            near.awaitLine(line -> line.contains("connected -- Connect from joe(")
+            // "] sockd - ": the logger of the classic lines, the one that reaches syslog (README: Syslog)
+            near.awaitLine(line -> line.contains("] sockd - Failed to connect to sockd at " + dead + ": "), 10);
+            near.awaitLine(line -> line.contains("] sockd - connected -- Connect from joe(")
                     && line.endsWith("using sockd at live (127.0.0.1:" + far.port() + ")"), 10);
-            near.awaitLine(line -> line.contains("sockd at " + dead + " marked bad for 2s after 1 failures"), 10);
+            near.awaitLine(line -> line.contains("] sockd - sockd at " + dead + " marked bad for 2s after 1 failures"), 10);
 
             assertThat(reply(near, BindClient.SOCKS4, "joe")).as("request 2, while dead is marked").isEqualTo(90);
             assertThat(failing.accepts()).as("a marked upstream comes last, and live accepted").isEqualTo(1);
@@ -192,7 +211,7 @@ class ChainIT {
             // the mark expires by time: sockd:upstreams looks at it, and clears it once 2 s are past
             Await.until(() -> upstreams(near).contains("dead  socks4 127.0.0.1:" + failing.port() + "  usable, 0 failures"),
                     "the mark of dead to expire");
-            near.awaitLine(line -> line.contains("sockd at " + dead + " usable again"), 10);
+            near.awaitLine(line -> line.contains("] sockd - sockd at " + dead + " usable again"), 10);
             assertThat(reply(near, BindClient.SOCKS4, "joe")).as("request 3").isEqualTo(90);
             assertThat(failing.accepts()).as("dead is tried first again").isEqualTo(2);
         }
@@ -206,7 +225,7 @@ class ChainIT {
                 Daemon near = near("deny 127.0.0.2 255.255.255.255 eq " + quiet.port() + " : echo %u %Z >> " + action
                         + "\nupstream b socks5://127.0.0.1:" + upstream.port() + "\nsockd @=b 0.0.0.0 0.0.0.0\n")) {
             assertThat(reply(near, BindClient.SOCKS4, "carol", TARGET_HOST, quiet.port())).isEqualTo(91);
-            near.awaitLine(line -> line.contains("refused -- Connect from carol(")
+            near.awaitLine(line -> line.contains("] sockd - refused -- Connect from carol(")
                     && line.endsWith("to 127.0.0.2 (" + quiet.port() + ") by socks.conf line 1"), 10);
             Await.until(() -> "carol 127.0.0.2\n".equals(SocksifiedDaemon.read(action)),
                     "the deny line's command to write " + action);
