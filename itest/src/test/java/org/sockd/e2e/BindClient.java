@@ -81,6 +81,19 @@ final class BindClient implements AutoCloseable {
         return reply();
     }
 
+    /** SOCKS 5 only, no authentication: a CONNECT to a name for the daemon to resolve (ATYP 3). */
+    Reply connect(String name, int port) throws IOException {
+        byte[] host = name.getBytes(StandardCharsets.US_ASCII);
+        out.write(new byte[] {5, 1, 0, 5, CONNECT, 0, 3, (byte) host.length});
+        out.write(host);
+        out.write(new byte[] {(byte) (port >> 8), (byte) port});
+        byte[] method = readExactly(2);
+        if (method[0] != 5 || method[1] != 0) {
+            throw new IOException("the daemon did not accept method 0: " + toHex(method));
+        }
+        return reply();
+    }
+
     /**
      * SOCKS 5 only: logs in with username/password (RFC 1929), then sends a CONNECT and returns
      * its reply. A login the daemon rejects throws, naming the status.

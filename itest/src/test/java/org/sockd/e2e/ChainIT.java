@@ -70,6 +70,16 @@ class ChainIT {
     }
 
     @Test
+    void aNameThatDoesNotResolveHereCannotGoToASocks4Upstream() throws Exception {
+        try (Daemon near = near("upstream b socks4://127.0.0.1:" + far.port() + "\nsockd @=b .test 0.0.0.0\n"
+                + "direct 0.0.0.0 0.0.0.0\n");
+                BindClient client = BindClient.open(BindClient.SOCKS5, near.address())) {
+            assertThat(client.connect("far.test", target.port()).code()).as("host unreachable").isEqualTo(4);
+            near.awaitLine(line -> line.contains("Failed to connect to sockd at b: needs an address"), 10);
+        }
+    }
+
+    @Test
     void aClassicServerEntryIsReachedOnTheDefaultPortAndGetsTheClientsUserId() throws Exception {
         Path home = dir.resolve("classic");
         try (Daemon near = SocksifiedDaemon.start(home,
