@@ -298,13 +298,39 @@ class ChainIT {
     }
 
     @Test
-    void theSigusr1DumpListsTheSocksConfLinesInForce() throws Exception {
+    void theDumpBySigusr1AndBySockdDumpListsTheSocksConfLinesInForce() throws Exception {
         try (Daemon near = near("upstream b socks5://127.0.0.1:" + far.port()
                 + "\nsockd @=b 127.0.0.2 255.255.255.255\ndirect 0.0.0.0 0.0.0.0\n")) {
             near.signal("USR1");
             near.awaitLine(line -> line.contains("config dump end"), 10);
             assertThat(near.output()).anyMatch(line -> line.contains("2: sockd @=b 127.0.0.2 255.255.255.255"))
                     .anyMatch(line -> line.contains("3: direct 0.0.0.0 0.0.0.0"));
+            ProgramResult dump = AdminTools.ctl(near.adminSocket(), "dump");
+            assertThat(dump.out()).as(dump.toString()).contains("2: sockd @=b 127.0.0.2 255.255.255.255",
+                    "3: direct 0.0.0.0 0.0.0.0");
+        }
+    }
+
+    @Test
+    void aDirectLineConnectsFromThisDaemonAndTheNextLineSendsTheRestToTheUpstream() throws Exception {
+        InetAddress elsewhere = Sockets.address("127.0.0.4");
+        try (ClosingListener direct = new ClosingListener(TARGET_HOST);
+                WebServer beyond = new WebServer(elsewhere);
+                Daemon near = near("direct 127.0.0.2 255.255.255.255\nupstream b socks5://127.0.0.1:" + far.port()
+                        + "\nsockd @=b 0.0.0.0 0.0.0.0\n")) {
+            assertThat(reply(near, BindClient.SOCKS4, "erin", TARGET_HOST, direct.port())).isEqualTo(90);
+            Await.until(() -> direct.accepts() == 1, "the target to be connected directly");
+            near.awaitLine(line -> line.contains("connected -- Connect from erin(")
+                    && line.endsWith("to 127.0.0.2 (" + direct.port() + ")"), 10);
+            assertThat(far.output()).as("b is not asked for 127.0.0.2")
+                    .noneMatch(line -> line.contains("(" + direct.port() + ")"));
+
+            assertThat(reply(near, BindClient.SOCKS4, "erin", elsewhere, beyond.port())).isEqualTo(90);
+            // SOCKS 5 carries no user-id upstream
+            far.awaitLine(line -> line.contains("connected -- Connect from")
+                    && line.endsWith("to 127.0.0.4 (" + beyond.port() + ")"), 10);
+            near.awaitLine(line -> line.contains("connected -- Connect from erin(")
+                    && line.endsWith("using sockd at b (127.0.0.1:" + far.port() + ")"), 10);
         }
     }
 
