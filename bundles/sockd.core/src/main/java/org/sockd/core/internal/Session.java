@@ -79,8 +79,9 @@ final class Session implements Runnable {
                 events.emit(new SessionEvent.ProtocolError(live.id(), client, String.format("wrong version (0x%2x)", first)));
                 return;
             }
-            switch (handler.handshake(in, out, client, policies.authenticators())) {
-                case Handshake.Received received -> decide(handler, out, client, received);
+            ForwardableLogin login = new ForwardableLogin();
+            switch (handler.handshake(in, out, client, login.watching(policies.authenticators()))) {
+                case Handshake.Received received -> decide(handler, out, client, received, login);
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));
             }
@@ -95,8 +96,8 @@ final class Session implements Runnable {
     }
 
     /** Everything after the request was read: resolve, decide, identify, then the command. */
-    private void decide(ProtocolHandler handler, OutputStream out, ClientInfo client, Handshake.Received received)
-            throws IOException, InterruptedException {
+    private void decide(ProtocolHandler handler, OutputStream out, ClientInfo client, Handshake.Received received,
+            ForwardableLogin login) throws IOException, InterruptedException {
         live.suspendDeadline();
         SocksRequest request = received.request();
         List<InetAddress> resolved = request.destination().isName()
@@ -127,7 +128,7 @@ final class Session implements Runnable {
         Exchange exchange = new Exchange(live, context, policies, events, handler, out, request, info, resolved);
         switch (verdict) {
             case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
-            case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit).carryOut();
+            case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit, login).carryOut();
         }
     }
 

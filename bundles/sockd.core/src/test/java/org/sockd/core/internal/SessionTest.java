@@ -184,7 +184,7 @@ class SessionTest {
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
         assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "select",
-                "action socks.conf:3", "event Refused: refused by socks.conf line 3", "reply Refused[refusal=NOT_ALLOWED]");
+                "action socks.conf:3", "event Refused: refused by socks.conf line 3 [by socks.conf line 3]", "reply Refused[refusal=NOT_ALLOWED]");
     }
 
     @Test
@@ -206,7 +206,8 @@ class SessionTest {
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
         assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "select",
-                "action socks.conf:3", "report fw2 FAILED", "event Failed", "reply Refused[refusal=GENERAL_FAILURE]");
+                "action socks.conf:3", "report fw2 FAILED", "event UpstreamFailed: Connection refused", "event Failed",
+                "reply Refused[refusal=GENERAL_FAILURE]");
     }
 
     @Test
@@ -216,7 +217,8 @@ class SessionTest {
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
         assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7",
-                "event Refused: a socks.conf is in use but no upstream selector is registered",
+                "event Refused: a socks.conf is in use but no upstream selector is registered"
+                        + " [by socks.conf (a socks.conf is in use but no upstream selector is registered)]",
                 "reply Refused[refusal=NOT_ALLOWED]");
     }
 
@@ -293,7 +295,12 @@ class SessionTest {
 
     private void heard(SessionEvent event) {
         trail.add("event " + event.getClass().getSimpleName()
-                + (event instanceof SessionEvent.Refused refused ? ": " + refused.reason() : ""));
+                + switch (event) {
+                    case SessionEvent.Refused refused -> ": " + refused.reason()
+                            + (refused.by() == null ? "" : " [by " + refused.by() + "]");
+                    case SessionEvent.UpstreamFailed failed -> ": " + failed.reason();
+                    default -> "";
+                });
     }
 
     private SocksRequest request(SocksVersion version, Command command) throws IOException {
