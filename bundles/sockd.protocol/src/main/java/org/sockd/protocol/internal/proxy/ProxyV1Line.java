@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.sockd.api.protocol.ProxyHeader;
 import org.sockd.common.rules.AddressLiterals;
-import org.sockd.common.text.SyntaxException;
 import org.sockd.protocol.internal.Decoded;
 
 /** Version 1: {@code PROXY TCP4|TCP6 source destination sport dport CR LF}, or {@code PROXY UNKNOWN ...}. */
@@ -87,15 +86,9 @@ final class ProxyV1Line {
                 new InetSocketAddress(destination.get(), destinationPort)), consumed);
     }
 
+    /** TCP6 takes IPv6 literals only and TCP4 dotted quads only. */
     private static Optional<InetAddress> address(String field, boolean v4) {
-        if (!v4) {
-            return AddressLiterals.ipv6(field);
-        }
-        try {
-            return Optional.of(AddressLiterals.byAddress(AddressLiterals.dottedQuad(field, "", "")));
-        } catch (SyntaxException e) {
-            return Optional.empty();
-        }
+        return AddressLiterals.ipv6Like(field) == v4 ? Optional.empty() : AddressLiterals.literal(field);
     }
 
     /** @return the port, or -1 when the field is none */
