@@ -240,7 +240,7 @@ class SessionTest {
         SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
                 new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies);
 
-        new Session(live, policies, context).run();
+        new Session(live, policies, context, ListenerTerms.PLAIN).run();
 
         assertThat(client.proxy().isOpen()).as("the client connection is closed").isFalse();
         assertThat(sessions.size()).as("the session left the table").isZero();
