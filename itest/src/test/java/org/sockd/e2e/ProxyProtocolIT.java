@@ -1,0 +1,190 @@
+package org.sockd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A listener behind a load balancer (proxy.protocol = "required"): the client a trusted balancer's
+ * PROXY header names, version 1 or 2, is the one the rules and the classic log see; a connection
+ * from elsewhere, or without a valid header in time, is closed unserved, logged and counted in
+ * sockd:status; a health check's LOCAL header is closed quietly; a BIND reply names the listener's
+ * advertise.address. The pretend balancer is 127.0.0.1, its clients 127.0.0.2 and 127.0.0.3.
+ */
+class ProxyProtocolIT {
+
+    private static final String RULES = """
+            deny 127.0.0.3 255.255.255.255
+            permit 127.0.0.0 255.0.0.0
+            """;
+    private static final String ADVERTISED = "192.0.2.7";
+    private static final InetAddress BALANCER = address("127.0.0.1");
+    private static final InetAddress OTHER_HOST = address("127.0.0.2");
+    private static final InetSocketAddress PERMITTED_CLIENT = new InetSocketAddress(address("127.0.0.2"), 41002);
+    private static final InetSocketAddress DENIED_CLIENT = new InetSocketAddress(address("127.0.0.3"), 41003);
+    /** What the client connected to: the balancer's front. */
+    private static final InetSocketAddress FRONT = new InetSocketAddress(address("127.0.0.1"), 1080);
+
+    @TempDir
+    static Path home;
+
+    @AutoClose
+    private static WebServer web;
+    @AutoClose
+    private static Daemon daemon;
+    private static InetSocketAddress edge;
+    private static String listenerName;
+
+    @BeforeAll
+    static void start() throws Exception {
+        web = new WebServer();
+        ConfigDir config = ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
+        config.set("sockd.log.classic.cfg", "resolve.names", "B\"false\"");
+        config.set("sockd.core.cfg", "handshake.timeout.ms", "I\"3000\"");
+        edge = new InetSocketAddress(BALANCER, Ports.tcp());
+        config.write("sockd.listener-edge.cfg", List.of(
+                "address = \"127.0.0.1\"",
+                "port = I\"" + edge.getPort() + "\"",
+                "proxy.protocol = \"required\"",
+                "proxy.trusted = [\"127.0.0.1/32\", \"::1/128\"]",
+                "advertise.address = \"" + ADVERTISED + "\""));
+        Path rules = Files.writeString(home.resolve("sockd.conf"), RULES);
+        daemon = Daemon.run(Daemon.Launch.DEFAULT.withHome(home).withJvmOptions("-XX:-UsePerfData"),
+                "--config-dir", config.path().toString(), "-f", rules.toString());
+        daemon.awaitLine(line -> line.contains("sockd ready"), 30);
+        daemon.awaitLine(line -> line.endsWith("listening on 127.0.0.1:" + edge.getPort()
+                + ", for PROXY protocol headers from 127.0.0.1/32, ::1/128"), 30);
+        daemon.awaitLine(line -> line.contains("admin channel listening on " + daemon.adminSocket()), 30);
+        listenerName = "127.0.0.1:" + edge.getPort() + " (sockd.listener~edge)";
+    }
+
+    @Test
+    void theClientOfAVersion1HeaderIsTheOneTheRulesAndTheLogSee() throws Exception {
+        try (ProxiedClient denied = ProxiedClient.open(BALANCER, edge)) {
+            denied.greet(ProxiedClient.v1(DENIED_CLIENT, FRONT));
+            assertThat(denied.request(ProxiedClient.CONNECT, webAddress()).code()).as("not allowed").isEqualTo(2);
+        }
+        daemon.awaitLine(line -> line.contains("refused -- Connect from (unknown)@127.0.0.3 to 127.0.0.1 ("
+                + web.port() + ")"), 10);
+
+        try (ProxiedClient permitted = ProxiedClient.open(BALANCER, edge)) {
+            permitted.greet(ProxiedClient.v1(PERMITTED_CLIENT, FRONT));
+            assertThat(permitted.request(ProxiedClient.CONNECT, webAddress()).code()).isZero();
+            assertThat(permitted.get()).endsWith(web.body());
+            daemon.awaitLine(line -> line.contains("connected -- Connect from (unknown)@127.0.0.2 to 127.0.0.1 ("
+                    + web.port() + ")"), 10);
+            daemon.awaitLine(line -> line.contains("listener " + listenerName + ": session ")
+                    && line.contains(" serves 127.0.0.2:41002, whose PROXY header came from 127.0.0.1:"
+                            + permitted.local().getPort()), 10);
+        }
+        assertThat(daemon.output()).noneMatch(line -> line.contains("Connect from (unknown)@127.0.0.1 "));
+    }
+
+    @Test
+    void theClientOfAVersion2HeaderIsTheOneTheRulesAndTheLogSee() throws Exception {
+        InetSocketAddress permittedClient = new InetSocketAddress(PERMITTED_CLIENT.getAddress(), 42002);
+        try (ProxiedClient denied = ProxiedClient.open(BALANCER, edge)) {
+            denied.greet(ProxiedClient.v2(DENIED_CLIENT, FRONT));
+            assertThat(denied.request(ProxiedClient.CONNECT, webAddress()).code()).as("not allowed").isEqualTo(2);
+        }
+        try (ProxiedClient permitted = ProxiedClient.open(BALANCER, edge)) {
+            permitted.greet(ProxiedClient.v2(permittedClient, FRONT));
+            assertThat(permitted.request(ProxiedClient.CONNECT, webAddress()).code()).isZero();
+            assertThat(permitted.get()).endsWith(web.body());
+            daemon.awaitLine(line -> line.contains("listener " + listenerName + ": session ")
+                    && line.contains(" serves 127.0.0.2:42002, whose PROXY header came from 127.0.0.1:"
+                            + permitted.local().getPort()), 10);
+        }
+    }
+
+    @Test
+    void aConnectionWithoutAValidHeaderFromATrustedBalancerInTimeIsClosedUnservedLoggedAndCounted() throws Exception {
+        long before = refusedCount();
+        try (ProxiedClient noHeader = ProxiedClient.open(BALANCER, edge)) {
+            noHeader.send(new byte[] {5, 1, 0});
+            assertThat(noHeader.closedWithoutAnswer()).isTrue();
+            awaitRefusal(noHeader, "bad PROXY protocol header: not a PROXY protocol header (first byte 0x05)");
+        }
+        try (ProxiedClient silent = ProxiedClient.open(BALANCER, edge)) {
+            assertThat(silent.closedWithoutAnswer()).as("closed at the 3 s handshake timeout").isTrue();
+            awaitRefusal(silent, "no PROXY protocol header within the handshake timeout");
+        }
+        try (ProxiedClient untrusted = ProxiedClient.open(OTHER_HOST, edge)) {
+            untrusted.send(ProxiedClient.v1(PERMITTED_CLIENT, FRONT));
+            assertThat(untrusted.closedWithoutAnswer()).isTrue();
+            awaitRefusal(untrusted, "not from a network in proxy.trusted (127.0.0.1/32, ::1/128)");
+        }
+        assertThat(refusedCount()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void aHealthChecksLocalHeaderIsClosedQuietly() throws Exception {
+        long before = refusedCount();
+        InetSocketAddress balancerEnd;
+        try (ProxiedClient healthCheck = ProxiedClient.open(BALANCER, edge)) {
+            balancerEnd = healthCheck.local();
+            healthCheck.send(ProxiedClient.v2Local());
+            assertThat(healthCheck.closedWithoutAnswer()).isTrue();
+        }
+        // the refusal is counted and logged before the connection closes, so it would show by now
+        assertThat(refusedCount()).isEqualTo(before);
+        assertThat(daemon.output()).noneMatch(line -> line.contains("from 127.0.0.1:" + balancerEnd.getPort() + " "));
+    }
+
+    @Test
+    void aBindReplyAdvertisesTheListenersAdvertisedAddressOnThePortReallyBound() throws Exception {
+        try (ProxiedClient client = ProxiedClient.open(BALANCER, edge)) {
+            client.greet(ProxiedClient.v1(PERMITTED_CLIENT, FRONT));
+            ProxiedClient.Reply first = client.request(ProxiedClient.BIND, new InetSocketAddress(BALANCER, 0));
+            assertThat(first.code()).isZero();
+            assertThat(first.address().getAddress()).isEqualTo(address(ADVERTISED));
+
+            try (Socket peer = new Socket(BALANCER, first.address().getPort())) {
+                ProxiedClient.Reply second = client.reply();
+                assertThat(second.code()).isZero();
+                assertThat(second.address()).isEqualTo(peer.getLocalSocketAddress());
+            }
+        }
+        daemon.awaitLine(line -> line.contains("connected -- Bind from (unknown)@127.0.0.2 "), 10);
+    }
+
+    private static void awaitRefusal(ProxiedClient client, String reason) throws InterruptedException {
+        String peer = client.local().getAddress().getHostAddress() + ":" + client.local().getPort();
+        daemon.awaitLine(line -> line.endsWith("listener " + listenerName + ": closed the connection from " + peer
+                + " unserved: " + reason), 10);
+    }
+
+    /** @return the count sockd:status shows for the edge listener */
+    private static long refusedCount() throws IOException, InterruptedException {
+        ProgramResult status = AdminTools.ctl(daemon.adminSocket(), "status");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        Matcher count = Pattern.compile(Pattern.quote("127.0.0.1:" + edge.getPort())
+                + " \\(PROXY protocol required: (\\d+) refused\\)").matcher(status.out());
+        assertThat(count.find()).as(status.out()).isTrue();
+        return Long.parseLong(count.group(1));
+    }
+
+    private static InetSocketAddress webAddress() {
+        return new InetSocketAddress(BALANCER, web.port());
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+}
