@@ -9,8 +9,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,14 +164,8 @@ class ProxyProtocolIT {
                 + " unserved: " + reason), 10);
     }
 
-    /** @return the count sockd:status shows for the edge listener */
     private static long refusedCount() throws IOException, InterruptedException {
-        ProgramResult status = AdminTools.ctl(daemon.adminSocket(), "status");
-        assertThat(status.exitCode()).as(status.toString()).isZero();
-        Matcher count = Pattern.compile(Pattern.quote("127.0.0.1:" + edge.getPort())
-                + " \\(PROXY protocol required: (\\d+) refused\\)").matcher(status.out());
-        assertThat(count.find()).as(status.out()).isTrue();
-        return Long.parseLong(count.group(1));
+        return ListenerStatus.of(daemon, edge.getPort()).proxyHeadersRefused();
     }
 
     private static InetSocketAddress webAddress() {
