@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -19,6 +20,7 @@ final class ProxiedClient implements AutoCloseable {
     private static final byte[] V2_SIGNATURE = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A};
     static final int CONNECT = 1;
     static final int BIND = 2;
+    static final int UDP_ASSOCIATE = 3;
 
     /**
      * A reply to a request.
@@ -116,9 +118,19 @@ final class ProxiedClient implements AutoCloseable {
         return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
 
-    /** @return whether the daemon closed the connection without a byte, within the socket timeout */
+    /**
+     * @return whether the daemon closed the connection without a byte, within the socket timeout; a
+     *         reset counts, since a connection closed at accept drops whatever the client had sent
+     */
     boolean closedWithoutAnswer() throws IOException {
-        return in.read() == -1;
+        try {
+            return in.read() == -1;
+        } catch (SocketException e) {
+            if (String.valueOf(e.getMessage()).contains("Connection reset")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** @return the balancer's end, as the daemon names the peer */

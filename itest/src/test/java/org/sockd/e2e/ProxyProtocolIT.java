@@ -1,13 +1,20 @@
 package org.sockd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A listener behind a load balancer (proxy.protocol = "required"): the client a trusted balancer's
  * PROXY header names, version 1 or 2, is the one the rules and the classic log see; a connection
  * from elsewhere, or without a valid header in time, is closed unserved, logged and counted in
- * sockd:status; a health check's LOCAL header is closed quietly; a BIND reply names the listener's
- * advertise.address. The pretend balancer is 127.0.0.1, its clients 127.0.0.2 and 127.0.0.3.
+ * sockd:status; a health check's LOCAL header is closed quietly; BIND and UDP ASSOCIATE replies name
+ * the listener's advertise.address; a listener requiring the header without trusted networks does
+ * not open. The pretend balancer is 127.0.0.1, its clients 127.0.0.2 and 127.0.0.3.
  */
 class ProxyProtocolIT {
 
@@ -44,11 +52,12 @@ class ProxyProtocolIT {
     private static Daemon daemon;
     private static InetSocketAddress edge;
     private static String listenerName;
+    private static ConfigDir config;
 
     @BeforeAll
     static void start() throws Exception {
         web = new WebServer();
-        ConfigDir config = ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
+        config = ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
         config.set("sockd.log.classic.cfg", "resolve.names", "B\"false\"");
         config.set("sockd.core.cfg", "handshake.timeout.ms", "I\"3000\"");
         edge = new InetSocketAddress(BALANCER, Ports.tcp());
@@ -156,6 +165,44 @@ class ProxyProtocolIT {
             }
         }
         daemon.awaitLine(line -> line.contains("connected -- Bind from (unknown)@127.0.0.2 "), 10);
+    }
+
+    @Test
+    void aUdpAssociationAdvertisesTheAddressAndRelaysForTheHeadersClient() throws Exception {
+        try (UdpEcho target = new UdpEcho("127.0.0.1");
+                DatagramSocket udp = new DatagramSocket(new InetSocketAddress(PERMITTED_CLIENT.getAddress(), 0));
+                ProxiedClient control = ProxiedClient.open(BALANCER, edge)) {
+            udp.setSoTimeout(10_000);
+            control.greet(ProxiedClient.v2(PERMITTED_CLIENT, FRONT));
+            ProxiedClient.Reply reply = control.request(ProxiedClient.UDP_ASSOCIATE,
+                    new InetSocketAddress(PERMITTED_CLIENT.getAddress(), udp.getLocalPort()));
+            assertThat(reply.code()).isZero();
+            assertThat(reply.address().getAddress()).isEqualTo(address(ADVERTISED));
+
+            // the relay takes datagrams from the header's client, on the node's own address and the advertised port
+            byte[] header = ByteBuffer.allocate(10).put(new byte[] {0, 0, 0, 1})
+                    .put(target.address().getAddress().getAddress()).putShort((short) target.port()).array();
+            byte[] payload = "through the balancer's node".getBytes(StandardCharsets.US_ASCII);
+            byte[] datagram = ByteBuffer.allocate(header.length + payload.length).put(header).put(payload).array();
+            udp.send(new DatagramPacket(datagram, datagram.length, BALANCER, reply.address().getPort()));
+            DatagramPacket echoed = new DatagramPacket(new byte[512], 512);
+            udp.receive(echoed);
+            assertThat(Arrays.copyOfRange(echoed.getData(), header.length, echoed.getLength())).isEqualTo(payload);
+        }
+    }
+
+    @Test
+    void aListenerRequiringTheHeaderWithoutTrustedNetworksIsRefusedAndDoesNotOpen() throws Exception {
+        int port = Ports.tcp();
+        config.write("sockd.listener-untrusting.cfg", List.of("address = \"127.0.0.1\"", "port = I\"" + port + "\"",
+                "proxy.protocol = \"required\""));
+        try {
+            daemon.awaitLine(line -> line.contains("error -- sockd.listener configuration sockd.listener~untrusting:"
+                    + " proxy.protocol = \"required\" needs proxy.trusted"), 15);
+            assertThatThrownBy(() -> new Socket(BALANCER, port).close()).isInstanceOf(ConnectException.class);
+        } finally {
+            config.delete("sockd.listener-untrusting.cfg");
+        }
     }
 
     private static void awaitRefusal(ProxiedClient client, String reason) throws InterruptedException {
