@@ -1,4 +1,7 @@
-/** The wire-protocol SPI: one handler per SOCKS version reads requests and writes replies; a reader takes a load balancer's PROXY header off a connection. */
+/**
+ * The wire-protocol SPI: one handler per SOCKS version reads requests and writes replies; a reader
+ * takes a load balancer's PROXY protocol header off a connection.
+ */
 @Export
 @Version("2.1.0")
 package org.sockd.api.protocol;

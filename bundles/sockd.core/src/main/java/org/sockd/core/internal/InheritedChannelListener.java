@@ -59,7 +59,8 @@ public class InheritedChannelListener {
     @Activate
     public InheritedChannelListener(BundleContext context) throws IOException {
         this(System.inheritedChannel(), new InheritedReadiness(context, READY_WAIT),
-                (server, dispatcher) -> new Listener(server, dispatcher, context, null, ListenerOptions.PLAIN)::deactivate, System::exit);
+                (server, dispatcher) -> new Listener(server, dispatcher, context, null, ListenerOptions.PLAIN)::deactivate,
+                System::exit);
     }
 
     /**

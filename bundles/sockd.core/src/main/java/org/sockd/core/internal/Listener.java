@@ -78,8 +78,8 @@ public class Listener {
     @Activate
     public Listener(Config config, Map<String, Object> componentProperties, @Reference SessionDispatcher dispatcher,
             BundleContext context) throws IOException {
-        this(componentProperties.get(Constants.SERVICE_PID), checked(config, componentProperties.get(Constants.SERVICE_PID)),
-                config, dispatcher, context);
+        this(componentProperties.get(Constants.SERVICE_PID),
+                checked(config, componentProperties.get(Constants.SERVICE_PID)), config, dispatcher, context);
     }
 
     /** The options are checked before the socket is bound, so a bad configuration binds nothing. */

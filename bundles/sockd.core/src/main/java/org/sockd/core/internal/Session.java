@@ -136,7 +136,8 @@ final class Session implements Runnable {
             case MISMATCH -> events.emit(new SessionEvent.IdentMismatch(info));
             case NONE -> { }
         }
-        Exchange exchange = new Exchange(live, context, policies, events, handler, out, request, info, resolved, terms);
+        Exchange exchange =
+                new Exchange(live, context, policies, events, handler, out, request, info, resolved, terms);
         switch (verdict) {
             case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
             case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit).carryOut();
