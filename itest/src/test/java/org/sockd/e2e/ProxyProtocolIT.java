@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A listener behind a load balancer (proxy.protocol = "required"): the client a trusted balancer's
- * PROXY header names, version 1 or 2, is the one the rules and the classic log see; a connection
+ * PROXY header names, version 1 or 2, is the one the rules, the classic log and sockd:sessions see; a connection
  * from elsewhere, or without a valid header in time, is closed unserved, logged and counted in
  * sockd:status; a health check's LOCAL header is closed quietly; BIND and UDP ASSOCIATE replies name
  * the listener's advertise.address; a listener requiring the header without trusted networks does
@@ -89,6 +89,10 @@ class ProxyProtocolIT {
         try (ProxiedClient permitted = ProxiedClient.open(BALANCER, edge)) {
             permitted.greet(ProxiedClient.v1(PERMITTED_CLIENT, FRONT));
             assertThat(permitted.request(ProxiedClient.CONNECT, webAddress()).code()).isZero();
+            ProgramResult sessions = AdminTools.ctl(daemon.adminSocket(), "sessions");
+            assertThat(sessions.out().lines()).as(sessions.toString())
+                    .anyMatch(line -> line.contains("127.0.0.2:41002 ") && line.contains("127.0.0.1:" + web.port()))
+                    .noneMatch(line -> line.contains("127.0.0.1:" + permitted.local().getPort() + " "));
             assertThat(permitted.get()).endsWith(web.body());
             daemon.awaitLine(line -> line.contains("connected -- Connect from (unknown)@127.0.0.2 to 127.0.0.1 ("
                     + web.port() + ")"), 10);
