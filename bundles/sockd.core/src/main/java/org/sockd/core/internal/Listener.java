@@ -1,5 +1,9 @@
 package org.sockd.core.internal;
 
+import static org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL;
+import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
+import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -9,6 +13,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -23,6 +28,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.ListenerInfo;
+import org.sockd.api.protocol.ProxyHeaderReader;
+import org.sockd.common.io.Closing;
 import org.sockd.common.net.AcceptLoop;
 import org.sockd.common.net.AddressText;
 
@@ -41,6 +48,19 @@ public class Listener {
 
         @AttributeDefinition(description = "Connections the kernel may queue before they are accepted")
         int backlog() default 1024;
+
+        @AttributeDefinition(description = "\"required\": every connection must come from a network in "
+                + "proxy.trusted and open with a PROXY protocol header (version 1 or 2), whose client is then "
+                + "served in the balancer's place; \"off\": connections are served as they come")
+        String proxy_protocol() default ListenerOptions.PROXY_OFF;
+
+        @AttributeDefinition(description = "Networks of the load balancers that send the PROXY protocol header, "
+                + "as address/prefix (10.0.0.0/8, ::1/128); required with proxy.protocol = \"required\"")
+        String[] proxy_trusted() default {};
+
+        @AttributeDefinition(description = "IP address that BIND and UDP ASSOCIATE replies name instead of the "
+                + "local one, for a node behind NAT or a load balancer; empty: the local address")
+        String advertise_address() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
@@ -50,12 +70,23 @@ public class Listener {
     private final SessionDispatcher dispatcher;
     private final Thread acceptor;
     private final ServiceRegistration<ListenerInfo> registration;
+    private final ListenerTerms terms;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile ProxyHeaderReader proxyHeaders;
 
     @Activate
     public Listener(Config config, Map<String, Object> componentProperties, @Reference SessionDispatcher dispatcher,
             BundleContext context) throws IOException {
-        this(bind(new InetSocketAddress(config.address(), config.port()), config.backlog()), dispatcher, context,
-                componentProperties.get(Constants.SERVICE_PID));
+        this(componentProperties.get(Constants.SERVICE_PID),
+                checked(config, componentProperties.get(Constants.SERVICE_PID)), config, dispatcher, context);
+    }
+
+    /** The options are checked before the socket is bound, so a bad configuration binds nothing. */
+    private Listener(Object pid, ListenerOptions options, Config config, SessionDispatcher dispatcher,
+            BundleContext context) throws IOException {
+        this(bind(new InetSocketAddress(config.address(), config.port()), config.backlog()), dispatcher, context, pid,
+                options);
     }
 
     /**
@@ -63,23 +94,44 @@ public class Listener {
      *
      * @param pid the configuration's PID, or {@code null} when no configuration made this listener
      */
-    Listener(ServerSocketChannel server, SessionDispatcher dispatcher, BundleContext context, Object pid)
-            throws IOException {
+    Listener(ServerSocketChannel server, SessionDispatcher dispatcher, BundleContext context, Object pid,
+            ListenerOptions options) throws IOException {
         this.server = server;
         this.dispatcher = dispatcher;
         this.bound = (InetSocketAddress) server.getLocalAddress();
+        String name = AddressText.of(bound) + (pid != null ? " (" + pid + ")" : "");
+        this.terms = new ListenerTerms(options.proxyTrusted()
+                .map(trusted -> new ProxyGate(name, trusted, () -> proxyHeaders)), options.advertised());
         // out of descriptors or threads, the loop backs off for a second and keeps serving the others
         this.acceptor = new AcceptLoop(server, this::handOff, LOG, "main accept()", Duration.ofSeconds(1))
                 .start("sockd-accept-" + AddressText.of(bound));
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ListenerInfo.ADDRESS, AddressText.of(bound));
+        properties.put(ListenerInfo.PROXY_PROTOCOL,
+                terms.proxy().isPresent() ? ListenerOptions.PROXY_REQUIRED : ListenerOptions.PROXY_OFF);
         // the configuration's PID tells an administrator (or a test) which listener this is
         if (pid != null) {
             properties.put(Constants.SERVICE_PID, pid);
         }
-        InetSocketAddress address = bound;
-        this.registration = context.registerService(ListenerInfo.class, () -> address, properties);
-        LOG.info("listening on {}", AddressText.of(bound));
+        this.registration = context.registerService(ListenerInfo.class, new Info(bound, terms.proxy()), properties);
+        LOG.info("listening on {}{}", AddressText.of(bound), terms.proxy().isPresent()
+                ? ", for PROXY protocol headers from " + options.proxyTrusted().get() : "");
+    }
+
+    private static ListenerOptions checked(Config config, Object pid) {
+        try {
+            return ListenerOptions.of(config, pid);
+        } catch (IllegalArgumentException e) {
+            LOG.error("error -- {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    private record Info(InetSocketAddress address, Optional<ProxyGate> proxy) implements ListenerInfo {
+        @Override
+        public long proxyHeadersRefused() {
+            return proxy.map(ProxyGate::refused).orElse(0L);
+        }
     }
 
     private static ServerSocketChannel bind(InetSocketAddress wanted, int backlog) throws IOException {
@@ -101,7 +153,11 @@ public class Listener {
         } catch (IOException e) {
             // the session finds out what is wrong with the connection and logs it
         }
-        dispatcher.dispatch(client);
+        if (terms.proxy().isPresent() && !terms.proxy().get().trusts(client)) {
+            Closing.quietly(client);
+            return;
+        }
+        dispatcher.dispatch(client, terms);
     }
 
     @Deactivate

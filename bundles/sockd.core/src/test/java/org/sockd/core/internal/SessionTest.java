@@ -243,7 +243,7 @@ class SessionTest {
                 new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
                 new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies);
 
-        new Session(live, policies, context).run();
+        new Session(live, policies, context, ListenerTerms.PLAIN).run();
 
         assertThat(client.proxy().isOpen()).as("the client connection is closed").isFalse();
         assertThat(sessions.size()).as("the session left the table").isZero();
