@@ -45,7 +45,7 @@ final class Chain {
                 LOG.info("session {}: connected using sockd at {}", id, connected.serverText());
                 return Optional.of(connected);
             }
-            case Dialed.Refused refused -> exchange.fail(new SessionEvent.Refused(exchange.info(),
+            case Dialed.Refused refused -> exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(),
                     "by sockd at " + refused.serverText() + " (reply " + refused.code() + ")"), refused.refusal());
             case Dialed.Failed failed -> exchange.fail(new SessionEvent.Failed(exchange.info(), "connect",
                     "no SOCKS server reachable (" + failed.tried() + " tried)"), failed.refusal());

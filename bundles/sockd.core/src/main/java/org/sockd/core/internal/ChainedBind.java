@@ -31,7 +31,7 @@ final class ChainedBind {
             case HopAnswer.Accepted accepted -> relay(connected, accepted.bound());
             case HopAnswer.Refused refused -> {
                 Closing.quietly(connected.channel());
-                exchange.fail(new SessionEvent.Refused(exchange.info(), "by sockd at " + connected.serverText()
+                exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), "by sockd at " + connected.serverText()
                         + " (reply " + refused.code() + ")"), refused.refusal());
             }
             case HopAnswer.Failed failed -> {

@@ -5,10 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -23,7 +23,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.ListenerInfo;
-import org.sockd.common.net.AcceptLoop;
 import org.sockd.common.net.AddressText;
 
 /** One listening socket per factory configuration of {@code sockd.listener}. */
@@ -45,54 +44,45 @@ public class Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
 
-    private final ServerSocketChannel server;
-    private final InetSocketAddress bound;
+    private final ListeningSocket socket;
     private final SessionDispatcher dispatcher;
-    private final Thread acceptor;
     private final ServiceRegistration<ListenerInfo> registration;
+    private final Optional<Drain> drain;
 
     @Activate
     public Listener(Config config, Map<String, Object> componentProperties, @Reference SessionDispatcher dispatcher,
             BundleContext context) throws IOException {
-        this(bind(new InetSocketAddress(config.address(), config.port()), config.backlog()), dispatcher, context,
-                componentProperties.get(Constants.SERVICE_PID));
+        this(ListeningSocket.bind(new InetSocketAddress(config.address(), config.port()), config.backlog()),
+                config.backlog(), dispatcher, dispatcher.listenerDrain(), context, componentProperties.get(Constants.SERVICE_PID));
     }
 
     /**
-     * Serves on a socket that is already listening, such as one inherited from inetd or systemd.
+     * Serves on a socket that is already listening, such as one inherited from inetd or systemd. Such
+     * a socket stays open while the node drains (it could not be had again); the core closes the
+     * clients it accepts meanwhile.
      *
      * @param pid the configuration's PID, or {@code null} when no configuration made this listener
      */
     Listener(ServerSocketChannel server, SessionDispatcher dispatcher, BundleContext context, Object pid)
             throws IOException {
-        this.server = server;
+        this(server, 0, dispatcher, Optional.empty(), context, pid);
+    }
+
+    private Listener(ServerSocketChannel server, int backlog, SessionDispatcher dispatcher, Optional<Drain> drain,
+            BundleContext context, Object pid) throws IOException {
         this.dispatcher = dispatcher;
-        this.bound = (InetSocketAddress) server.getLocalAddress();
-        // out of descriptors or threads, the loop backs off for a second and keeps serving the others
-        this.acceptor = new AcceptLoop(server, this::handOff, LOG, "main accept()", Duration.ofSeconds(1))
-                .start("sockd-accept-" + AddressText.of(bound));
+        this.socket = new ListeningSocket(server, backlog, this::handOff);
+        InetSocketAddress bound = socket.address();
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ListenerInfo.ADDRESS, AddressText.of(bound));
         // the configuration's PID tells an administrator (or a test) which listener this is
         if (pid != null) {
             properties.put(Constants.SERVICE_PID, pid);
         }
-        InetSocketAddress address = bound;
-        this.registration = context.registerService(ListenerInfo.class, () -> address, properties);
+        this.registration = context.registerService(ListenerInfo.class, () -> bound, properties);
+        this.drain = drain;
+        drain.ifPresent(d -> d.add(socket));
         LOG.info("listening on {}", AddressText.of(bound));
-    }
-
-    private static ServerSocketChannel bind(InetSocketAddress wanted, int backlog) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        try {
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(wanted, backlog);
-        } catch (IOException e) {
-            server.close();
-            LOG.error("error -- main bind() {} on {}", e.getMessage(), AddressText.of(wanted));
-            throw e;
-        }
-        return server;
     }
 
     private void handOff(SocketChannel client) {
@@ -105,10 +95,10 @@ public class Listener {
     }
 
     @Deactivate
-    void deactivate() throws IOException, InterruptedException {
+    void deactivate() {
         registration.unregister();
-        server.close();
-        acceptor.join(2000);
-        LOG.info("no longer listening on {}", AddressText.of(bound));
+        drain.ifPresent(d -> d.remove(socket));
+        socket.close();
+        LOG.info("no longer listening on {}", socket);
     }
 }

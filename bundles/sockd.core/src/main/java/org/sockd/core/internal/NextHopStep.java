@@ -51,7 +51,7 @@ final class NextHopStep {
             case NextHop.Deny deny -> {
                 runCommand(deny.rule());
                 LOG.info("session {}: {}", exchange.live().id(), deny.reason());
-                exchange.fail(new SessionEvent.Refused(exchange.info(), deny.reason()), Refusal.NOT_ALLOWED);
+                exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), deny.reason()), Refusal.NOT_ALLOWED);
             }
             case NextHop.Direct direct -> {
                 runCommand(direct.rule());
@@ -75,7 +75,7 @@ final class NextHopStep {
     /** UDP cannot go through an upstream, and never goes direct instead: fail closed. */
     private void through(NextHop.Try hop) throws IOException, InterruptedException {
         if (exchange.request().command() == Command.UDP_ASSOCIATE) {
-            exchange.fail(new SessionEvent.Refused(exchange.info(), "socks.conf line " + hop.rule().line()
+            exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), "socks.conf line " + hop.rule().line()
                     + " sends it to an upstream, which cannot carry UDP"), Refusal.NOT_ALLOWED);
             return;
         }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ final class Session implements Runnable {
         this.live = live;
         this.policies = policies;
         this.context = context;
-        this.events = new Events(policies.listeners());
+        this.events = new Events(policies.listeners(), context.tally());
     }
 
     @Override
@@ -60,6 +61,7 @@ final class Session implements Runnable {
         } finally {
             live.end();
             context.sessions().remove(live);
+            events.sessionEnded();
         }
     }
 
@@ -79,7 +81,8 @@ final class Session implements Runnable {
                 events.emit(new SessionEvent.ProtocolError(live.id(), client, String.format("wrong version (0x%2x)", first)));
                 return;
             }
-            switch (handler.handshake(in, out, client, policies.authenticators())) {
+            events.spoke(handler.version());
+            switch (handler.handshake(in, out, client, CountedAuthenticator.all(policies.authenticators(), events))) {
                 case Handshake.Received received -> decide(handler, out, client, received);
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));
@@ -98,6 +101,7 @@ final class Session implements Runnable {
     private void decide(ProtocolHandler handler, OutputStream out, ClientInfo client, Handshake.Received received)
             throws IOException, InterruptedException {
         live.suspendDeadline();
+        context.tally().handshake(Duration.between(started, Instant.now()));
         SocksRequest request = received.request();
         List<InetAddress> resolved = request.destination().isName()
                 ? context.resolver().resolve(request.destination().host())
@@ -108,7 +112,7 @@ final class Session implements Runnable {
         if (unauthenticatedWhileRequired(request.version())) {
             Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
                     new SessionInfo(live.id(), started, decoded, null), resolved);
-            exchange.fail(new SessionEvent.Refused(exchange.info(), "SOCKS 4 carries no password, and "
+            exchange.refuse("auth", new SessionEvent.Refused(exchange.info(), "SOCKS 4 carries no password, and "
                     + "username/password authentication is required (core socks4.without.auth=false)"),
                     Refusal.NOT_ALLOWED);
             return;
@@ -126,7 +130,8 @@ final class Session implements Runnable {
         }
         Exchange exchange = new Exchange(live, context, policies, events, handler, out, request, info, resolved);
         switch (verdict) {
-            case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
+            case Verdicts.Refuse refuse ->
+                exchange.refuse(refuse.cause(), new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
             case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit).carryOut();
         }
     }
