@@ -22,6 +22,10 @@ final class Tally {
     /** Includes resolving, deciding, ident and dialling (maybe through upstreams), up to connect.timeout.ms. */
     static final double[] CONNECT_BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
 
+    /** Every cause {@link Exchange#refuse} and the dispatcher count, shown from the start with 0. */
+    static final List<String> REFUSAL_CAUSES = List.of("rule", "ident", "auth", "upstream", "policy", "limit", "drain");
+    private static final UdpCounters NO_DATAGRAMS = new UdpCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     private record Outcome(String version, String command, String result) {
     }
 
@@ -36,6 +40,12 @@ final class Tally {
     private final LongAdder reloadsSucceeded = new LongAdder();
     private final LongAdder reloadsFailed = new LongAdder();
     private volatile Instant lastReload;
+
+    /** Every cause and reason is counted from 0, so that a monitor sees each series before its first increment. */
+    Tally() {
+        REFUSAL_CAUSES.forEach(cause -> refusals.put(cause, new LongAdder()));
+        NO_DATAGRAMS.everyReason().keySet().forEach(reason -> udpDropped.put(reason, new LongAdder()));
+    }
 
     void ended(String version, String command, String result) {
         ended.computeIfAbsent(new Outcome(version, command, result), key -> new LongAdder()).increment();

@@ -236,7 +236,8 @@ class SessionTest {
 
         MetricsSnapshot counted = counted();
         assertThat(counted.sessions()).containsExactly(new SessionCount("5", "connect", "refused", 1));
-        assertThat(counted.refusals()).containsExactly(Map.entry("rule", 1L));
+        assertThat(counted.refusals()).containsEntry("rule", 1L).containsOnlyKeys(Tally.REFUSAL_CAUSES)
+                .satisfies(all -> assertThat(all.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1));
         assertThat(counted.handshakeSeconds().count()).isEqualTo(1);
         assertThat(counted.connectSeconds().count()).isZero();
     }
@@ -253,7 +254,8 @@ class SessionTest {
 
         MetricsSnapshot counted = counted();
         assertThat(counted.refusals()).containsOnly(Map.entry("policy", 1L), Map.entry("ident", 1L),
-                Map.entry("upstream", 1L), Map.entry("auth", 1L));
+                Map.entry("upstream", 1L), Map.entry("auth", 1L), Map.entry("rule", 0L), Map.entry("limit", 0L),
+                Map.entry("drain", 0L));
         assertThat(counted.sessions()).containsOnly(new SessionCount("5", "connect", "refused", 3),
                 new SessionCount("4", "bind", "refused", 1));
     }
@@ -264,7 +266,7 @@ class SessionTest {
 
         MetricsSnapshot counted = counted();
         assertThat(counted.sessions()).containsExactly(new SessionCount("5", "connect", "failed", 1));
-        assertThat(counted.refusals()).isEmpty();
+        assertThat(counted.refusals().values()).containsOnly(0L);
     }
 
     @Test
