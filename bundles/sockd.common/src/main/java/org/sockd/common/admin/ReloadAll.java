@@ -10,13 +10,15 @@ import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRefusal;
 import org.sockd.api.admin.SessionRegistry;
+import org.sockd.api.metrics.DaemonMetrics;
 
 /**
  * Reloads every {@link Reloadable}: the one path of SIGHUP, {@code sockd:reload} and
  * {@code bin/sockd ctl reload}. It logs one line a policy, naming what asked for the reload; a
  * policy logs its own errors, file and line, and these lines say what the daemon now runs with.
  * The core is a {@code Reloadable} too, for its live sessions: they come after every file, so that
- * a revalidation decides them by the new rules (man/sockd.8, "Reloading").
+ * a revalidation decides them by the new rules (man/sockd.8, "Reloading"), and it counts the reload
+ * for the metrics.
  */
 public final class ReloadAll {
 
@@ -53,7 +55,10 @@ public final class ReloadAll {
             }
             verdicts.add(attempt.threw() ? verdict(result) : verdict(reloadable, result));
         }
-        return new ReloadReport(verdicts, revalidation(reloadables, log, trigger, revalidate));
+        ReloadReport report = new ReloadReport(verdicts, revalidation(reloadables, log, trigger, revalidate));
+        reloadables.stream().filter(DaemonMetrics.class::isInstance).map(DaemonMetrics.class::cast)
+                .forEach(metrics -> metrics.reloaded(!report.anyFailed()));
+        return report;
     }
 
     /** A policy's result, and whether it threw (then its own verdict cannot be trusted). */

@@ -65,6 +65,18 @@ class ReloadAllTest {
     }
 
     @Test
+    void theCoreCountsEachReloadAsSucceededOnlyWhenEveryFileWasUsed() {
+        FakeCore core = new FakeCore(List.of(), List.of(), false);
+        ReloadResult good = new ReloadResult.Reloaded("/etc/sockd.conf", 1);
+        ReloadResult bad = new ReloadResult.Failed("/etc/sockd.route", List.of("/etc/sockd.route:3: bad"));
+
+        ReloadAll.run(List.of(answering("conf", good), core), log.logger(), "SIGHUP");
+        ReloadAll.run(List.of(answering("conf", good), answering("route", bad), core), log.logger(), "SIGHUP");
+
+        assertThat(core.reloads).containsExactly(true, false);
+    }
+
+    @Test
     void withNoPolicyItSaysSo() {
         assertThat(ReloadAll.run(List.of(), log.logger(), "SIGHUP").verdicts()).isEmpty();
         assertThat(log.lines()).containsExactly(new Line("info", "SIGHUP: nothing to reload"));

@@ -10,15 +10,20 @@ import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRefusal;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.admin.SessionSnapshot;
+import org.sockd.api.metrics.DaemonMetrics;
+import org.sockd.api.metrics.MetricsSnapshot;
 
 /**
  * The core as a reload and the admin commands see it: a session registry with the sessions it is
- * given, and a {@code Reloadable} for them that a reload must revalidate rather than reload.
+ * given, and a {@code Reloadable} for them that a reload must revalidate rather than reload, and
+ * that counts each reload.
  */
-public final class FakeCore implements SessionRegistry, Reloadable {
+public final class FakeCore implements SessionRegistry, Reloadable, DaemonMetrics {
 
     /** The policies a dry run was asked about, in order. */
     public final List<AccessPolicy> askedAbout = new ArrayList<>();
+    /** The reloads counted, in order: whether each succeeded. */
+    public final List<Boolean> reloads = new ArrayList<>();
     private final List<SessionSnapshot> live;
     private final List<SessionRefusal> refusals;
     private final boolean onEveryReload;
@@ -74,5 +79,15 @@ public final class FakeCore implements SessionRegistry, Reloadable {
     @Override
     public DaemonTotals totals() {
         return new DaemonTotals(Instant.EPOCH, live.size(), live.size(), 0, 0);
+    }
+
+    @Override
+    public MetricsSnapshot snapshot() {
+        throw new UnsupportedOperationException("no test asks a fake core for its counters");
+    }
+
+    @Override
+    public void reloaded(boolean succeeded) {
+        reloads.add(succeeded);
     }
 }

@@ -42,7 +42,7 @@ final class Chain {
             case Dialed.Connected connected -> {
                 return Optional.of(connected);
             }
-            case Dialed.Refused refused -> exchange.fail(new SessionEvent.Refused(exchange.info(),
+            case Dialed.Refused refused -> exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(),
                     "refused by an upstream", "sockd at " + refused.serverText() + " (reply " + refused.code() + ")"),
                     refused.refusal());
             // no one call failed: the classic line reads "Error: no SOCKS server reachable (2 tried)"

@@ -31,7 +31,7 @@ final class ChainedBind {
             case HopAnswer.Accepted accepted -> relay(connected, accepted.bound());
             case HopAnswer.Refused refused -> {
                 Closing.quietly(connected.channel());
-                exchange.fail(new SessionEvent.Refused(exchange.info(), "refused by an upstream",
+                exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), "refused by an upstream",
                         "sockd at " + connected.serverText() + " (reply " + refused.code() + ")"), refused.refusal());
             }
             case HopAnswer.Failed failed -> {

@@ -57,6 +57,16 @@ record Exchange(LiveSession live, SessionContext context, Policies policies, Eve
     }
 
     /**
+     * As {@link #fail}, for a request refused rather than failed.
+     *
+     * @param cause the reason as the metrics count it: {@code rule}, {@code ident}, {@code auth}, {@code upstream}, ...
+     */
+    void refuse(String cause, SessionEvent.Refused why, Refusal refusal) throws IOException {
+        context.tally().refused(cause);
+        fail(why, refusal);
+    }
+
+    /**
      * The last reply, after which only relayed traffic flows: the session's end then closes the
      * connection at once, with no refusal left to protect from a reset.
      */

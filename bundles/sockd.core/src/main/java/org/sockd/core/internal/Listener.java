@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.protocol.ProxyHeaderReader;
 import org.sockd.common.io.Closing;
-import org.sockd.common.net.AcceptLoop;
 import org.sockd.common.net.AddressText;
 
 /** One listening socket per factory configuration of {@code sockd.listener}. */
@@ -63,14 +61,14 @@ public class Listener {
         String advertise_address() default "";
     }
 
+
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
 
-    private final ServerSocketChannel server;
-    private final InetSocketAddress bound;
+    private final ListeningSocket socket;
     private final SessionDispatcher dispatcher;
-    private final Thread acceptor;
     private final ServiceRegistration<ListenerInfo> registration;
     private final ListenerTerms terms;
+    private final Optional<Drain> drain;
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile ProxyHeaderReader proxyHeaders;
@@ -85,26 +83,30 @@ public class Listener {
     /** The options are checked before the socket is bound, so a bad configuration binds nothing. */
     private Listener(Object pid, ListenerOptions options, Config config, SessionDispatcher dispatcher,
             BundleContext context) throws IOException {
-        this(bind(new InetSocketAddress(config.address(), config.port()), config.backlog()), dispatcher, context, pid,
-                options);
+        this(ListeningSocket.bind(new InetSocketAddress(config.address(), config.port()), config.backlog()),
+                config.backlog(), dispatcher, dispatcher.listenerDrain(), context, pid, options);
     }
 
     /**
-     * Serves on a socket that is already listening, such as one inherited from inetd or systemd.
+     * Serves on a socket that is already listening, such as one inherited from inetd or systemd. Such
+     * a socket stays open while the node drains (it could not be had again); the core closes the
+     * clients it accepts meanwhile.
      *
      * @param pid the configuration's PID, or {@code null} when no configuration made this listener
      */
     Listener(ServerSocketChannel server, SessionDispatcher dispatcher, BundleContext context, Object pid,
             ListenerOptions options) throws IOException {
-        this.server = server;
+        this(server, 0, dispatcher, Optional.empty(), context, pid, options);
+    }
+
+    private Listener(ServerSocketChannel server, int backlog, SessionDispatcher dispatcher, Optional<Drain> drain,
+            BundleContext context, Object pid, ListenerOptions options) throws IOException {
         this.dispatcher = dispatcher;
-        this.bound = (InetSocketAddress) server.getLocalAddress();
+        InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
         String name = AddressText.of(bound) + (pid != null ? " (" + pid + ")" : "");
         this.terms = new ListenerTerms(options.proxyTrusted()
                 .map(trusted -> new ProxyGate(name, trusted, () -> proxyHeaders)), options.advertised());
-        // out of descriptors or threads, the loop backs off for a second and keeps serving the others
-        this.acceptor = new AcceptLoop(server, this::handOff, LOG, "main accept()", Duration.ofSeconds(1))
-                .start("sockd-accept-" + AddressText.of(bound));
+        this.socket = new ListeningSocket(server, backlog, this::handOff);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ListenerInfo.ADDRESS, AddressText.of(bound));
         properties.put(ListenerInfo.PROXY_PROTOCOL,
@@ -114,6 +116,8 @@ public class Listener {
             properties.put(Constants.SERVICE_PID, pid);
         }
         this.registration = context.registerService(ListenerInfo.class, new Info(bound, terms.proxy()), properties);
+        this.drain = drain;
+        drain.ifPresent(d -> d.add(socket));
         LOG.info("listening on {}{}", AddressText.of(bound), terms.proxy().isPresent()
                 ? ", for PROXY protocol headers from " + options.proxyTrusted().get() : "");
     }
@@ -134,19 +138,6 @@ public class Listener {
         }
     }
 
-    private static ServerSocketChannel bind(InetSocketAddress wanted, int backlog) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        try {
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            server.bind(wanted, backlog);
-        } catch (IOException e) {
-            server.close();
-            LOG.error("error -- main bind() {} on {}", e.getMessage(), AddressText.of(wanted));
-            throw e;
-        }
-        return server;
-    }
-
     private void handOff(SocketChannel client) {
         try {
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -161,10 +152,10 @@ public class Listener {
     }
 
     @Deactivate
-    void deactivate() throws IOException, InterruptedException {
+    void deactivate() {
         registration.unregister();
-        server.close();
-        acceptor.join(2000);
-        LOG.info("no longer listening on {}", AddressText.of(bound));
+        drain.ifPresent(d -> d.remove(socket));
+        socket.close();
+        LOG.info("no longer listening on {}", socket);
     }
 }

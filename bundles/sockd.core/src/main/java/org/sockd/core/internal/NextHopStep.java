@@ -56,7 +56,7 @@ final class NextHopStep {
             case NextHop.Deny deny -> {
                 runCommand(deny.rule());
                 LOG.info("session {}: {}", exchange.live().id(), deny.reason());
-                exchange.fail(new SessionEvent.Refused(exchange.info(), deny.reason(), refuser(deny)),
+                exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), deny.reason(), refuser(deny)),
                         Refusal.NOT_ALLOWED);
             }
             case NextHop.Direct direct -> {
@@ -82,7 +82,7 @@ final class NextHopStep {
     /** @param forwarded the client's login, when one of the upstreams forwards it; else {@code null} */
     private void through(NextHop.Try hop, Login forwarded) throws IOException, InterruptedException {
         if (exchange.request().command() == Command.UDP_ASSOCIATE) {
-            exchange.fail(new SessionEvent.Refused(exchange.info(), "socks.conf line " + hop.rule().line()
+            exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), "socks.conf line " + hop.rule().line()
                     + " sends it to an upstream, which cannot carry UDP", "socks.conf line " + hop.rule().line()),
                     Refusal.NOT_ALLOWED);
             return;

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class Session implements Runnable {
         this.policies = policies;
         this.context = context;
         this.terms = terms;
-        this.events = new Events(policies.listeners());
+        this.events = new Events(policies.listeners(), context.tally());
     }
 
     @Override
@@ -63,6 +64,7 @@ final class Session implements Runnable {
         } finally {
             live.end();
             context.sessions().remove(live);
+            events.sessionEnded();
         }
     }
 
@@ -89,8 +91,10 @@ final class Session implements Runnable {
                 events.emit(new SessionEvent.ProtocolError(live.id(), client, String.format("wrong version (0x%2x)", first)));
                 return;
             }
+            events.spoke(handler.version());
             ForwardableLogin login = new ForwardableLogin();
-            switch (handler.handshake(in, out, client, login.watching(policies.authenticators()))) {
+            switch (handler.handshake(in, out, client,
+                    login.watching(CountedAuthenticator.all(policies.authenticators(), events)))) {
                 case Handshake.Received received -> decide(handler, out, arrival.get(), received, login);
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));
@@ -110,6 +114,7 @@ final class Session implements Runnable {
             ForwardableLogin login) throws IOException, InterruptedException {
         ClientInfo client = arrival.client();
         live.suspendDeadline();
+        context.tally().handshake(Duration.between(started, Instant.now()));
         SocksRequest request = received.request();
         List<InetAddress> resolved = request.destination().isName()
                 ? context.resolver().resolve(request.destination().host())
@@ -120,7 +125,7 @@ final class Session implements Runnable {
         if (unauthenticatedWhileRequired(request.version())) {
             Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
                     new SessionInfo(live.id(), started, decoded, null), resolved, terms);
-            exchange.fail(new SessionEvent.Refused(exchange.info(), "SOCKS 4 carries no password, and "
+            exchange.refuse("auth", new SessionEvent.Refused(exchange.info(), "SOCKS 4 carries no password, and "
                     + "username/password authentication is required (core socks4.without.auth=false)"),
                     Refusal.NOT_ALLOWED);
             return;
@@ -140,7 +145,8 @@ final class Session implements Runnable {
         Exchange exchange =
                 new Exchange(live, context, policies, events, handler, out, request, info, resolved, terms);
         switch (verdict) {
-            case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
+            case Verdicts.Refuse refuse ->
+                exchange.refuse(refuse.cause(), new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
             case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit, login).carryOut();
         }
     }

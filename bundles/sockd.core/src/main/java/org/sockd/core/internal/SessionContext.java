@@ -14,7 +14,9 @@ import java.util.function.Supplier;
  *        destination to an upstream, which cannot carry UDP
  * @param current the policies registered now, for decisions taken after a session started (each UDP
  *        datagram's destination is decided by the access policy in force when it arrives)
+ * @param tally the counters for monitoring
  */
 record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers,
-        RateLimitedLog unrunActions, RateLimitedLog udpThroughUpstream, Supplier<Policies> current) {
+        RateLimitedLog unrunActions, RateLimitedLog udpThroughUpstream, Supplier<Policies> current,
+        Tally tally) {
 }

@@ -25,7 +25,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.access.AccessPolicy;
+import org.osgi.framework.BundleContext;
 import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.Node;
+import org.sockd.api.admin.Readiness;
 import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRefusal;
@@ -35,6 +38,8 @@ import org.sockd.api.auth.Authenticator;
 import org.sockd.api.action.ActionRunner;
 import org.sockd.api.ident.IdentClient;
 import org.sockd.api.log.EndReason;
+import org.sockd.api.metrics.DaemonMetrics;
+import org.sockd.api.metrics.MetricsSnapshot;
 import org.sockd.api.log.SessionListener;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.route.RouteSelector;
@@ -46,9 +51,10 @@ import org.sockd.common.io.Closing;
  * better-ranked service takes over for the next session with no restart, and sessions already
  * running finish under the services they started with.
  */
-@Component(name = "sockd.core", service = {SessionDispatcher.class, SessionRegistry.class, Reloadable.class})
+@Component(name = "sockd.core", service = {SessionDispatcher.class, SessionRegistry.class, Reloadable.class,
+        Node.class, DaemonMetrics.class})
 @Designate(ocd = CoreConfig.class)
-public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadable {
+public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadable, Node, DaemonMetrics {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocksServer.class);
     private static final int LARGE_BUFFER = 64 * 1024;
@@ -80,6 +86,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     private volatile UpstreamSelector upstreams;
 
     private final Instant started = Instant.now();
+    private final String version;
+    private final Drain drain = new Drain();
     private volatile CoreConfig config;
     private volatile SessionContext context;
     private final ScheduledExecutorService sweeper;
@@ -87,13 +95,14 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     private final RateLimitedLog overload = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10));
 
     @Activate
-    public SocksServer(CoreConfig config) {
+    public SocksServer(CoreConfig config, BundleContext bundleContext) {
         validate(config);
         this.config = config;
+        this.version = bundleContext.getBundle().getVersion().toString();
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
-                this::policiesNow);
+                this::policiesNow, new Tally());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -109,7 +118,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current());
+                now.udpThroughUpstream(), now.current(), now.tally());
         this.config = changed;
         synchronized (sweeper) {
             sweeping.cancel(false);
@@ -155,6 +164,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         Sessions sessions = context.sessions();
         if (sessions.size() >= config.max_sessions()) {
             overload.warn("session limit {} reached: closing new clients", config.max_sessions());
+            context.tally().refused("limit");
+            Closing.quietly(client);
+            return;
+        }
+        if (drain.draining()) { // accepted on an inherited socket, or just before its listener closed
+            context.tally().refused("drain");
             Closing.quietly(client);
             return;
         }
@@ -253,6 +268,42 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         Sessions sessions = context.sessions();
         long[] bytes = sessions.bytesMoved();
         return new DaemonTotals(started, sessions.numbered(), sessions.size(), bytes[0], bytes[1]);
+    }
+
+    @Override
+    public Optional<Drain> listenerDrain() {
+        return Optional.of(drain);
+    }
+
+    @Override
+    public void drain() {
+        drain.drain();
+    }
+
+    @Override
+    public void undrain() {
+        drain.undrain();
+    }
+
+    @Override
+    public boolean draining() {
+        return drain.draining();
+    }
+
+    @Override
+    public Readiness readiness() {
+        return ReadinessCheck.of(policiesNow(), drain.draining());
+    }
+
+    @Override
+    public MetricsSnapshot snapshot() {
+        SessionContext now = context;
+        return now.tally().snapshot(version, started, now.sessions(), drain.draining());
+    }
+
+    @Override
+    public void reloaded(boolean succeeded) {
+        context.tally().reloaded(succeeded, Instant.now());
     }
 
     private static void awaitNoSessions(Sessions sessions, long deadline) throws InterruptedException {

@@ -69,6 +69,7 @@ final class UdpAssociateCommand {
         association.close();
         idleWatch.interrupt();
         UdpCounters counters = association.counters();
+        exchange.context().tally().udp(counters);
         exchange.emit(new SessionEvent.Terminated(exchange.info(), counters.fromClientBytes(), counters.fromTargetsBytes()));
         if (counters.dropped() > 0) {
             exchange.emit(new SessionEvent.DatagramsDropped(exchange.info(), counters.droppedByReason()));

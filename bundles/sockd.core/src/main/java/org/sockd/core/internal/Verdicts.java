@@ -42,6 +42,14 @@ final class Verdicts {
     /** @param rule the rule that refuses, or {@code null} when none did (no policy, no match, a failure) */
     record Refuse(Refusal refusal, String reason, MatchedRule rule, List<Action> actions, IdentFinding ident)
             implements Verdict {
+
+        /** @return why, as the metrics count refusals: a rule, a failed ident check, or no usable policy */
+        String cause() {
+            return switch (refusal) {
+                case IDENT_MISMATCH, IDENT_UNREACHABLE -> "ident";
+                default -> rule != null ? "rule" : "policy";
+            };
+        }
     }
 
     private Verdicts() {

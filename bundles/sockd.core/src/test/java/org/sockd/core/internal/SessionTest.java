@@ -1,6 +1,9 @@
 package org.sockd.core.internal;
 
 import java.time.Duration;
+import java.time.Instant;
+import org.sockd.api.metrics.MetricsSnapshot;
+import org.sockd.api.metrics.SessionCount;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.upstream.NameResolution;
 import org.sockd.api.upstream.NextHop;
@@ -61,6 +64,7 @@ class SessionTest {
     private final SocketChannel refusing;
     private final Sessions sessions = new Sessions();
     private final Resolver resolver = new Resolver(1_000);
+    private final Tally tally = new Tally();
     private Handshake handshake;
     private UpstreamSelector upstreams;
 
@@ -228,6 +232,58 @@ class SessionTest {
                 .isEqualTo(new NextHop.Deny("upstream selector returned no next hop", null));
     }
 
+    @Test
+    void aRuleThatDeniesIsCountedAsARefusalByRuleAfterOneHandshake() throws IOException {
+        run(policies(decides(new Decision.Deny("blocked", RULE)), null, List.of()));
+
+        MetricsSnapshot counted = counted();
+        assertThat(counted.sessions()).containsExactly(new SessionCount("5", "connect", "refused", 1));
+        assertThat(counted.refusals()).containsEntry("rule", 1L).containsOnlyKeys(Tally.REFUSAL_CAUSES)
+                .satisfies(all -> assertThat(all.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1));
+        assertThat(counted.handshakeSeconds().count()).isEqualTo(1);
+        assertThat(counted.connectSeconds().count()).isZero();
+    }
+
+    @Test
+    void eachRefusalIsCountedByWhatRefusedIt() throws IOException {
+        run(policies(null, null, List.of()));
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.STRICT)), null, List.of()));
+        upstreams = selects(new NextHop.Deny("refused by socks.conf line 3", SOCKS_CONF_LINE));
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+        upstreams = null;
+        handshake = new Handshake.Received(request(SocksVersion.SOCKS4, Command.BIND));
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of(Unavailable.AUTHENTICATOR)));
+
+        MetricsSnapshot counted = counted();
+        assertThat(counted.refusals()).containsOnly(Map.entry("policy", 1L), Map.entry("ident", 1L),
+                Map.entry("upstream", 1L), Map.entry("auth", 1L), Map.entry("rule", 0L), Map.entry("limit", 0L),
+                Map.entry("drain", 0L));
+        assertThat(counted.sessions()).containsOnly(new SessionCount("5", "connect", "refused", 3),
+                new SessionCount("4", "bind", "refused", 1));
+    }
+
+    @Test
+    void aConnectionTheTargetRefusesIsAFailedSessionNotARefusal() throws IOException {
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        MetricsSnapshot counted = counted();
+        assertThat(counted.sessions()).containsExactly(new SessionCount("5", "connect", "failed", 1));
+        assertThat(counted.refusals().values()).containsOnly(0L);
+    }
+
+    @Test
+    void anUnknownVersionByteIsCountedAsAProtocolErrorOfNoKnownVersion() throws IOException {
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()), 9);
+
+        MetricsSnapshot counted = counted();
+        assertThat(counted.sessions()).containsExactly(new SessionCount("unknown", "unknown", "protocol_error", 1));
+        assertThat(counted.handshakeSeconds().count()).isZero();
+    }
+
+    private MetricsSnapshot counted() {
+        return tally.snapshot("test", Instant.EPOCH, sessions, false);
+    }
+
     private void run(Policies policies) throws IOException {
         run(policies, 5);
     }
@@ -241,7 +297,7 @@ class SessionTest {
         sessions.add(live);
         SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
                 new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
-                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies);
+                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally);
 
         new Session(live, policies, context, ListenerTerms.PLAIN).run();
 

@@ -3,6 +3,8 @@ package org.sockd.shell.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.sockd.api.admin.Node;
+import org.sockd.api.metrics.DaemonMetrics;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
@@ -35,6 +37,12 @@ interface Registry {
 
     /** @return every registered {@link Dumpable}, in registration order */
     List<Dumpable> dumpables();
+
+    /** @return the core's counters, empty while no core runs */
+    Optional<DaemonMetrics> metrics();
+
+    /** @return the node's drain and readiness, empty while no core runs */
+    Optional<Node> node();
 
     /** @return the sockd release */
     String version();

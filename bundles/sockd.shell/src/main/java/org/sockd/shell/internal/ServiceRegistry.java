@@ -25,6 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.ListenerInfo;
+import org.sockd.api.admin.Node;
+import org.sockd.api.metrics.DaemonMetrics;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.route.RouteSelector;
@@ -49,6 +51,12 @@ public final class ServiceRegistry implements Registry {
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile SessionRegistry sessions;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile DaemonMetrics metrics;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile Node node;
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile RouteSelector routes;
@@ -111,6 +119,16 @@ public final class ServiceRegistry implements Registry {
     @Override
     public Optional<SessionRegistry> sessions() {
         return Optional.ofNullable(sessions);
+    }
+
+    @Override
+    public Optional<DaemonMetrics> metrics() {
+        return Optional.ofNullable(metrics);
+    }
+
+    @Override
+    public Optional<Node> node() {
+        return Optional.ofNullable(node);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.Node;
 import org.sockd.api.admin.SessionRegistry;
 import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.common.admin.DumpReport;
@@ -25,7 +26,7 @@ import org.sockd.common.netdb.Services;
  */
 @Component(service = SockdCommands.class)
 @GogoCommand(scope = "sockd", function = {"status", "sessions", "kill", "reload", "dump", "check", "policies", "routes",
-        "upstreams"})
+        "upstreams", "stats", "drain", "undrain"})
 public final class SockdCommands {
 
     /** As long as the core lets a destination name take; the answer is worth a short wait here. */
@@ -53,7 +54,35 @@ public final class SockdCommands {
     public Status status() {
         DaemonTotals totals = registry.sessions().map(SessionRegistry::totals).orElse(null);
         return new Status(registry.version(), clock.instant(), registry.started().orElse(null), registry.listeners(),
-                registry.services(), totals);
+                registry.services(), totals, registry.node().map(Node::draining).orElse(false));
+    }
+
+    @Descriptor("show the counters the core keeps for monitoring (the same as the HTTP /metrics endpoint)")
+    public Stats stats() {
+        return new Stats(registry.metrics().orElseThrow(() -> new IllegalStateException(Text.NO_CORE + ": no counters"))
+                .snapshot());
+    }
+
+    @Descriptor("stop accepting new clients on every listener (they are refused) and let the live sessions finish")
+    public DrainState drain() {
+        Node node = node();
+        node.drain();
+        return drainState(node);
+    }
+
+    @Descriptor("accept new clients again after sockd:drain")
+    public DrainState undrain() {
+        Node node = node();
+        node.undrain();
+        return drainState(node);
+    }
+
+    private DrainState drainState(Node node) {
+        return new DrainState(node.draining(), registry.sessions().map(s -> s.totals().active()).orElse(0));
+    }
+
+    private Node node() {
+        return registry.node().orElseThrow(() -> new IllegalStateException(Text.NO_CORE + ": nothing to drain"));
     }
 
     @Descriptor("list the live sessions: id, client, user, ident, command, destination (and the address connected "

@@ -27,6 +27,10 @@ final class StatusText {
                     + totals.started().truncatedTo(ChronoUnit.SECONDS));
             lines.add("bytes:     " + totals.fromClients() + " from clients, " + totals.fromTargets() + " to clients");
         }
+        if (status.draining()) {
+            lines.add("draining:  " + (totals == null ? "" : totals.active() + " sessions left, ")
+                    + "new connections are refused (sockd:undrain takes them again)");
+        }
         lines.add("services:");
         lines.addAll(services(status.services()));
         return String.join("\n", lines);

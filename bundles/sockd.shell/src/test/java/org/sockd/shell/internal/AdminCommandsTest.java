@@ -194,7 +194,7 @@ class AdminCommandsTest {
     }
 
     /** A session registry in the test's hands, standing in for the core's. */
-    private static final class Sessions implements SessionRegistry {
+    static final class Sessions implements SessionRegistry {
         final List<SessionSnapshot> live = new ArrayList<>();
         final List<Long> closed = new ArrayList<>();
         DaemonTotals totals = new DaemonTotals(NOW, 0, 0, 0, 0);
@@ -239,7 +239,7 @@ class AdminCommandsTest {
     }
 
     /** These commands never look a name up. */
-    private static final class FailingNames implements NameLookup {
+    static final class FailingNames implements NameLookup {
         @Override
         public List<InetAddress> addresses(String host) {
             throw new AssertionError("looked up " + host);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sockd.api.admin.Node;
+import org.sockd.api.metrics.DaemonMetrics;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRegistry;
@@ -19,6 +21,8 @@ final class FakeRegistry implements Registry {
     final List<ListenerView> listeners = new ArrayList<>();
     final List<Dumpable> dumpables = new ArrayList<>();
     Optional<SessionRegistry> sessions = Optional.empty();
+    Optional<DaemonMetrics> metrics = Optional.empty();
+    Optional<Node> node = Optional.empty();
     Optional<RouteSelector> routes = Optional.empty();
     Optional<UpstreamSelector> upstreams = Optional.empty();
     Optional<Instant> started = Optional.empty();
@@ -46,6 +50,16 @@ final class FakeRegistry implements Registry {
     @Override
     public Optional<SessionRegistry> sessions() {
         return sessions;
+    }
+
+    @Override
+    public Optional<DaemonMetrics> metrics() {
+        return metrics;
+    }
+
+    @Override
+    public Optional<Node> node() {
+        return node;
     }
 
     @Override

@@ -28,6 +28,13 @@ public record UdpCounters(long fromClientDatagrams, long fromClientBytes, long f
 
     /** @return the dropped datagrams by reason, only reasons that occurred, for the log */
     public Map<String, Long> droppedByReason() {
+        Map<String, Long> counts = everyReason();
+        counts.values().removeIf(count -> count == 0);
+        return counts;
+    }
+
+    /** @return the dropped datagrams by reason, every reason, those that did not occur with 0 */
+    public Map<String, Long> everyReason() {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("not-from-client", notFromClient);
         counts.put("fragment", fragment);
@@ -38,7 +45,6 @@ public record UdpCounters(long fromClientDatagrams, long fromClientBytes, long f
         counts.put("too-many-peers", tooManyPeers);
         counts.put("not-from-peer", notFromPeer);
         counts.put("send-failed", sendFailed);
-        counts.values().removeIf(count -> count == 0);
         return counts;
     }
 
