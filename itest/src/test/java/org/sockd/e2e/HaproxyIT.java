@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,6 @@ import org.sockd.common.testing.Await;
  */
 class HaproxyIT {
 
-    private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
     private static final Path EXAMPLE = ConfigDir.SHIPPED.resolve("examples/haproxy.cfg");
     private static final String RULES = """
             deny 127.0.0.3 255.255.255.255
@@ -42,13 +37,13 @@ class HaproxyIT {
     @AutoClose
     private static Daemon daemon;
     @AutoClose
-    private static ChildProcess haproxy;
+    private static Haproxy haproxy;
     private static int front;
     private static int edge;
 
     @BeforeAll
     static void start() throws Exception {
-        requireHaproxy();
+        Haproxy.require();
         web = new WebServer();
         ConfigDir config = ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
         config.set("sockd.log.classic.cfg", "resolve.names", "B\"false\"");
@@ -64,9 +59,7 @@ class HaproxyIT {
 
         front = Ports.tcp();
         Path cfg = Files.writeString(home.resolve("haproxy.cfg"), fromExample());
-        haproxy = ChildProcess.start(new ProcessBuilder(HAPROXY.toString(), "-db", "-f", cfg.toString())
-                .redirectErrorStream(true));
-        Await.until(HaproxyIT::haproxyListens, "HAProxy to listen on 127.0.0.1:" + front);
+        haproxy = Haproxy.start(cfg, front);
     }
 
     /** The shipped example with its front on a free loopback port and one node: this daemon. */
@@ -122,25 +115,5 @@ class HaproxyIT {
         String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(curl.waitFor(15, TimeUnit.SECONDS)).isTrue();
         return out;
-    }
-
-    private static void requireHaproxy() {
-        if (Files.isExecutable(HAPROXY)) {
-            return;
-        }
-        String message = "needs " + HAPROXY + ": apt-get install haproxy";
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.fail(message + " (.ci/run installs it)");
-        }
-        Assumptions.abort(message);
-    }
-
-    private static boolean haproxyListens() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", front), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
