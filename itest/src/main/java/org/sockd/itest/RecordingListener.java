@@ -26,6 +26,7 @@ final class RecordingListener implements SessionListener {
         return switch (event) {
             case SessionEvent.Refused e -> e.session().request().destination().port();
             case SessionEvent.Connected e -> e.session().request().destination().port();
+            case SessionEvent.UpstreamFailed e -> e.session().request().destination().port();
             case SessionEvent.Failed e -> e.session().request().destination().port();
             case SessionEvent.TimedOut e -> e.session().request().destination().port();
             case SessionEvent.Terminated e -> e.session().request().destination().port();

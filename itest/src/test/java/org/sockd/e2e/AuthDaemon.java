@@ -23,7 +23,11 @@ final class AuthDaemon {
      * clients would get in without a password.
      */
     static Daemon start(String rules, Path passwords) throws IOException, InterruptedException {
-        Daemon daemon = Daemon.start(rules, "-U", passwords.toString());
+        return awaitPasswords(Daemon.start(rules, "-U", passwords.toString()));
+    }
+
+    /** Waits until a daemon started with {@code -U} requires passwords; closes it if it never does. */
+    static Daemon awaitPasswords(Daemon daemon) throws InterruptedException {
         try {
             Await.until(() -> passwordsRequired(daemon), Duration.ofSeconds(WAIT_SECONDS), "the daemon to require passwords");
             return daemon;

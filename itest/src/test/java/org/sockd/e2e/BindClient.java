@@ -81,6 +81,45 @@ final class BindClient implements AutoCloseable {
         return reply();
     }
 
+    /** SOCKS 5 only, no authentication: a CONNECT to a name for the daemon to resolve (ATYP 3). */
+    Reply connect(String name, int port) throws IOException {
+        byte[] host = name.getBytes(StandardCharsets.US_ASCII);
+        out.write(new byte[] {5, 1, 0, 5, CONNECT, 0, 3, (byte) host.length});
+        out.write(host);
+        out.write(new byte[] {(byte) (port >> 8), (byte) port});
+        byte[] method = readExactly(2);
+        if (method[0] != 5 || method[1] != 0) {
+            throw new IOException("the daemon did not accept method 0: " + toHex(method));
+        }
+        return reply();
+    }
+
+    /**
+     * SOCKS 5 only: logs in with username/password (RFC 1929), then sends a CONNECT and returns
+     * its reply. A login the daemon rejects throws, naming the status.
+     */
+    Reply connectLoggedIn(InetAddress target, int port, String user, String password) throws IOException {
+        out.write(new byte[] {5, 1, 2});
+        byte[] method = readExactly(2);
+        if (method[0] != 5 || method[1] != 2) {
+            throw new IOException("the daemon did not choose username/password: " + toHex(method));
+        }
+        byte[] name = user.getBytes(StandardCharsets.UTF_8);
+        byte[] secret = password.getBytes(StandardCharsets.UTF_8);
+        out.write(1);
+        out.write(name.length);
+        out.write(name);
+        out.write(secret.length);
+        out.write(secret);
+        byte[] status = readExactly(2);
+        if (status[1] != 0) {
+            throw new IOException("the daemon rejected the login: " + toHex(status));
+        }
+        byte[] ip = target.getAddress();
+        out.write(new byte[] {5, CONNECT, 0, 1, ip[0], ip[1], ip[2], ip[3], (byte) (port >> 8), (byte) port});
+        return reply();
+    }
+
     /** The SOCKS 5 greeting (no authentication) travels with the request; the method choice is read first. */
     private void request(int command, InetAddress address, int port, String user) throws IOException {
         byte[] ip = address.getAddress();

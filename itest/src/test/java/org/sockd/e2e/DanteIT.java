@@ -7,10 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +20,8 @@ import org.sockd.common.testing.Await;
 
 /**
  * sockd chained to Dante: the SOCKSified daemon speaks SOCKS 5 and SOCKS 4 to a real danted
- * (Debian dante-server) on loopback, which connects to the target on 127.0.0.2.
+ * (Debian dante-server) on loopback, which connects to the target on 127.0.0.2, and logs in to a
+ * danted that wants a system account's name and password.
  */
 class DanteIT {
 
@@ -53,9 +56,7 @@ class DanteIT {
                 socks pass { from: 127.0.0.0/8 to: 127.0.0.0/8 log: connect }
                 """.formatted(shared.resolve("danted.log"), dantePort,
                 root ? "user.privileged: root\nuser.unprivileged: nobody" : ""));
-        dante = ChildProcess.start(new ProcessBuilder(DANTED.toString(), "-f", conf.toString(), "-p",
-                shared.resolve("danted.pid").toString()).redirectErrorStream(true));
-        Await.until(DanteIT::danteListens, "danted to listen on 127.0.0.1:" + dantePort);
+        dante = startDante(conf, shared.resolve("danted.pid"), dantePort);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,11 +66,86 @@ class DanteIT {
         try (Daemon near = SocksifiedDaemon.start(dir, conf)) {
             assertThat(SocksifiedDaemon.curl(near, "--socks5", "http://127.0.0.2:" + target.port() + "/"))
                     .isEqualTo(target.body());
-            near.awaitLine(line -> line.contains("connected using sockd at d (127.0.0.1:" + dantePort + ")"), 10);
+            near.awaitLine(line -> line.contains("connected -- Connect from")
+                    && line.endsWith("using sockd at d (127.0.0.1:" + dantePort + ")"), 10);
             Path log = shared.resolve("danted.log");
             Await.until(() -> SocksifiedDaemon.read(log).contains("127.0.0.2." + target.port()),
                     "Dante to log the connection");
         }
+    }
+
+    /**
+     * Dante's {@code socksmethod: username} checks the system's accounts, so the test makes one
+     * (root: useradd, chpasswd, and danted reading the shadow file); sockd logs in with
+     * {@code auth=password} and a private password file.
+     */
+    @Test
+    void aPasswordLoginAtDanteWithAuthPassword() throws Exception {
+        requireRoot();
+        String account = "sockd-chain";
+        LocalUsers.ensure(account);
+        LocalUsers.setPassword(account, "right-Pass-4");
+        int port = Ports.tcp();
+        Path conf = Files.writeString(dir.resolve("danted-username.conf"), """
+                logoutput: %s
+                internal: 127.0.0.1 port = %d
+                external: 127.0.0.1
+                socksmethod: username
+                clientmethod: none
+                user.privileged: root
+                user.unprivileged: nobody
+                client pass { from: 127.0.0.0/8 to: 127.0.0.0/8 }
+                socks pass { from: 127.0.0.0/8 to: 127.0.0.0/8 log: connect }
+                """.formatted(dir.resolve("danted-username.log"), port));
+        try (ChildProcess ignored = startDante(conf, dir.resolve("danted-username.pid"), port)) {
+            String upstream = "upstream d socks5://127.0.0.1:" + port + " auth=password password.file=";
+            try (Daemon near = SocksifiedDaemon.start(dir.resolve("right"), upstream
+                    + privateFile(dir.resolve("right.pw"), account + ":right-Pass-4") + "\nsockd @=d 0.0.0.0 0.0.0.0\n")) {
+                assertThat(SocksifiedDaemon.curl(near, "--socks5", "http://127.0.0.2:" + target.port() + "/"))
+                        .isEqualTo(target.body());
+                near.awaitLine(line -> line.contains("connected -- Connect from")
+                        && line.endsWith("using sockd at d (127.0.0.1:" + port + ")"), 10);
+            }
+            try (Daemon near = SocksifiedDaemon.start(dir.resolve("wrong"), upstream
+                    + privateFile(dir.resolve("wrong.pw"), account + ":wrong-Pass-4") + "\nsockd @=d 0.0.0.0 0.0.0.0\n");
+                    BindClient client = BindClient.open(BindClient.SOCKS5, near.address())) {
+                assertThat(client.connect(Sockets.address("127.0.0.2"), target.port(), "").code())
+                        .as("general failure").isEqualTo(1);
+                near.awaitLine(line -> line.contains("Failed to connect to sockd at d (127.0.0.1:" + port
+                        + "): login rejected"), 10);
+            }
+        }
+    }
+
+    private static ChildProcess startDante(Path conf, Path pidFile, int port) throws Exception {
+        ChildProcess started = ChildProcess.start(new ProcessBuilder(DANTED.toString(), "-f", conf.toString(), "-p",
+                pidFile.toString()).redirectErrorStream(true));
+        try {
+            Await.until(() -> listens(port), "danted to listen on 127.0.0.1:" + port);
+            return started;
+        } catch (AssertionError e) {
+            started.close();
+            throw new AssertionError(e.getMessage() + "; danted said:\n" + String.join("\n", started.output()), e);
+        }
+    }
+
+    /** A password file sockd accepts: owned by the user it runs as (the tests' user), mode 0600. */
+    private static Path privateFile(Path file, String line) throws IOException {
+        Files.writeString(file, line + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    /** As root only; CI runs as root, so there a missing root fails rather than skips. */
+    private static void requireRoot() {
+        if (AdminTools.isRoot()) {
+            return;
+        }
+        String message = "needs root: a local account for Dante's socksmethod username (useradd, chpasswd)";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message + " (CI runs as root)");
+        }
+        Assumptions.abort(message);
     }
 
     private static void requireDante() {
@@ -83,9 +159,9 @@ class DanteIT {
         Assumptions.abort(message);
     }
 
-    private static boolean danteListens() {
+    private static boolean listens(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", dantePort), 1000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             return true;
         } catch (IOException e) {
             return false;

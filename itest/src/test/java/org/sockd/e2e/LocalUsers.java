@@ -34,6 +34,15 @@ final class LocalUsers {
         return Integer.parseInt(id.out().strip());
     }
 
+    /** Sets the user's login password (chpasswd, so the caller must be root). */
+    static void setPassword(String name, String password) throws IOException, InterruptedException {
+        ProgramResult set = ProgramResult.run(new ProcessBuilder(tool("chpasswd")).redirectErrorStream(true),
+                name + ":" + password + "\n", 30);
+        if (set.exitCode() != 0) {
+            throw new AssertionError("chpasswd for " + name + " failed (" + set.exitCode() + "): " + set.out());
+        }
+    }
+
     /** Runs the command as the given user (runuser, so the caller must be root). */
     static ProgramResult runAs(String user, List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
         List<String> full = new ArrayList<>(List.of(tool("runuser"), "-u", user, "--"));

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The manual pages in {@code man/}: mandoc finds no warning or error in any of them, their
  * references to each other resolve, and sockd(8) names every flag {@code bin/sockd -h} prints and
- * every tool {@code bin/sockd} runs, so that the page cannot fall behind the code unnoticed.
+ * every tool {@code bin/sockd} runs, so that the page cannot fall behind the code unnoticed; the
+ * pages {@code bin/sockd -h} points to are there.
  * Needs mandoc (Debian package {@code mandoc}): CI installs it ({@code .ci/run}) and fails without
  * it; elsewhere the test is skipped without it.
  */
@@ -36,6 +37,8 @@ class ManPagesIT {
     private static final Pattern FLAG = Pattern.compile("(?<![\\w-])(--?[A-Za-z][\\w-]*)");
     /** A case of bin/sockd's dispatch to a tool: {@code make-fc|dump-fc) run_tool ...}. */
     private static final Pattern TOOL_CASE = Pattern.compile("(?m)^\\s*([a-z][a-z|-]*)\\)\\s*run_tool\\b");
+    /** A page as the usage names it: {@code sockd.conf(5)}. */
+    private static final Pattern USAGE_PAGE = Pattern.compile("(sockd[\\w.-]*|socks\\.conf)\\(([1-9])\\)");
     /** A reference to a page of this project in roff: {@code .Xr sockd.conf 5}. */
     private static final Pattern XR = Pattern.compile("(?m)^\\.Xr (sockd[\\w.-]*) ([1-9])");
 
@@ -107,6 +110,21 @@ class ManPagesIT {
         String page = rendered("sockd.8");
         assertThat(flags).as("flags of bin/sockd -h missing from man/sockd.8")
                 .allMatch(name -> containsWord(page, name));
+    }
+
+    @Test
+    void theUsagePointsToPagesThatAreThere() throws Exception {
+        ProgramResult help = ProgramResult.run(
+                ScriptProcess.builder(List.of(ScriptProcess.script("sockd"), "-h"), Map.of()), null, 180);
+        assertThat(help.exitCode()).as("bin/sockd -h: " + help).isZero();
+        Set<String> named = new TreeSet<>();
+        Matcher reference = USAGE_PAGE.matcher(help.out());
+        while (reference.find()) {
+            named.add(reference.group(1) + "." + reference.group(2));
+        }
+        assertThat(named).as("pages named by bin/sockd -h: " + help).contains("sockd.8", "sockd.conf.5");
+        assertThat(named).as("pages bin/sockd -h names that are not in " + MAN)
+                .allMatch(name -> Files.isRegularFile(MAN.resolve(name)));
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A daemon started with -s and a socks.conf (the SOCKSified sockd), and curl through it. */
@@ -21,11 +24,25 @@ final class SocksifiedDaemon {
      * {@code home/socks.conf}.
      */
     static Daemon start(Path home, String socksConf) throws IOException, InterruptedException {
+        return start(home, socksConf, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String)}, with more files in its config directory (name to lines)
+     * and more arguments.
+     */
+    static Daemon start(Path home, String socksConf, Map<String, List<String>> configFiles, String... args)
+            throws IOException, InterruptedException {
         Files.createDirectories(home.resolve("deploy"));
-        ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
+        ConfigDir config = ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
+        for (Map.Entry<String, List<String>> file : configFiles.entrySet()) {
+            config.write(file.getKey(), file.getValue());
+        }
         Path file = Files.writeString(home.resolve("socks.conf"), socksConf);
         Path rules = Files.writeString(home.resolve("sockd.conf"), PERMIT);
-        return Daemon.start(Daemon.Launch.DEFAULT.withHome(home), rules, "-s", file.toString());
+        List<String> all = new ArrayList<>(List.of("-s", file.toString()));
+        all.addAll(List.of(args));
+        return Daemon.start(Daemon.Launch.DEFAULT.withHome(home), rules, all.toArray(String[]::new));
     }
 
     /** Runs curl through the daemon and returns what it printed (the page, or its error). */

@@ -9,10 +9,24 @@ public sealed interface Authentication {
      * The client proved it is {@code user}; the request goes on with this name.
      *
      * @param user the authenticated user name
+     * @param password the password the client proved it with, only where the authenticator is
+     *        configured to hand it over, so that the core can pass it on to an upstream that
+     *        forwards the client's own login (socks.conf {@code auth=forward}); else {@code null}.
+     *        {@link #toString()} never shows it.
      */
-    record Accepted(String user) implements Authentication {
+    record Accepted(String user, String password) implements Authentication {
         public Accepted {
             Objects.requireNonNull(user, "user");
+        }
+
+        /** The user only: the password stays with the authenticator. */
+        public Accepted(String user) {
+            this(user, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Accepted[user=" + user + (password == null ? "" : ", password=(hidden)") + "]";
         }
     }
 

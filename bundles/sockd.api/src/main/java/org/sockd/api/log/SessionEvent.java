@@ -10,16 +10,25 @@ import org.sockd.api.ClientInfo;
 public sealed interface SessionEvent {
 
     /**
-     * The request was refused by the access policy, by a failed ident check, or because no policy
-     * was registered.
+     * The request was refused by the access policy, by a failed ident check, because no policy
+     * was registered, by socks.conf, or by the upstream it was sent to.
      *
      * @param session the session
      * @param reason why, for the log
+     * @param by who refused it when it was not this daemon's access rules, as the classic line
+     *        {@code refused -- <req> by <by>} names it: {@code socks.conf line 3}, {@code sockd at b
+     *        (10.0.0.2:1080) (reply 91)}; {@code null} for a refusal by the rules, whose classic line
+     *        names nothing
      */
-    record Refused(SessionInfo session, String reason) implements SessionEvent {
+    record Refused(SessionInfo session, String reason, String by) implements SessionEvent {
         public Refused {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A refusal by this daemon's access rules or ident check. */
+        public Refused(SessionInfo session, String reason) {
+            this(session, reason, null);
         }
     }
 
@@ -55,13 +64,38 @@ public sealed interface SessionEvent {
      * @param session the session
      * @param bound the local address of the outgoing connection
      * @param target the address actually connected to
+     * @param upstream the upstream (socks.conf) that carried the request, as the classic line
+     *        {@code connected -- <req> using sockd at <upstream>} names it: {@code b (127.0.0.1:1081)};
+     *        {@code null} on a direct path
      */
-    record Connected(SessionInfo session, InetSocketAddress bound, InetSocketAddress target)
+    record Connected(SessionInfo session, InetSocketAddress bound, InetSocketAddress target, String upstream)
             implements SessionEvent {
         public Connected {
             Objects.requireNonNull(session, "session");
             Objects.requireNonNull(bound, "bound");
             Objects.requireNonNull(target, "target");
+        }
+
+        /** Connected directly, not through an upstream. */
+        public Connected(SessionInfo session, InetSocketAddress bound, InetSocketAddress target) {
+            this(session, bound, target, null);
+        }
+    }
+
+    /**
+     * One upstream (or one address of it) did not carry the request; the next one in the list is
+     * tried, if any. Classic {@code Failed to connect to sockd at <server>: <reason>}.
+     *
+     * @param session the session
+     * @param server the upstream as written in socks.conf, with the address tried when there was
+     *        one: {@code fw2 (10.0.0.2:1080)}
+     * @param reason why, e.g. {@code Connection refused} or {@code reply 92}; never a password
+     */
+    record UpstreamFailed(SessionInfo session, String server, String reason) implements SessionEvent {
+        public UpstreamFailed {
+            Objects.requireNonNull(session, "session");
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(reason, "reason");
         }
     }
 
@@ -69,7 +103,9 @@ public sealed interface SessionEvent {
      * A permitted request could not be carried out, for example because connecting failed.
      *
      * @param session the session
-     * @param call the failing operation in the classic style: {@code connect}, {@code socket}, ...
+     * @param call the failing operation in the classic style: {@code connect}, {@code socket}, ...;
+     *        empty when no one operation failed (every upstream failed), and then the classic line
+     *        reads {@code Error: <error>}
      * @param error the system's description of the error
      */
     record Failed(SessionInfo session, String call, String error) implements SessionEvent {

@@ -1,6 +1,9 @@
-/** The wire-protocol SPI: one handler per SOCKS version reads requests and writes replies. */
+/**
+ * The wire-protocol SPI: one handler per SOCKS version reads requests and writes replies; a reader
+ * takes a load balancer's PROXY protocol header off a connection.
+ */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.sockd.api.protocol;
 
 import org.osgi.annotation.bundle.Export;

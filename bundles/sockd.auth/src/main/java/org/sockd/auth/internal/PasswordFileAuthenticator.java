@@ -86,6 +86,10 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
         @AttributeDefinition(description = "The most users whose login is remembered at once")
         int login_cache_entries() default 10_000;
 
+        @AttributeDefinition(description = "Hand each accepted client's password to the core, so that a socks.conf "
+                + "upstream with auth=forward can log in with it; the password then leaves this module")
+        boolean login_forward() default false;
+
         @AttributeDefinition(description = "The highest-ranked authenticator of a method is the one in use")
         int service_ranking() default 0;
     }
@@ -145,8 +149,11 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
                 config.login_cache_entries(), nanoClock);
         CheckPool checks = CheckPool.of(config.max_concurrent_checks() > 0 ? config.max_concurrent_checks()
                 : 2 * Runtime.getRuntime().availableProcessors(), Duration.ofMillis(config.check_wait_ms()));
+        if (config.login_forward()) {
+            LOG.warn("login.forward: clients' passwords are handed to the core for upstreams with auth=forward");
+        }
         UsernamePasswordMethod method = new UsernamePasswordMethod(users::current, new Verifier(kdf), throttle, cache,
-                checks);
+                checks, config.login_forward());
         return new Login(users, method, checks);
     }
 

@@ -29,15 +29,26 @@ final class UsernamePasswordMethod {
     private final LoginThrottle throttle;
     private final LoginCache cache;
     private final CheckPool checks;
+    private final boolean handOver;
 
     /** @param users the password file in force, asked once per attempt */
     UsernamePasswordMethod(Supplier<Users> users, Verifier verifier, LoginThrottle throttle, LoginCache cache,
             CheckPool checks) {
+        this(users, verifier, throttle, cache, checks, false);
+    }
+
+    /**
+     * @param handOver whether an accepted login carries its password out of this module, for an
+     *        upstream that forwards the client's login (config {@code login.forward}); else it never leaves
+     */
+    UsernamePasswordMethod(Supplier<Users> users, Verifier verifier, LoginThrottle throttle, LoginCache cache,
+            CheckPool checks, boolean handOver) {
         this.users = Objects.requireNonNull(users, "users");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.checks = Objects.requireNonNull(checks, "checks");
+        this.handOver = handOver;
     }
 
     Authentication authenticate(InputStream in, OutputStream out, InetAddress client) throws IOException {
@@ -71,7 +82,7 @@ final class UsernamePasswordMethod {
         Users file = users.get();
         if (user.isPresent() && cache.recalls(file, user.get(), credentials.user(), credentials.password())) {
             throttle.succeeded(client, shown);
-            return new Authentication.Accepted(user.get());
+            return accepted(user.get(), credentials);
         }
         Optional<Verifier.Outcome> outcome = checks.run(() -> verifier.verify(file, user, credentials.password()));
         if (outcome.isEmpty()) {
@@ -81,11 +92,16 @@ final class UsernamePasswordMethod {
         if (outcome.get() == Verifier.Outcome.ACCEPTED) {
             cache.remember(file, user.orElseThrow(), credentials.user(), credentials.password());
             throttle.succeeded(client, shown);
-            return new Authentication.Accepted(user.orElseThrow());
+            return accepted(user.orElseThrow(), credentials);
         }
         throttle.failed(client, shown);
         return new Authentication.Rejected(shown,
                 outcome.get() == Verifier.Outcome.UNKNOWN_USER ? "unknown user" : "wrong password");
+    }
+
+    /** A password that is not UTF-8 cannot be sent on as the client sent it, so it is not handed over. */
+    private Authentication.Accepted accepted(String user, Credentials credentials) {
+        return new Authentication.Accepted(user, handOver ? utf8(credentials.password()).orElse(null) : null);
     }
 
     private static Optional<String> utf8(byte[] bytes) {

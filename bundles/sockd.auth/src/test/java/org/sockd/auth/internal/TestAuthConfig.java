@@ -44,6 +44,11 @@ record TestAuthConfig(String file, int max_failures, long failure_window_s, bool
     }
 
     @Override
+    public boolean login_forward() {
+        return false;
+    }
+
+    @Override
     public Class<? extends Annotation> annotationType() {
         return PasswordFileAuthenticator.Config.class;
     }

@@ -50,6 +50,20 @@ class UsernamePasswordMethodTest {
     }
 
     @Test
+    void thePasswordLeavesOnlyWhenForwardingIsConfiguredAndOnlyForAnAcceptedLogin() throws IOException {
+        assertThat(((Authentication.Accepted) login("alice", "wonderland")).password()).as("by default").isNull();
+
+        method = new UsernamePasswordMethod(() -> users, new Verifier(kdf), throttle(Optional.empty()),
+                new LoginCache(Duration.ofMinutes(15), 100, clock::get), pool, true);
+        Authentication first = login("alice", "wonderland");
+        assertThat(first).isEqualTo(new Authentication.Accepted("alice", "wonderland"));
+        assertThat(first.toString()).doesNotContain("wonderland");
+        assertThat(login("alice", "wonderland")).as("recalled by the login cache")
+                .isEqualTo(new Authentication.Accepted("alice", "wonderland"));
+        assertThat(login("alice", "wonderlan")).isEqualTo(new Authentication.Rejected("alice", "wrong password"));
+    }
+
+    @Test
     void aWrongPasswordIsAnsweredWithFailure() throws IOException {
         assertThat(login("alice", "wonderlan")).isEqualTo(new Authentication.Rejected("alice", "wrong password"));
         assertThat(out.toByteArray()).isEqualTo(FAILURE);

@@ -84,6 +84,23 @@ public final class AddressLiterals {
         }
     }
 
+    /**
+     * A strict dotted quad or an IPv6 literal, as a configuration value names one address.
+     *
+     * @return the address (an IPv4-mapped one comes back as IPv4), or empty for anything else,
+     *         never by a name lookup
+     */
+    public static Optional<InetAddress> literal(String field) {
+        if (ipv6Like(field)) {
+            return ipv6(field);
+        }
+        try {
+            return Optional.of(byAddress(dottedQuad(field, "", "")));
+        } catch (SyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
     /** @param bytes 4 or 16 bytes */
     public static InetAddress byAddress(byte[] bytes) {
         try {

@@ -39,4 +39,14 @@ class AddressLiteralsTest {
         assertThat(AddressLiterals.looksNumeric("host.example.com")).isFalse();
         assertThat(AddressLiterals.looksNumeric("fd00::")).isTrue();
     }
+
+    @Test
+    void aLiteralIsAStrictDottedQuadOrAnIpv6AddressAndNeverAName() {
+        assertThat(AddressLiterals.literal("192.0.2.7")).get().isInstanceOf(Inet4Address.class);
+        assertThat(AddressLiterals.literal("2001:db8::7")).get().isInstanceOf(Inet6Address.class);
+        assertThat(AddressLiterals.literal("010.0.0.1")).isEmpty();
+        assertThat(AddressLiterals.literal("10.1")).isEmpty();
+        assertThat(AddressLiterals.literal("localhost")).isEmpty();
+        assertThat(AddressLiterals.literal("")).isEmpty();
+    }
 }

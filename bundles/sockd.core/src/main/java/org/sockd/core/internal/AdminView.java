@@ -18,7 +18,9 @@ final class AdminView {
         ConnectRequest request = stage.request();
         InetSocketAddress client;
         try {
-            client = request != null ? request.client().remote() : (InetSocketAddress) session.client().getRemoteAddress();
+            client = request != null ? request.client().remote()
+                    : session.announcedClient() != null ? session.announcedClient()
+                    : (InetSocketAddress) session.client().getRemoteAddress();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -45,7 +45,7 @@ final class BindCommand {
                     e.getMessage() + " (" + local.get().getHostAddress() + ")"), Refusal.GENERAL_FAILURE);
             return;
         }
-        exchange.reply(new Reply.Granted(listening));
+        exchange.reply(new Reply.Granted(exchange.listener().advertise(listening)));
         exchange.stage(SessionState.WAITING);
         SocketChannel peer;
         try (listener) {

@@ -5,10 +5,9 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.log.SessionEvent;
+import org.sockd.api.upstream.Login;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.core.internal.chain.Attempt;
 import org.sockd.core.internal.chain.DialRequest;
@@ -22,32 +21,32 @@ import org.sockd.core.internal.chain.Dialer;
  */
 final class Chain {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Chain.class);
-
     private Chain() {
     }
 
     /** @return the upstream that accepted, or empty when the client was already told why none did */
-    static Optional<Dialed.Connected> dial(Exchange exchange, NextHop.Try hop) throws IOException, InterruptedException {
+    /** @param clientLogin the client's own login, for the upstreams that forward it; else {@code null} */
+    static Optional<Dialed.Connected> dial(Exchange exchange, NextHop.Try hop, Login clientLogin)
+            throws IOException, InterruptedException {
         var routes = exchange.policies().routes();
         Dialer dialer = new Dialer(exchange.context().resolver()::resolve,
                 address -> routes == null ? Optional.empty() : Optional.of(routes.select(address, null)),
                 exchange.policies().upstreams()::report,
                 Duration.ofMillis(exchange.config().connect_timeout_ms()),
                 exchange.live()::hold);
-        Dialed dialed = dialer.dial(hop, request(exchange));
-        long id = exchange.live().id();
+        Dialed dialed = dialer.dial(hop, request(exchange, clientLogin));
         for (Attempt failure : dialed.failures()) {
-            LOG.info("session {}: Failed to connect to sockd at {}: {}", id, failure.server(), failure.reason());
+            exchange.emit(new SessionEvent.UpstreamFailed(exchange.info(), failure.server(), failure.reason()));
         }
         switch (dialed) {
             case Dialed.Connected connected -> {
-                LOG.info("session {}: connected using sockd at {}", id, connected.serverText());
                 return Optional.of(connected);
             }
             case Dialed.Refused refused -> exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(),
-                    "by sockd at " + refused.serverText() + " (reply " + refused.code() + ")"), refused.refusal());
-            case Dialed.Failed failed -> exchange.fail(new SessionEvent.Failed(exchange.info(), "connect",
+                    "refused by an upstream", "sockd at " + refused.serverText() + " (reply " + refused.code() + ")"),
+                    refused.refusal());
+            // no one call failed: the classic line reads "Error: no SOCKS server reachable (2 tried)"
+            case Dialed.Failed failed -> exchange.fail(new SessionEvent.Failed(exchange.info(), "",
                     "no SOCKS server reachable (" + failed.tried() + " tried)"), failed.refusal());
         }
         return Optional.empty();
@@ -59,15 +58,15 @@ final class Chain {
         exchange.live().relaying(upstream, exchange.config().idle_timeout_s() * 1_000_000_000L);
         exchange.grant(connected.bound());
         exchange.emit(new SessionEvent.Connected(exchange.info(), (InetSocketAddress) upstream.getLocalAddress(),
-                connected.server()));
+                connected.server(), connected.serverText()));
         exchange.relay(upstream, null);
     }
 
     /** The login, when one proved a user, names the user; else the SOCKS 4 user-id. */
-    private static DialRequest request(Exchange exchange) {
+    private static DialRequest request(Exchange exchange, Login clientLogin) {
         ConnectRequest request = exchange.info().request();
         String user = request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
         return new DialRequest(request.command(), request.destination().host(), exchange.resolved(),
-                request.destination().port(), user == null ? "" : user, null);
+                request.destination().port(), user == null ? "" : user, clientLogin);
     }
 }

@@ -31,8 +31,8 @@ final class ChainedBind {
             case HopAnswer.Accepted accepted -> relay(connected, accepted.bound());
             case HopAnswer.Refused refused -> {
                 Closing.quietly(connected.channel());
-                exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), "by sockd at " + connected.serverText()
-                        + " (reply " + refused.code() + ")"), refused.refusal());
+                exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), "refused by an upstream",
+                        "sockd at " + connected.serverText() + " (reply " + refused.code() + ")"), refused.refusal());
             }
             case HopAnswer.Failed failed -> {
                 Closing.quietly(connected.channel());
@@ -50,7 +50,7 @@ final class ChainedBind {
         }
         exchange.live().relaying(connected.channel(), exchange.config().idle_timeout_s() * 1_000_000_000L);
         exchange.grant(peer);
-        exchange.emit(new SessionEvent.Connected(exchange.info(), connected.bound(), peer));
+        exchange.emit(new SessionEvent.Connected(exchange.info(), connected.bound(), peer, connected.serverText()));
         exchange.relay(connected.channel(), peer);
     }
 }

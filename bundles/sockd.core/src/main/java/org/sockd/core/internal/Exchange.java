@@ -24,9 +24,11 @@ import org.sockd.api.protocol.SocksRequest;
  * @param request the request as read, which the replies answer
  * @param info the session as the listeners see it: the decoded request and the ident answer
  * @param resolved the addresses of the destination that the access policy checked
+ * @param listener what the listener that accepted the client tells it (the address BIND and UDP
+ *        ASSOCIATE replies advertise)
  */
 record Exchange(LiveSession live, SessionContext context, Policies policies, Events events, ProtocolHandler handler,
-        OutputStream out, SocksRequest request, SessionInfo info, List<InetAddress> resolved) {
+        OutputStream out, SocksRequest request, SessionInfo info, List<InetAddress> resolved, ListenerTerms listener) {
 
     Exchange {
         resolved = List.copyOf(resolved);

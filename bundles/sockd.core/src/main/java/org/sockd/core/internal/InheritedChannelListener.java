@@ -59,7 +59,8 @@ public class InheritedChannelListener {
     @Activate
     public InheritedChannelListener(BundleContext context) throws IOException {
         this(System.inheritedChannel(), new InheritedReadiness(context, READY_WAIT),
-                (server, dispatcher) -> new Listener(server, dispatcher, context, null)::deactivate, System::exit);
+                (server, dispatcher) -> new Listener(server, dispatcher, context, null, ListenerOptions.PLAIN)::deactivate,
+                System::exit);
     }
 
     /**
@@ -121,7 +122,7 @@ public class InheritedChannelListener {
         } catch (IOException e) {
             // the session finds out what is wrong with the connection and logs it
         }
-        dispatcher.dispatch(client);
+        dispatcher.dispatch(client, ListenerTerms.PLAIN);
         try {
             // The session closes the connection at its very end; the session table empties right
             // after, and stopping the core waits for that.

@@ -42,10 +42,10 @@ final class InheritedCore implements SessionDispatcher {
     }
 
     @Override
-    public void dispatch(SocketChannel client) {
+    public void dispatch(SocketChannel client, ListenerTerms terms) {
         SessionDispatcher core = awaitCore();
         if (core != null) {
-            core.dispatch(client);
+            core.dispatch(client, terms);
             return;
         }
         LOG.error("error -- no core to serve a client within {} ms: closing its connection", wait.toMillis());

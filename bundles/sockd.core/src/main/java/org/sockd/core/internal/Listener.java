@@ -1,5 +1,9 @@
 package org.sockd.core.internal;
 
+import static org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL;
+import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
+import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -23,6 +27,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.ListenerInfo;
+import org.sockd.api.protocol.ProxyHeaderReader;
+import org.sockd.common.io.Closing;
 import org.sockd.common.net.AddressText;
 
 /** One listening socket per factory configuration of {@code sockd.listener}. */
@@ -40,6 +46,19 @@ public class Listener {
 
         @AttributeDefinition(description = "Connections the kernel may queue before they are accepted")
         int backlog() default 1024;
+
+        @AttributeDefinition(description = "\"required\": every connection must come from a network in "
+                + "proxy.trusted and open with a PROXY protocol header (version 1 or 2), whose client is then "
+                + "served in the balancer's place; \"off\": connections are served as they come")
+        String proxy_protocol() default ListenerOptions.PROXY_OFF;
+
+        @AttributeDefinition(description = "Networks of the load balancers that send the PROXY protocol header, "
+                + "as address/prefix (10.0.0.0/8, ::1/128); required with proxy.protocol = \"required\"")
+        String[] proxy_trusted() default {};
+
+        @AttributeDefinition(description = "IP address that BIND and UDP ASSOCIATE replies name instead of the "
+                + "local one, for a node behind NAT or a load balancer; empty: the local address")
+        String advertise_address() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
@@ -47,13 +66,24 @@ public class Listener {
     private final ListeningSocket socket;
     private final SessionDispatcher dispatcher;
     private final ServiceRegistration<ListenerInfo> registration;
+    private final ListenerTerms terms;
     private final Optional<Drain> drain;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile ProxyHeaderReader proxyHeaders;
 
     @Activate
     public Listener(Config config, Map<String, Object> componentProperties, @Reference SessionDispatcher dispatcher,
             BundleContext context) throws IOException {
+        this(componentProperties.get(Constants.SERVICE_PID),
+                checked(config, componentProperties.get(Constants.SERVICE_PID)), config, dispatcher, context);
+    }
+
+    /** The options are checked before the socket is bound, so a bad configuration binds nothing. */
+    private Listener(Object pid, ListenerOptions options, Config config, SessionDispatcher dispatcher,
+            BundleContext context) throws IOException {
         this(ListeningSocket.bind(new InetSocketAddress(config.address(), config.port()), config.backlog()),
-                config.backlog(), dispatcher, dispatcher.listenerDrain(), context, componentProperties.get(Constants.SERVICE_PID));
+                config.backlog(), dispatcher, dispatcher.listenerDrain(), context, pid, options);
     }
 
     /**
@@ -63,26 +93,48 @@ public class Listener {
      *
      * @param pid the configuration's PID, or {@code null} when no configuration made this listener
      */
-    Listener(ServerSocketChannel server, SessionDispatcher dispatcher, BundleContext context, Object pid)
-            throws IOException {
-        this(server, 0, dispatcher, Optional.empty(), context, pid);
+    Listener(ServerSocketChannel server, SessionDispatcher dispatcher, BundleContext context, Object pid,
+            ListenerOptions options) throws IOException {
+        this(server, 0, dispatcher, Optional.empty(), context, pid, options);
     }
 
     private Listener(ServerSocketChannel server, int backlog, SessionDispatcher dispatcher, Optional<Drain> drain,
-            BundleContext context, Object pid) throws IOException {
+            BundleContext context, Object pid, ListenerOptions options) throws IOException {
         this.dispatcher = dispatcher;
+        InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
+        String name = AddressText.of(bound) + (pid != null ? " (" + pid + ")" : "");
+        this.terms = new ListenerTerms(options.proxyTrusted()
+                .map(trusted -> new ProxyGate(name, trusted, () -> proxyHeaders)), options.advertised());
         this.socket = new ListeningSocket(server, backlog, this::handOff);
-        InetSocketAddress bound = socket.address();
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ListenerInfo.ADDRESS, AddressText.of(bound));
+        properties.put(ListenerInfo.PROXY_PROTOCOL,
+                terms.proxy().isPresent() ? ListenerOptions.PROXY_REQUIRED : ListenerOptions.PROXY_OFF);
         // the configuration's PID tells an administrator (or a test) which listener this is
         if (pid != null) {
             properties.put(Constants.SERVICE_PID, pid);
         }
-        this.registration = context.registerService(ListenerInfo.class, () -> bound, properties);
+        this.registration = context.registerService(ListenerInfo.class, new Info(bound, terms.proxy()), properties);
         this.drain = drain;
         drain.ifPresent(d -> d.add(socket));
-        LOG.info("listening on {}", AddressText.of(bound));
+        LOG.info("listening on {}{}", AddressText.of(bound), terms.proxy().isPresent()
+                ? ", for PROXY protocol headers from " + options.proxyTrusted().get() : "");
+    }
+
+    private static ListenerOptions checked(Config config, Object pid) {
+        try {
+            return ListenerOptions.of(config, pid);
+        } catch (IllegalArgumentException e) {
+            LOG.error("error -- {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    private record Info(InetSocketAddress address, Optional<ProxyGate> proxy) implements ListenerInfo {
+        @Override
+        public long proxyHeadersRefused() {
+            return proxy.map(ProxyGate::refused).orElse(0L);
+        }
     }
 
     private void handOff(SocketChannel client) {
@@ -91,7 +143,11 @@ public class Listener {
         } catch (IOException e) {
             // the session finds out what is wrong with the connection and logs it
         }
-        dispatcher.dispatch(client);
+        if (terms.proxy().isPresent() && !terms.proxy().get().trusts(client)) {
+            Closing.quietly(client);
+            return;
+        }
+        dispatcher.dispatch(client, terms);
     }
 
     @Deactivate

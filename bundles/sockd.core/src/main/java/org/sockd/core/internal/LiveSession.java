@@ -32,6 +32,8 @@ final class LiveSession {
     private final AtomicReference<End> end = new AtomicReference<>();
     private volatile SocketChannel target;
     private volatile InetSocketAddress connected;
+    /** The client a trusted balancer's PROXY header named, served in the peer's place. */
+    private volatile InetSocketAddress announcedClient;
     /** Something else the session holds open: a BIND's listening socket, a UDP association. */
     private volatile Closeable held;
     private volatile Stage stage = new Stage(SessionState.HANDSHAKE, null, null);
@@ -112,6 +114,15 @@ final class LiveSession {
 
     void connected(InetSocketAddress address) {
         this.connected = address;
+    }
+
+    /** @return the client a PROXY header named, or {@code null} when the peer is the client */
+    InetSocketAddress announcedClient() {
+        return announcedClient;
+    }
+
+    void announcedClient(InetSocketAddress client) {
+        this.announcedClient = client;
     }
 
     /** Records why the session ends, unless a cause was recorded first: the first cause is the real one. */

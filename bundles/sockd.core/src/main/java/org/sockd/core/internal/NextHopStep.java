@@ -11,6 +11,7 @@ import org.sockd.api.access.MatchedRule;
 import org.sockd.api.action.Action;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.protocol.Refusal;
+import org.sockd.api.upstream.Login;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.UpstreamSelector;
 import org.sockd.core.internal.chain.Dialed;
@@ -26,10 +27,12 @@ final class NextHopStep {
 
     private final Exchange exchange;
     private final Consumer<Action> submit;
+    private final ForwardableLogin login;
 
-    NextHopStep(Exchange exchange, Consumer<Action> submit) {
+    NextHopStep(Exchange exchange, Consumer<Action> submit, ForwardableLogin login) {
         this.exchange = exchange;
         this.submit = submit;
+        this.login = login;
     }
 
     /** No selector means the daemon is not SOCKSified: every permitted request goes direct. */
@@ -47,11 +50,14 @@ final class NextHopStep {
     }
 
     void carryOut() throws IOException, InterruptedException {
-        switch (choose(exchange.policies().upstreams(), exchange.info().request())) {
+        NextHop hop = choose(exchange.policies().upstreams(), exchange.info().request());
+        Login forwarded = login.takeFor(hop);
+        switch (hop) {
             case NextHop.Deny deny -> {
                 runCommand(deny.rule());
                 LOG.info("session {}: {}", exchange.live().id(), deny.reason());
-                exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), deny.reason()), Refusal.NOT_ALLOWED);
+                exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), deny.reason(), refuser(deny)),
+                        Refusal.NOT_ALLOWED);
             }
             case NextHop.Direct direct -> {
                 runCommand(direct.rule());
@@ -59,7 +65,7 @@ final class NextHopStep {
             }
             case NextHop.Try through -> {
                 runCommand(through.rule());
-                through(through);
+                through(through, forwarded);
             }
         }
     }
@@ -73,18 +79,25 @@ final class NextHopStep {
     }
 
     /** UDP cannot go through an upstream, and never goes direct instead: fail closed. */
-    private void through(NextHop.Try hop) throws IOException, InterruptedException {
+    /** @param forwarded the client's login, when one of the upstreams forwards it; else {@code null} */
+    private void through(NextHop.Try hop, Login forwarded) throws IOException, InterruptedException {
         if (exchange.request().command() == Command.UDP_ASSOCIATE) {
             exchange.refuse("upstream", new SessionEvent.Refused(exchange.info(), "socks.conf line " + hop.rule().line()
-                    + " sends it to an upstream, which cannot carry UDP"), Refusal.NOT_ALLOWED);
+                    + " sends it to an upstream, which cannot carry UDP", "socks.conf line " + hop.rule().line()),
+                    Refusal.NOT_ALLOWED);
             return;
         }
-        Optional<Dialed.Connected> connected = Chain.dial(exchange, hop);
+        Optional<Dialed.Connected> connected = Chain.dial(exchange, hop, forwarded);
         if (connected.isPresent() && exchange.request().command() == Command.BIND) {
             new ChainedBind(exchange).serve(connected.get());
         } else if (connected.isPresent()) {
             Chain.relay(exchange, connected.get());
         }
+    }
+
+    /** {@code refused -- <req> by socks.conf line 3}; a refusal without a line says why instead. */
+    static String refuser(NextHop.Deny deny) {
+        return deny.rule() != null ? "socks.conf line " + deny.rule().line() : "socks.conf (" + deny.reason() + ")";
     }
 
     private void runCommand(MatchedRule rule) {

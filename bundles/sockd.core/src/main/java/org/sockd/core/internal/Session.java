@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.ClientInfo;
@@ -39,12 +40,14 @@ final class Session implements Runnable {
     private final Policies policies;
     private final SessionContext context;
     private final Events events;
+    private final ListenerTerms terms;
     private final Instant started = Instant.now();
 
-    Session(LiveSession live, Policies policies, SessionContext context) {
+    Session(LiveSession live, Policies policies, SessionContext context, ListenerTerms terms) {
         this.live = live;
         this.policies = policies;
         this.context = context;
+        this.terms = terms;
         this.events = new Events(policies.listeners(), context.tally());
     }
 
@@ -67,10 +70,17 @@ final class Session implements Runnable {
 
     private void serve() throws IOException, InterruptedException {
         SocketChannel channel = live.client();
-        ClientInfo client = new ClientInfo((InetSocketAddress) channel.getRemoteAddress(),
+        ClientInfo accepted = new ClientInfo((InetSocketAddress) channel.getRemoteAddress(),
                 (InetSocketAddress) channel.getLocalAddress());
         InputStream in = Channels.newInputStream(channel);
         OutputStream out = Channels.newOutputStream(channel);
+        // behind a balancer, its PROXY header names the client every later step sees
+        Optional<Arrival> arrival = terms.proxy().isEmpty() ? Optional.of(Arrival.direct(accepted))
+                : terms.proxy().get().admit(live, in, accepted);
+        if (arrival.isEmpty()) {
+            return;
+        }
+        ClientInfo client = arrival.get().client();
         try {
             int first = in.read();
             if (first < 0) {
@@ -82,8 +92,9 @@ final class Session implements Runnable {
                 return;
             }
             events.spoke(handler.version());
-            switch (handler.handshake(in, out, client, CountedAuthenticator.all(policies.authenticators(), events))) {
-                case Handshake.Received received -> decide(handler, out, client, received);
+            ForwardableLogin login = new ForwardableLogin();
+            switch (handler.handshake(in, out, client, login.watching(CountedAuthenticator.all(policies.authenticators(), events)))) {
+                case Handshake.Received received -> decide(handler, out, arrival.get(), received, login);
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));
             }
@@ -98,8 +109,9 @@ final class Session implements Runnable {
     }
 
     /** Everything after the request was read: resolve, decide, identify, then the command. */
-    private void decide(ProtocolHandler handler, OutputStream out, ClientInfo client, Handshake.Received received)
-            throws IOException, InterruptedException {
+    private void decide(ProtocolHandler handler, OutputStream out, Arrival arrival, Handshake.Received received,
+            ForwardableLogin login) throws IOException, InterruptedException {
+        ClientInfo client = arrival.client();
         live.suspendDeadline();
         context.tally().handshake(Duration.between(started, Instant.now()));
         SocksRequest request = received.request();
@@ -111,14 +123,15 @@ final class Session implements Runnable {
         live.stage(SessionState.DECIDING, decoded, null);
         if (unauthenticatedWhileRequired(request.version())) {
             Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
-                    new SessionInfo(live.id(), started, decoded, null), resolved);
+                    new SessionInfo(live.id(), started, decoded, null), resolved, terms);
             exchange.refuse("auth", new SessionEvent.Refused(exchange.info(), "SOCKS 4 carries no password, and "
                     + "username/password authentication is required (core socks4.without.auth=false)"),
                     Refusal.NOT_ALLOWED);
             return;
         }
         Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded,
-                new IdentQuery(policies.ident(), client, context.config().ident_wait_ms()));
+                new IdentQuery(policies.ident(), client.remote(), arrival.identServer(),
+                        context.config().ident_wait_ms()));
         IdentFinding ident = verdict.ident();
         SessionInfo info = new SessionInfo(live.id(), started, decoded, ident.answer());
         live.stage(SessionState.DECIDING, decoded, ident.answer());
@@ -128,11 +141,12 @@ final class Session implements Runnable {
             case MISMATCH -> events.emit(new SessionEvent.IdentMismatch(info));
             case NONE -> { }
         }
-        Exchange exchange = new Exchange(live, context, policies, events, handler, out, request, info, resolved);
+        Exchange exchange =
+                new Exchange(live, context, policies, events, handler, out, request, info, resolved, terms);
         switch (verdict) {
             case Verdicts.Refuse refuse ->
                 exchange.refuse(refuse.cause(), new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
-            case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit).carryOut();
+            case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit, login).carryOut();
         }
     }
 

@@ -6,8 +6,12 @@ import java.util.Optional;
 /** Takes each accepted client connection from a listener and serves it. */
 interface SessionDispatcher {
 
-    /** Serves the client on a thread of its own; never blocks the accepting thread. */
-    void dispatch(SocketChannel client);
+    /**
+     * Serves the client on a thread of its own; never blocks the accepting thread.
+     *
+     * @param terms what the listener that accepted the client asks of it
+     */
+    void dispatch(SocketChannel client, ListenerTerms terms);
 
     /**
      * @return the node's drain, with which a listener registers the socket it opened so that draining

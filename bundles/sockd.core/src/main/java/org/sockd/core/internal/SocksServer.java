@@ -158,7 +158,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     }
 
     @Override
-    public void dispatch(SocketChannel client) {
+    public void dispatch(SocketChannel client, ListenerTerms terms) {
         CoreConfig config = this.config;
         SessionContext context = this.context;
         Sessions sessions = context.sessions();
@@ -176,7 +176,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         long now = System.nanoTime();
         LiveSession live = new LiveSession(sessions.nextId(), client, now + config.handshake_timeout_ms() * 1_000_000L);
         sessions.add(live);
-        Thread.ofVirtual().name("sockd-session-" + live.id()).start(new Session(live, policiesNow(), context));
+        Thread.ofVirtual().name("sockd-session-" + live.id()).start(new Session(live, policiesNow(), context, terms));
     }
 
     /** The services registered now, read once for a session to use from its start to its end. */

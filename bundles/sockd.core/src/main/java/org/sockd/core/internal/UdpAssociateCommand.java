@@ -47,7 +47,7 @@ final class UdpAssociateCommand {
         LiveSession live = exchange.live();
         live.hold(association);
         live.traffic(new AssociationTraffic(association));
-        exchange.grant(association.relayAddress());
+        exchange.grant(exchange.listener().advertise(association.relayAddress()));
         exchange.stage(SessionState.RELAYING);
         exchange.emit(new SessionEvent.Connected(exchange.info(), association.relayAddress(), association.relayAddress()));
         relay(association);

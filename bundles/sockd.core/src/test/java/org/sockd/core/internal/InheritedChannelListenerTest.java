@@ -31,7 +31,7 @@ class InheritedChannelListenerTest {
     private final BlockingQueue<Integer> exits = new ArrayBlockingQueue<>(4);
     private final BlockingQueue<ServerSocketChannel> listened = new ArrayBlockingQueue<>(4);
     private final AtomicInteger closedListeners = new AtomicInteger();
-    private final SessionDispatcher dispatcher = dispatched::add;
+    private final SessionDispatcher dispatcher = (client, terms) -> dispatched.add(client);
 
     @Test
     void aConnectedClientIsDispatchedAndTheProcessExitsZeroOnlyWhenItsSessionHasClosedIt() throws Exception {
@@ -157,7 +157,7 @@ class InheritedChannelListenerTest {
             CountDownLatch oldCoreGone = new CountDownLatch(1);
             InheritedChannelListener inherited = new InheritedChannelListener(loopback.pair().proxy(),
                     oldCoreGone::await, (server, core) -> () -> { }, exits::add);
-            SessionDispatcher old = client -> { throw new AssertionError("the old core is gone"); };
+            SessionDispatcher old = (client, terms) -> { throw new AssertionError("the old core is gone"); };
             inherited.setCore(old);
             inherited.unsetCore(old);
             oldCoreGone.countDown();

@@ -18,11 +18,11 @@ class InheritedCoreTest {
     @Test
     void aClientGoesToTheCoreInPlace() throws Exception {
         InheritedCore core = new InheritedCore(Duration.ofSeconds(3));
-        core.set(first::add);
+        core.set((channel, terms) -> first.add(channel));
         try (Loopback loopback = new Loopback()) {
             SocketChannel client = loopback.pair().proxy();
 
-            core.dispatch(client);
+            core.dispatch(client, ListenerTerms.PLAIN);
 
             assertThat(first).containsExactly(client);
         }
@@ -31,15 +31,15 @@ class InheritedCoreTest {
     @Test
     void aClientWaitsWhileNoCoreIsThereAndGoesToTheNextOne() throws Exception {
         InheritedCore core = new InheritedCore(Duration.ofSeconds(3));
-        SessionDispatcher old = first::add;
+        SessionDispatcher old = (channel, terms) -> first.add(channel);
         core.set(old);
         core.clear(old);
         try (Loopback loopback = new Loopback()) {
             SocketChannel client = loopback.pair().proxy();
-            Thread waiting = Thread.ofPlatform().start(() -> core.dispatch(client));
+            Thread waiting = Thread.ofPlatform().start(() -> core.dispatch(client, ListenerTerms.PLAIN));
             Await.until(() -> waiting.getState() == Thread.State.TIMED_WAITING, "the client to wait for a core");
 
-            core.set(second::add);
+            core.set((channel, terms) -> second.add(channel));
 
             waiting.join(Await.PATIENCE);
             assertThat(first).isEmpty();
@@ -50,12 +50,12 @@ class InheritedCoreTest {
     @Test
     void clearingACoreThatIsNoLongerInPlaceKeepsTheNewOne() throws Exception {
         InheritedCore core = new InheritedCore(Duration.ofMillis(100));
-        SessionDispatcher old = first::add;
+        SessionDispatcher old = (channel, terms) -> first.add(channel);
         core.set(old);
-        core.set(second::add); // SCR binds the better one before it unbinds the old one
+        core.set((channel, terms) -> second.add(channel)); // SCR binds the better one before it unbinds the old one
         core.clear(old);
         try (Loopback loopback = new Loopback()) {
-            core.dispatch(loopback.pair().proxy());
+            core.dispatch(loopback.pair().proxy(), ListenerTerms.PLAIN);
 
             assertThat(second).hasSize(1);
         }
@@ -67,7 +67,7 @@ class InheritedCoreTest {
         try (Loopback loopback = new Loopback()) {
             Loopback.Pair pair = loopback.pair();
 
-            core.dispatch(pair.proxy());
+            core.dispatch(pair.proxy(), ListenerTerms.PLAIN);
 
             assertThat(pair.proxy().isOpen()).isFalse();
             assertThat(Loopback.atEnd(pair.peer())).as("the client sees its connection end").isTrue();

@@ -188,7 +188,7 @@ class SessionTest {
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
         assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "select",
-                "action socks.conf:3", "event Refused: refused by socks.conf line 3", "reply Refused[refusal=NOT_ALLOWED]");
+                "action socks.conf:3", "event Refused: refused by socks.conf line 3 [by socks.conf line 3]", "reply Refused[refusal=NOT_ALLOWED]");
     }
 
     @Test
@@ -210,7 +210,8 @@ class SessionTest {
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
         assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "select",
-                "action socks.conf:3", "report fw2 FAILED", "event Failed", "reply Refused[refusal=GENERAL_FAILURE]");
+                "action socks.conf:3", "report fw2 FAILED", "event UpstreamFailed: Connection refused", "event Failed",
+                "reply Refused[refusal=GENERAL_FAILURE]");
     }
 
     @Test
@@ -220,7 +221,8 @@ class SessionTest {
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
         assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7",
-                "event Refused: a socks.conf is in use but no upstream selector is registered",
+                "event Refused: a socks.conf is in use but no upstream selector is registered"
+                        + " [by socks.conf (a socks.conf is in use but no upstream selector is registered)]",
                 "reply Refused[refusal=NOT_ALLOWED]");
     }
 
@@ -297,7 +299,7 @@ class SessionTest {
                 new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
                 new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally);
 
-        new Session(live, policies, context).run();
+        new Session(live, policies, context, ListenerTerms.PLAIN).run();
 
         assertThat(client.proxy().isOpen()).as("the client connection is closed").isFalse();
         assertThat(sessions.size()).as("the session left the table").isZero();
@@ -349,7 +351,12 @@ class SessionTest {
 
     private void heard(SessionEvent event) {
         trail.add("event " + event.getClass().getSimpleName()
-                + (event instanceof SessionEvent.Refused refused ? ": " + refused.reason() : ""));
+                + switch (event) {
+                    case SessionEvent.Refused refused -> ": " + refused.reason()
+                            + (refused.by() == null ? "" : " [by " + refused.by() + "]");
+                    case SessionEvent.UpstreamFailed failed -> ": " + failed.reason();
+                    default -> "";
+                });
     }
 
     private SocksRequest request(SocksVersion version, Command command) throws IOException {

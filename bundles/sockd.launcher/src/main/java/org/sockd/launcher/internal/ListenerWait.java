@@ -1,5 +1,6 @@
 package org.sockd.launcher.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -16,9 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.ListenerInfo;
 
 /**
- * Waits until every listener asked for is bound and every bundle has started, then says
- * {@code sockd ready}; ends the process when a listener cannot be bound: a daemon that silently
- * serves fewer addresses than it was told to is worse than one that stops.
+ * Waits until every listener asked for is bound, every bundle has started and the services the
+ * configuration requires are registered ({@link RequiredServices}), then says {@code sockd ready};
+ * ends the process when a listener cannot be bound: a daemon that silently serves fewer addresses
+ * than it was told to is worse than one that stops.
  */
 final class ListenerWait {
 
@@ -39,8 +41,8 @@ final class ListenerWait {
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
                 Optional<String> failure = Optional.empty();
-                while ((tracker.size() < wanted || !started(context)) && failure.isEmpty()
-                        && System.nanoTime() - deadline < 0) {
+                while (!(tracker.size() >= wanted && started(context) && RequiredServices.missing(context).isEmpty())
+                        && failure.isEmpty() && System.nanoTime() - deadline < 0) {
                     Thread.sleep(50);
                     failure = activationFailure(scr);
                 }
@@ -49,6 +51,7 @@ final class ListenerWait {
                             failure.orElse("not bound within " + WAIT_SECONDS + " s"));
                     exit.accept(1);
                 } else {
+                    awaitRequiredServices(context);
                     LOG.info("sockd ready");
                 }
             } catch (InterruptedException e) {
@@ -57,6 +60,21 @@ final class ListenerWait {
                 tracker.close();
             }
         });
+    }
+
+    /**
+     * Ready means that a request can be served as configured: until then the core refuses every
+     * request (fail closed), so say so, and wait on for as long as it takes.
+     */
+    private static void awaitRequiredServices(BundleContext context) throws InterruptedException {
+        List<String> missing = RequiredServices.missing(context);
+        if (!missing.isEmpty()) {
+            LOG.warn("listening, but every request is refused until these are registered: {}", missing);
+        }
+        while (!missing.isEmpty()) {
+            Thread.sleep(200);
+            missing = RequiredServices.missing(context);
+        }
     }
 
     /** The framework has reached the start level it was started for: every bundle is up. */

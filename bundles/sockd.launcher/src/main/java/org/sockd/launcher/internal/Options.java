@@ -44,6 +44,8 @@ record Options(IdentMode identMode, Path rulesFile, List<InetSocketAddress> list
               --pid-file FILE   write the pid here; refuse to start while a live process holds it
               -h, --help        print this help and exit
             A flag overrides the configuration files, also when a file changes while sockd runs.
+            See sockd(8), sockd.conf(5), sockd.route(5), sockd.passwd(5), socks.conf(5) and
+            sockd-freeze(8): man/ in the source tree (man -l man/sockd.8).
             """;
 
     Options {

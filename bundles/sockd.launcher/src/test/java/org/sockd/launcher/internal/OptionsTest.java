@@ -92,4 +92,10 @@ class OptionsTest {
         assertThat(Options.USAGE).contains("-ver", "-I", "-i", "-f FILE", "-r FILE", "-U FILE", "-l ADDR:PORT",
                 "--config-dir DIR", "--pid-file FILE");
     }
+
+    @Test
+    void theUsageEndsByPointingToTheManualPages() {
+        assertThat(Options.USAGE.strip().lines().toList().getLast()).contains("man/", "man -l man/sockd.8");
+        assertThat(Options.USAGE).contains("sockd(8)", "sockd.conf(5)");
+    }
 }

@@ -21,6 +21,7 @@ import org.sockd.api.log.SessionEvent.ProtocolError;
 import org.sockd.api.log.SessionEvent.Refused;
 import org.sockd.api.log.SessionEvent.Terminated;
 import org.sockd.api.log.SessionEvent.TimedOut;
+import org.sockd.api.log.SessionEvent.UpstreamFailed;
 import org.sockd.api.log.SessionEvent.WrongPeer;
 import org.sockd.api.log.SessionInfo;
 import org.sockd.common.net.AddressText;
@@ -49,10 +50,15 @@ final class ClassicLines {
 
     List<String> linesFor(SessionEvent event) {
         return switch (event) {
-            case Refused r -> List.of("refused -- " + request(r.session()));
-            case Connected c -> List.of("connected -- " + request(c.session()) + peerService(c.session(), c.target()));
-            case Failed f -> List.of("failed -- " + request(f.session())
-                    + ".  Error code: " + LogText.escape(f.call()) + "() " + LogText.escape(f.error()));
+            case Refused r -> List.of("refused -- " + request(r.session())
+                    + (r.by() == null ? "" : " by " + LogText.escape(r.by())));
+            case Connected c -> List.of("connected -- " + request(c.session()) + peerService(c.session(), c.target())
+                    + (c.upstream() == null ? "" : " using sockd at " + LogText.escape(c.upstream())));
+            case UpstreamFailed u -> List.of("Failed to connect to sockd at " + LogText.escape(u.server()) + ": "
+                    + LogText.escape(u.reason()));
+            case Failed f -> List.of("failed -- " + request(f.session()) + ".  Error"
+                    + (f.call().isEmpty() ? "" : " code") + ": "
+                    + (f.call().isEmpty() ? "" : LogText.escape(f.call()) + "() ") + LogText.escape(f.error()));
             case TimedOut t -> List.of("timed-out -- " + request(t.session()));
             case Terminated t -> List.of(
                     "terminated -- " + request(t.session()) + peerService(t.session(), t.peer()) + ".",

@@ -79,6 +79,39 @@ class ClassicLinesTest {
     }
 
     @Test
+    void aSessionThroughUpstreamsNamesThemInTheLibraryStyle() {
+        SessionInfo session = session(Command.CONNECT, Endpoint.ofAddress(TARGET, 23), "don", null);
+        var bound = new InetSocketAddress(CLIENT, 4000);
+        assertThat(lines.linesFor(new SessionEvent.UpstreamFailed(session, "dead (127.0.0.1:11090)",
+                "Connection refused"))).containsExactly(
+                "Failed to connect to sockd at dead (127.0.0.1:11090): Connection refused");
+        assertThat(lines.linesFor(new SessionEvent.Connected(session, bound, bound, "live (127.0.0.1:11081)")))
+                .containsExactly("connected -- Connect from don(unknown)@eon.cstc.org to 137.12.4.15 (telnet)"
+                        + " using sockd at live (127.0.0.1:11081)");
+        assertThat(lines.linesFor(new SessionEvent.Failed(session, "", "no SOCKS server reachable (2 tried)")))
+                .containsExactly("failed -- Connect from don(unknown)@eon.cstc.org to 137.12.4.15 (telnet)."
+                        + "  Error: no SOCKS server reachable (2 tried)");
+    }
+
+    @Test
+    void refusalsBySocksConfOrByAnUpstreamSayWho() {
+        SessionInfo session = session(Command.CONNECT, Endpoint.ofAddress(TARGET, 23), "don", null);
+        assertThat(lines.linesFor(new SessionEvent.Refused(session, "refused by socks.conf line 1",
+                "socks.conf line 1"))).containsExactly(
+                "refused -- Connect from don(unknown)@eon.cstc.org to 137.12.4.15 (telnet) by socks.conf line 1");
+        assertThat(lines.linesFor(new SessionEvent.Refused(session, "upstream", "sockd at b (127.0.0.1:1081) (reply 91)")))
+                .containsExactly("refused -- Connect from don(unknown)@eon.cstc.org to 137.12.4.15 (telnet)"
+                        + " by sockd at b (127.0.0.1:1081) (reply 91)");
+    }
+
+    @Test
+    void anUpstreamNameCannotForgeALine() {
+        SessionInfo session = session(Command.CONNECT, Endpoint.ofAddress(TARGET, 23), "don", null);
+        assertThat(lines.linesFor(new SessionEvent.UpstreamFailed(session, "b\nx", "reply\r92")))
+                .containsExactly("Failed to connect to sockd at b\\x0ax: reply\\x0d92");
+    }
+
+    @Test
     void bindNamesNoServiceAndUnspecifiedHost() {
         SessionInfo session = session(Command.BIND, Endpoint.ofAddress(address(0, 0, 0, 0), 21), "don", null);
         assertThat(lines.linesFor(new SessionEvent.Refused(session, "rule")))

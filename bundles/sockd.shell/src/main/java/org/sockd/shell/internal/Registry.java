@@ -23,8 +23,8 @@ interface Registry {
     /** @return every registered service of the kinds {@link ServiceKind} lists, in no particular order */
     List<RegisteredService> services();
 
-    /** @return the addresses of the listening sockets, as {@code host:port} */
-    List<String> listeners();
+    /** @return the listening sockets, in order of their addresses */
+    List<ListenerView> listeners();
 
     /** @return the core's session registry, empty while no core runs */
     Optional<SessionRegistry> sessions();

@@ -8,6 +8,7 @@ import static org.osgi.service.component.annotations.ReferencePolicyOption.GREED
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,9 +93,27 @@ public final class ServiceRegistry implements Registry {
     }
 
     @Override
-    public List<String> listeners() {
-        return references(ListenerInfo.class).stream()
-                .map(reference -> Objects.toString(reference.getProperty(ListenerInfo.ADDRESS), "?")).sorted().toList();
+    public List<ListenerView> listeners() {
+        return references(ListenerInfo.class).stream().map(this::listener)
+                .sorted(Comparator.comparing(ListenerView::address)).toList();
+    }
+
+    /** The count is read from the service itself, since it changes with every refusal. */
+    @SuppressWarnings("unchecked")
+    private ListenerView listener(ServiceReference<?> reference) {
+        String address = Objects.toString(reference.getProperty(ListenerInfo.ADDRESS), "?");
+        if (!"required".equals(reference.getProperty(ListenerInfo.PROXY_PROTOCOL))) {
+            return new ListenerView(address, false, 0);
+        }
+        ServiceReference<ListenerInfo> typed = (ServiceReference<ListenerInfo>) reference;
+        ListenerInfo listener = context.getService(typed);
+        try {
+            return new ListenerView(address, true, listener == null ? 0 : listener.proxyHeadersRefused());
+        } finally {
+            if (listener != null) {
+                context.ungetService(typed);
+            }
+        }
     }
 
     @Override

@@ -11,12 +11,12 @@ import org.sockd.api.admin.DaemonTotals;
  * @param version the sockd release
  * @param now when the status was taken
  * @param started when the daemon process started, or {@code null} when the system does not say
- * @param listeners the addresses clients are accepted on
+ * @param listeners the sockets clients are accepted on
  * @param services the policy services, in display order
  * @param totals the core's counts, or {@code null} when no core is running
  * @param draining whether the node drains: it accepts no new clients
  */
-public record Status(String version, Instant now, Instant started, List<String> listeners,
+public record Status(String version, Instant now, Instant started, List<ListenerView> listeners,
         List<RegisteredService> services, DaemonTotals totals, boolean draining) {
 
     public Status {

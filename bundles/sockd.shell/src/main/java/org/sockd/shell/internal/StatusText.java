@@ -17,7 +17,8 @@ final class StatusText {
         lines.add("sockd " + status.version() + (status.started() == null ? ", uptime unknown"
                 : ", up " + Text.age(status.started(), status.now()) + " since "
                         + status.started().truncatedTo(ChronoUnit.SECONDS)));
-        lines.add("listeners: " + (status.listeners().isEmpty() ? "none" : String.join(", ", status.listeners())));
+        lines.add("listeners: " + (status.listeners().isEmpty() ? "none"
+                : String.join(", ", status.listeners().stream().map(StatusText::listener).toList())));
         DaemonTotals totals = status.totals();
         if (totals == null) {
             lines.add("sessions:  unknown: " + Text.NO_CORE);
@@ -33,6 +34,11 @@ final class StatusText {
         lines.add("services:");
         lines.addAll(services(status.services()));
         return String.join("\n", lines);
+    }
+
+    private static String listener(ListenerView listener) {
+        return listener.address() + (listener.proxyRequired()
+                ? " (PROXY protocol required: " + listener.proxyRefused() + " refused)" : "");
     }
 
     /** Every kind appears, a kind with no service too: the core runs without it (or refuses everything). */

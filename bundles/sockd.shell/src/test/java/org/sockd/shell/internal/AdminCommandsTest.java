@@ -41,7 +41,8 @@ class AdminCommandsTest {
     @Test
     void statusShowsVersionUptimeListenersTotalsAndEveryKindOfService() {
         registry.started = Optional.of(NOW.minusSeconds(2 * 3600 + 7 * 60 + 9).minusMillis(500));
-        registry.listeners.addAll(List.of("127.0.0.1:1080", "[::1]:1080"));
+        registry.listeners.addAll(List.of(new ListenerView("127.0.0.1:1080", false, 0),
+                new ListenerView("[::1]:1080", true, 3)));
         registry.sessions = Optional.of(core);
         core.totals = new DaemonTotals(NOW.minusSeconds(3600), 120, 3, 4096, 1_048_576);
         registry.services.addAll(List.of(
@@ -54,7 +55,7 @@ class AdminCommandsTest {
 
         assertThat(commands.status()).hasToString("""
                 sockd 1.2.3, up 2h07m since 2026-11-26T09:52:50Z
-                listeners: 127.0.0.1:1080, [::1]:1080
+                listeners: 127.0.0.1:1080, [::1]:1080 (PROXY protocol required: 3 refused)
                 sessions:  3 live, 120 since 2026-11-26T11:00:00Z
                 bytes:     4096 from clients, 1048576 to clients
                 services:

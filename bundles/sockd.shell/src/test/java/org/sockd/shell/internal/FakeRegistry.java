@@ -18,7 +18,7 @@ final class FakeRegistry implements Registry {
     final List<Reloadable> reloadables = new ArrayList<>();
     final List<PolicyService> policies = new ArrayList<>();
     final List<RegisteredService> services = new ArrayList<>();
-    final List<String> listeners = new ArrayList<>();
+    final List<ListenerView> listeners = new ArrayList<>();
     final List<Dumpable> dumpables = new ArrayList<>();
     Optional<SessionRegistry> sessions = Optional.empty();
     Optional<DaemonMetrics> metrics = Optional.empty();
@@ -43,7 +43,7 @@ final class FakeRegistry implements Registry {
     }
 
     @Override
-    public List<String> listeners() {
+    public List<ListenerView> listeners() {
         return listeners;
     }
 

@@ -90,6 +90,8 @@ public final class SocksConfSelector implements UpstreamSelector, Reloadable, Du
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SocksConfSelector.class);
+    /** The classic log (README: Syslog): marks are notices there, beside the session lines they explain. */
+    private static final Logger CLASSIC = LoggerFactory.getLogger("sockd");
 
     private final Clock clock;
     private final UnaryOperator<String> env;
@@ -117,7 +119,7 @@ public final class SocksConfSelector implements UpstreamSelector, Reloadable, Du
         Path file = Path.of(config.file());
         LiveFile<NextHops> live = new LiveFile<>(file, path -> SocksConfFiles.marked(
                 SocksConfFiles.load(path, settings, LOG::warn, LOG),
-                table -> new FailureMarks(table.marking(), clock, LOG::info)), SocksConfFiles.KIND, LOG);
+                table -> new FailureMarks(table.marking(), clock, CLASSIC::info)), SocksConfFiles.KIND, LOG);
         return live.watchIf(config.watch(), "sockd-socksconf-watch", Duration.ofMillis(config.watch_period_ms()),
                 () -> watched(file, live.current()));
     }

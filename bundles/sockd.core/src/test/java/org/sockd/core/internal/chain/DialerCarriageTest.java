@@ -92,6 +92,22 @@ class DialerCarriageTest {
     }
 
     @Test
+    void aForwardingUpstreamGetsTheClientsOwnLogin() throws Exception {
+        ScriptedProxy proxy = hops.proxy(ScriptedProxy.answering(bytes(5, 2), bytes(1, 0),
+                bytes(5, 0, 0, 1, 127, 0, 0, 1, 0, 80)));
+        Upstream forwarding = new Upstream("f", UpstreamProtocol.SOCKS5, "127.0.0.1", proxy.port(),
+                NameResolution.REMOTE, null, UpstreamAuth.FORWARD, null, Upstreams.CONNECT_TIMEOUT);
+
+        Dialed dialed = hops.dial(List.of(forwarding),
+                new DialRequest(Command.CONNECT, "far.test", List.of(), 80, "amy", new Login("amy", "pw")));
+
+        hops.opened.add(((Dialed.Connected) dialed).channel());
+        byte[] expected = bytes(5, 1, 2, 1, 3, 'a', 'm', 'y', 2, 'p', 'w', 5, 1, 0, 3, 8, 'f', 'a', 'r', '.', 't', 'e', 's',
+                't', 0, 80);
+        Await.until(() -> Arrays.equals(proxy.received(), expected), "the upstream got the client's login");
+    }
+
+    @Test
     void aSocks4UpstreamGetsTheUserIdAndAnHttpUpstreamTheConnectLine() throws Exception {
         ScriptedProxy four = hops.proxy(ScriptedProxy.answering(ScriptedProxy.oneByOne(0, 90, 0, 0, 0, 0, 0, 0)));
         ScriptedProxy http = hops.proxy(ScriptedProxy.answering("HTTP/1.0 200 Connection established\r\n\r\n".getBytes()));
