@@ -61,7 +61,6 @@ public class Listener {
         String advertise_address() default "";
     }
 
-
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
 
     private final ListeningSocket socket;

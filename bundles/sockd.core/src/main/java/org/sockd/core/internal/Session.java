@@ -93,8 +93,7 @@ final class Session implements Runnable {
             }
             events.spoke(handler.version());
             ForwardableLogin login = new ForwardableLogin();
-            switch (handler.handshake(in, out, client,
-                    login.watching(CountedAuthenticator.all(policies.authenticators(), events)))) {
+            switch (handler.handshake(in, out, client, login.watching(CountedAuthenticator.all(policies.authenticators(), events)))) {
                 case Handshake.Received received -> decide(handler, out, arrival.get(), received, login);
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));

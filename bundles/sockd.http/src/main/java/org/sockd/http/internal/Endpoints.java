@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 import org.sockd.api.admin.Readiness;
 import org.sockd.api.metrics.DaemonMetrics;
 
@@ -17,10 +18,12 @@ final class Endpoints implements HttpHandler {
 
     private final DaemonMetrics metrics;
     private final ReadyCheck ready;
+    private final LongSupplier proxyHeadersRefused;
 
-    Endpoints(DaemonMetrics metrics, ReadyCheck ready) {
+    Endpoints(DaemonMetrics metrics, ReadyCheck ready, LongSupplier proxyHeadersRefused) {
         this.metrics = metrics;
         this.ready = ready;
+        this.proxyHeadersRefused = proxyHeadersRefused;
     }
 
     @Override
@@ -40,7 +43,8 @@ final class Endpoints implements HttpHandler {
                         case Readiness.NotReady notReady -> respond(exchange, 503, PLAIN, notReady.reason() + "\n");
                     }
                 }
-                case "/metrics" -> respond(exchange, 200, EXPOSITION, PrometheusText.of(metrics.snapshot()));
+                case "/metrics" -> respond(exchange, 200, EXPOSITION, PrometheusText.of(metrics.snapshot(),
+                        proxyHeadersRefused.getAsLong()));
                 default -> respond(exchange, 404, PLAIN, "no such path: /health/live, /health/ready and /metrics are\n");
             }
         }

@@ -69,7 +69,8 @@ public class HttpEndpoints {
             requests.close();
             throw e;
         }
-        server.createContext("/", new Endpoints(metrics, new ReadyCheck(node, () -> !listeners.isEmpty())));
+        server.createContext("/", new Endpoints(metrics, new ReadyCheck(node, () -> !listeners.isEmpty()),
+                () -> listeners.stream().mapToLong(ListenerInfo::proxyHeadersRefused).sum()));
         server.setExecutor(requests);
         server.start();
         LOG.info("health checks and metrics on http://{}:{}/", config.address(), server.getAddress().getPort());

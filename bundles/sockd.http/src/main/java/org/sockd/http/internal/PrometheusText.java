@@ -21,7 +21,11 @@ final class PrometheusText {
     private PrometheusText() {
     }
 
-    static String of(MetricsSnapshot s) {
+    /**
+     * @param proxyHeadersRefused connections the listeners open now closed for want of a valid PROXY
+     *        protocol header ({@code ListenerInfo.proxyHeadersRefused()}, summed)
+     */
+    static String of(MetricsSnapshot s, long proxyHeadersRefused) {
         PrometheusText out = new PrometheusText();
         out.family("sockd_build_info", "gauge", "The sockd release this node runs")
                 .sample("sockd_build_info", "version", s.version(), 1);
@@ -39,6 +43,9 @@ final class PrometheusText {
                         .append(escape(c.result())).append("\"} ").append(c.count()).append('\n'));
         out.family("sockd_refusals_total", "counter", "Requests refused, by what refused them")
                 .byLabel("sockd_refusals_total", "reason", s.refusals());
+        out.family("sockd_proxy_headers_refused_total", "counter",
+                "Connections closed unserved for want of a valid PROXY protocol header, by the listeners open now")
+                .sample("sockd_proxy_headers_refused_total", proxyHeadersRefused);
         out.family("sockd_auth_failures_total", "counter", "SOCKS 5 logins that were not accepted")
                 .sample("sockd_auth_failures_total", s.authFailures());
         out.family("sockd_relayed_bytes_total", "counter", "Bytes relayed, by direction")

@@ -69,7 +69,7 @@ class EndpointsTest {
             }
         };
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", new Endpoints(metrics, new ReadyCheck(node, listening::get)));
+        server.createContext("/", new Endpoints(metrics, new ReadyCheck(node, listening::get), () -> 3));
         server.start();
     }
 
@@ -103,7 +103,8 @@ class EndpointsTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
-        assertThat(response.body()).contains("sockd_build_info{version=\"1.2.3\"} 1\n");
+        assertThat(response.body()).contains("sockd_build_info{version=\"1.2.3\"} 1\n",
+                "sockd_proxy_headers_refused_total 3\n");
     }
 
     @Test

@@ -22,7 +22,7 @@ class PrometheusTextTest {
                 Map.of("rule", 1L, "auth", 0L), 3, 1200, 56000, HANDSHAKES, CONNECTS, 10, 9, Map.of("fragment", 1L, "denied", 2L),
                 2, 1, Instant.ofEpochSecond(1_700_000_100), true);
 
-        assertThat(PrometheusText.of(snapshot).lines()).containsExactly(
+        assertThat(PrometheusText.of(snapshot, 5).lines()).containsExactly(
                 "# HELP sockd_build_info The sockd release this node runs",
                 "# TYPE sockd_build_info gauge",
                 "sockd_build_info{version=\"0.1.0.SNAPSHOT\"} 1",
@@ -43,6 +43,9 @@ class PrometheusTextTest {
                 "# TYPE sockd_refusals_total counter",
                 "sockd_refusals_total{reason=\"auth\"} 0",
                 "sockd_refusals_total{reason=\"rule\"} 1",
+                "# HELP sockd_proxy_headers_refused_total Connections closed unserved for want of a valid PROXY protocol header, by the listeners open now",
+                "# TYPE sockd_proxy_headers_refused_total counter",
+                "sockd_proxy_headers_refused_total 5",
                 "# HELP sockd_auth_failures_total SOCKS 5 logins that were not accepted",
                 "# TYPE sockd_auth_failures_total counter",
                 "sockd_auth_failures_total 3",
@@ -88,7 +91,7 @@ class PrometheusTextTest {
         MetricsSnapshot snapshot = new MetricsSnapshot("1", Instant.EPOCH, 0, 0, List.of(), Map.of(), 0, 0, 0, CONNECTS,
                 CONNECTS, 0, 0, Map.of(), 0, 0, null, false);
 
-        assertThat(PrometheusText.of(snapshot)).doesNotContain("sockd_reload_last_timestamp_seconds")
+        assertThat(PrometheusText.of(snapshot, 0)).doesNotContain("sockd_reload_last_timestamp_seconds")
                 .endsWith("sockd_draining 0\n");
     }
 

@@ -2,41 +2,51 @@ package org.sockd.launcher.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sockd.api.access.AccessPolicy;
-import org.sockd.api.auth.Authenticator;
-import org.sockd.api.route.RouteSelector;
-import org.sockd.api.upstream.UpstreamSelector;
+import org.sockd.api.admin.Node;
+import org.sockd.api.admin.Readiness;
 
+/** The launcher waits on what the core says is missing (the core computes it, for /health/ready too). */
 class RequiredServicesTest {
 
-    private static final Set<Class<?>> EVERY_SERVICE = Set.of(AccessPolicy.class, Authenticator.class,
-            RouteSelector.class, UpstreamSelector.class);
-
     @Test
-    void withTheCoreAndAnAccessPolicyNothingIsMissingByDefault() {
-        assertThat(RequiredServices.missing(Set.of(AccessPolicy.class)::contains, Map.<String, Object>of()::get))
-                .isEmpty();
+    void aReadyCoreLacksNothing() {
+        assertThat(RequiredServices.missing(core(new Readiness.Ready()))).isEmpty();
     }
 
     @Test
-    void anAccessPolicyIsAlwaysRequired() {
-        assertThat(RequiredServices.missing(Set.<Class<?>>of()::contains, Map.<String, Object>of()::get))
-                .containsExactly("an access policy");
+    void whatTheCoreLacksIsNamedInItsOwnWords() {
+        assertThat(RequiredServices.missing(core(new Readiness.NotReady(
+                "sockd.core route.required is set but no route selector is registered"))))
+                .containsExactly("sockd.core route.required is set but no route selector is registered");
     }
 
     @Test
     void noCoreIsMissingToo() {
-        assertThat(RequiredServices.missing(EVERY_SERVICE::contains, null)).containsExactly("the core");
+        assertThat(RequiredServices.missing((Node) null)).containsExactly("the core");
     }
 
-    @Test
-    void aSelectorIsRequiredOnlyWhenTheCoresConfigurationSaysSo() {
-        Map<String, Object> core = Map.of("route.required", true, "auth.required", "true", "upstream.required", false);
-        assertThat(RequiredServices.missing(Set.of(AccessPolicy.class)::contains, core::get))
-                .containsExactly("an authenticator (auth.required)", "a route selector (route.required)");
-        assertThat(RequiredServices.missing(EVERY_SERVICE::contains, core::get)).isEmpty();
+    private static Node core(Readiness readiness) {
+        return new Node() {
+            @Override
+            public void drain() {
+                throw new AssertionError("the launcher only asks");
+            }
+
+            @Override
+            public void undrain() {
+                throw new AssertionError("the launcher only asks");
+            }
+
+            @Override
+            public boolean draining() {
+                return false;
+            }
+
+            @Override
+            public Readiness readiness() {
+                return readiness;
+            }
+        };
     }
 }
