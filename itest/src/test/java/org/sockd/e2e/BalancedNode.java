@@ -38,9 +38,18 @@ record BalancedNode(String name, Daemon daemon, MetricsEndpoint endpoint, int po
 
     /** @return host:port of the node's /health and /metrics */
     String httpAddress() {
+        return httpUri().getHost() + ":" + httpUri().getPort();
+    }
+
+    /** @return the port of the node's /health and /metrics, which HAProxy's check asks */
+    int httpPort() {
+        return httpUri().getPort();
+    }
+
+    /** The endpoint's address, from the line the daemon prints when it serves it. */
+    private URI httpUri() {
         String line = endpoint.servedLine();
-        URI uri = URI.create(line.substring(line.indexOf("http://")));
-        return uri.getHost() + ":" + uri.getPort();
+        return URI.create(line.substring(line.indexOf("http://")));
     }
 
     /** @return how many lines of the node's output so far contain the text */

@@ -91,7 +91,7 @@ class BalancerIT {
 
     private static String server(BalancedNode node) {
         return "    server " + node.name() + " 127.0.0.1:" + node.port() + " send-proxy-v2 check port "
-                + node.httpAddress().split(":")[1] + "\n";
+                + node.httpPort() + "\n";
     }
 
     @Test
