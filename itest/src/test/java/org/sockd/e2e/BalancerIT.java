@@ -27,7 +27,9 @@ import org.sockd.itest.Socks5Client;
  * config/examples/haproxy-two-nodes.cfg (mode tcp, send-proxy-v2, an HTTP check of each node's
  * /health/ready): clients spread over both nodes, each of which sees and judges the real client; a
  * drained node leaves the rotation while its running session goes on; a killed node costs only its
- * own sessions; Prometheus scrapes both. In that order: the last test kills a node.
+ * own sessions; Prometheus scrapes both. In that order: the last test kills a node. Without
+ * HAProxy the class is skipped, and the Prometheus test without Debian's prometheus package
+ * (promtool, prometheus); in CI (CI=true, where .ci/run installs them) both fail instead.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BalancerIT {
