@@ -54,7 +54,7 @@ final class Events {
         refused = true;
     }
 
-    /** Counts the session once, by how it went: granted, refused, failed, a protocol error, or closed before a request. */
+    /** Counts the session once, by how it went: granted, refused, failed, a protocol error, or closed unasked. */
     void sessionEnded() {
         String result = granted ? "granted" : refused ? "refused" : failed ? "failed"
                 : protocolError ? "protocol_error" : "closed";

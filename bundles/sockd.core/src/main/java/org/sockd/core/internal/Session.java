@@ -18,6 +18,7 @@ import org.sockd.api.ConnectRequest;
 import org.sockd.api.SocksVersion;
 import org.sockd.api.action.Action;
 import org.sockd.api.admin.SessionState;
+import org.sockd.api.auth.Authenticator;
 import org.sockd.api.log.SessionEvent;
 import org.sockd.api.log.SessionInfo;
 import org.sockd.api.protocol.Handshake;
@@ -93,7 +94,8 @@ final class Session implements Runnable {
             }
             events.spoke(handler.version());
             ForwardableLogin login = new ForwardableLogin();
-            switch (handler.handshake(in, out, client, login.watching(CountedAuthenticator.all(policies.authenticators(), events)))) {
+            List<Authenticator> methods = login.watching(CountedAuthenticator.all(policies.authenticators(), events));
+            switch (handler.handshake(in, out, client, methods)) {
                 case Handshake.Received received -> decide(handler, out, arrival.get(), received, login);
                 case Handshake.Rejected rejected ->
                     events.emit(new SessionEvent.ProtocolError(live.id(), client, rejected.message()));

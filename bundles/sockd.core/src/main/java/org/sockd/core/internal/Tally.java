@@ -87,8 +87,9 @@ final class Tally {
                         e.getValue().sum()))
                 .toList();
         return new MetricsSnapshot(version, started, sessions.numbered(), sessions.size(), counts, sums(refusals),
-                authFailures.sum(), bytes[0], bytes[1], handshake.snapshot(), connect.snapshot(), udpFromClients.sum(),
-                udpToClients.sum(), sums(udpDropped), reloadsSucceeded.sum(), reloadsFailed.sum(), lastReload, draining);
+                authFailures.sum(), bytes[0], bytes[1], handshake.snapshot(), connect.snapshot(),
+                udpFromClients.sum(), udpToClients.sum(), sums(udpDropped), reloadsSucceeded.sum(),
+                reloadsFailed.sum(), lastReload, draining);
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> adders) {

@@ -45,7 +45,8 @@ final class Endpoints implements HttpHandler {
                 }
                 case "/metrics" -> respond(exchange, 200, EXPOSITION, PrometheusText.of(metrics.snapshot(),
                         proxyHeadersRefused.getAsLong()));
-                default -> respond(exchange, 404, PLAIN, "no such path: /health/live, /health/ready and /metrics are\n");
+                default -> respond(exchange, 404, PLAIN,
+                        "no such path: /health/live, /health/ready and /metrics are\n");
             }
         }
     }

@@ -66,7 +66,8 @@ final class PrometheusText {
                 .sample("sockd_reloads_total", "result", "success", s.reloadsSucceeded())
                 .sample("sockd_reloads_total", "result", "failure", s.reloadsFailed());
         if (s.lastReload() != null) {
-            out.family("sockd_reload_last_timestamp_seconds", "gauge", "When the last reload ended, in seconds since the epoch")
+            out.family("sockd_reload_last_timestamp_seconds", "gauge",
+                    "When the last reload ended, in seconds since the epoch")
                     .sample("sockd_reload_last_timestamp_seconds", seconds(s.lastReload()));
         }
         out.family("sockd_draining", "gauge", "1 while the node drains: it accepts no new clients")
