@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sockd.access.internal.parse.ConfParser;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.Command;
@@ -110,6 +111,19 @@ class RuleEngineTest {
                 """);
         assertThat(lineOf(engine.decide(rules, connect("::1", "2001:db8::1", 80)))).isEqualTo(3);
         assertThat(lineOf(engine.decide(rules, connect("::1", "0.1.2.3", 80)))).isEqualTo(2);
+    }
+
+    /** The loopback host in every IPv6 spelling, and one 6to4 address of 127.0.0.0/8 besides. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"127.0.0.1", "::1", "::127.0.0.1", "::ffff:127.0.0.1", "64:ff9b::7f00:1",
+        "64:ff9b:1::7f00:1", "2002:7f00:1::", "2002:7f01:203::1"})
+    void anIpv6SpellingCannotGoAroundAnIpv4Rule(String loopback) {
+        RuleSet destinations = rules("deny 0.0.0.0 0.0.0.0 127.0.0.0 255.0.0.0\npermit 0.0.0.0 0.0.0.0\n");
+        assertThat(lineOf(engine.decide(destinations, connect("192.0.2.1", loopback, 80)))).isEqualTo(1);
+        assertThat(lineOf(engine.decide(destinations, named("192.0.2.1", "rebind.test", 80, loopback))))
+                .isEqualTo(1);
+        RuleSet clients = rules("deny 127.0.0.0 255.0.0.0\npermit 0.0.0.0 0.0.0.0\n");
+        assertThat(lineOf(engine.decide(clients, connect(loopback, "192.0.2.1", 80)))).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "resolved to [{0}]: line {1}")
