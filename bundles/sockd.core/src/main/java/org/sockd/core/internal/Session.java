@@ -111,12 +111,17 @@ final class Session implements Runnable {
         ClientInfo client = arrival.client();
         live.suspendDeadline();
         SocksRequest request = received.request();
-        List<InetAddress> resolved = request.destination().isName()
-                ? context.resolver().resolve(request.destination().host())
-                : List.of(request.destination().address());
+        Resolver.Answer answer = destination(request);
+        List<InetAddress> resolved = answer instanceof Resolver.Addresses addresses ? addresses.all() : List.of();
         ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(), request.command(),
                 request.destination(), resolved, request.user(), received.authenticatedUser()));
         live.stage(SessionState.DECIDING, decoded, null);
+        if (answer instanceof Resolver.Refused refused) {
+            Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
+                    new SessionInfo(live.id(), started, decoded, null), resolved, terms);
+            exchange.fail(new SessionEvent.Refused(exchange.info(), refused.reason()), Refusal.NOT_ALLOWED);
+            return;
+        }
         if (unauthenticatedWhileRequired(request.version())) {
             Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
                     new SessionInfo(live.id(), started, decoded, null), resolved, terms);
@@ -143,6 +148,16 @@ final class Session implements Runnable {
             case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
             case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit, login).carryOut();
         }
+    }
+
+    /** @return the destination's addresses, looked up once for a name, or why it is refused before any lookup */
+    private Resolver.Answer destination(SocksRequest request) throws InterruptedException {
+        Optional<String> refusal = RequestCheck.refusal(request);
+        if (refusal.isPresent()) {
+            return new Resolver.Refused(refusal.get());
+        }
+        return request.destination().isName() ? context.resolver().destination(request.destination().host())
+                : new Resolver.Addresses(List.of(request.destination().address()));
     }
 
     /** A SOCKS 4 user-id is a claim, not a credential: no way around a required password. */
