@@ -119,7 +119,9 @@ final class Session implements Runnable {
         if (answer instanceof Resolver.Refused refused) {
             Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
                     new SessionInfo(live.id(), started, decoded, null), resolved, terms);
-            exchange.fail(new SessionEvent.Refused(exchange.info(), refused.reason()), Refusal.NOT_ALLOWED);
+            // not the rules' refusal: the classic line says what refused it and why
+            exchange.fail(new SessionEvent.Refused(exchange.info(), refused.reason(),
+                    "destination check: " + refused.reason()), Refusal.NOT_ALLOWED);
             return;
         }
         if (unauthenticatedWhileRequired(request.version())) {

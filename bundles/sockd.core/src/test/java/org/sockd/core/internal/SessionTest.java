@@ -244,7 +244,9 @@ class SessionTest {
 
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
-        assertThat(trail).containsExactly("handshake", "event Refused: " + reason, "reply Refused[refusal=NOT_ALLOWED]");
+        assertThat(trail).containsExactly("handshake",
+                "event Refused: " + reason + " [by destination check: " + reason + "]",
+                "reply Refused[refusal=NOT_ALLOWED]");
         assertThat(lookups).isEmpty();
     }
 
@@ -255,7 +257,8 @@ class SessionTest {
 
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
-        assertThat(trail).containsExactly("handshake", "event Refused: destination port 0",
+        assertThat(trail).containsExactly("handshake",
+                "event Refused: destination port 0 [by destination check: destination port 0]",
                 "reply Refused[refusal=NOT_ALLOWED]");
         assertThat(lookups).isEmpty();
     }
@@ -279,7 +282,8 @@ class SessionTest {
 
         run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
 
-        assertThat(trail).containsExactly("handshake", "event Refused: SOCKS 4 destination 0.0.0.0",
+        assertThat(trail).containsExactly("handshake", "event Refused: SOCKS 4 destination 0.0.0.0"
+                + " [by destination check: SOCKS 4 destination 0.0.0.0]",
                 "reply Refused[refusal=NOT_ALLOWED]");
     }
 
