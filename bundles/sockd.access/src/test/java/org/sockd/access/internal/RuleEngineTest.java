@@ -126,6 +126,28 @@ class RuleEngineTest {
         assertThat(lineOf(engine.decide(clients, connect(loopback, "192.0.2.1", 80)))).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0} to {1}: line {2}")
+    @CsvSource({
+        "2001:db8::7, 192.0.2.1, 1",
+        "2001:db8:ffff::1, 2001:db8::1, 1",
+        "2001:db9::1, 2001:db8::1, 2",
+        "2001:db9::1, 2001:db8:1::1, 3",
+        "2001:db9::1, 192.0.2.1, 4",
+        "10.0.0.1, 2001:db8::1, 2",
+        "10.0.0.1, 2001:db9::1, 5",
+        "10.0.0.1, 192.0.2.1, 4",
+    })
+    void anIpv6PrefixMatchesItsNetworkAndAnIpv4HostAsItsMappedForm(String client, String destination, int line) {
+        RuleSet rules = rules("""
+                permit 2001:db8::/32
+                deny 0.0.0.0 0.0.0.0 2001:db8::/48
+                permit ::/0 2001:db8::/32
+                permit 0.0.0.0 0.0.0.0 ::ffff:0:0/96
+                permit ::ffff:0:0/96 ::/0
+                """);
+        assertThat(lineOf(engine.decide(rules, connect(client, destination, 80)))).isEqualTo(line);
+    }
+
     @ParameterizedTest(name = "resolved to [{0}]: line {1}")
     @CsvSource({"'198.51.100.7,192.0.2.9', 1", "'198.51.100.7', 2", "'', 0"})
     void aNamedDestinationMatchesWhenAnyResolvedAddressDoes(String resolved, int line) {

@@ -58,19 +58,19 @@ class AddressMaskTest {
     void aHostMatchesWhenAnyAddressDoesAndOneWithoutAddressesOnlyTheAnyPattern() throws Exception {
         List<InetAddress> both = List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("2001:db8::1"),
                 InetAddress.getByName("127.0.0.1"));
-        assertThat(LOOPBACK.matches(Ipv4.of(both), List.of())).isTrue();
-        assertThat(LOOPBACK.matches(Ipv4.of(both.subList(0, 2)), List.of())).isFalse();
-        assertThat(LOOPBACK.matches(Ipv4.of(List.of()), List.of())).isFalse();
-        assertThat(AddressMask.ANY.matches(Ipv4.of(List.of()), List.of())).isTrue();
+        assertThat(LOOPBACK.matches(Ipv4.of(both), Ipv6.of(both), List.of())).isTrue();
+        assertThat(LOOPBACK.matches(Ipv4.of(both.subList(0, 2)), Ipv6.of(both.subList(0, 2)), List.of())).isFalse();
+        assertThat(LOOPBACK.matches(Ipv4.of(List.of()), new long[0], List.of())).isFalse();
+        assertThat(AddressMask.ANY.matches(Ipv4.of(List.of()), new long[0], List.of())).isTrue();
     }
 
     @Test
     void namesPlayNoPartInANumericPattern() {
-        assertThat(LOOPBACK.matches(new int[0], List.of("localhost"))).isFalse();
+        assertThat(LOOPBACK.matches(new int[0], new long[0], List.of("localhost"))).isFalse();
     }
 
     private static boolean matches(AddressMask pattern, InetAddress address) {
-        return pattern.matches(Ipv4.of(address), List.of());
+        return pattern.matches(Ipv4.of(address), Ipv6.of(address), List.of());
     }
 
     private static int ipv4(String dotted) throws Exception {
