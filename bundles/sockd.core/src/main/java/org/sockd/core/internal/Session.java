@@ -112,18 +112,16 @@ final class Session implements Runnable {
         live.suspendDeadline();
         SocksRequest request = received.request();
         Resolver.Answer answer = destination(request);
-        List<InetAddress> resolved = answer instanceof Resolver.Addresses addresses ? addresses.all() : List.of();
+        if (answer instanceof Resolver.Refused refused) {
+            refuseBeforeTheRules(handler, out, request, new ConnectRequest(client, request.version(),
+                    request.command(), request.destination(), List.of(), request.user(), received.authenticatedUser()),
+                    refused.reason());
+            return;
+        }
+        List<InetAddress> resolved = ((Resolver.Addresses) answer).all();
         ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(), request.command(),
                 request.destination(), resolved, request.user(), received.authenticatedUser()));
         live.stage(SessionState.DECIDING, decoded, null);
-        if (answer instanceof Resolver.Refused refused) {
-            Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
-                    new SessionInfo(live.id(), started, decoded, null), resolved, terms);
-            // not the rules' refusal: the classic line says what refused it and why
-            exchange.fail(new SessionEvent.Refused(exchange.info(), refused.reason(),
-                    "destination check: " + refused.reason()), Refusal.NOT_ALLOWED);
-            return;
-        }
         if (unauthenticatedWhileRequired(request.version())) {
             Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
                     new SessionInfo(live.id(), started, decoded, null), resolved, terms);
@@ -150,6 +148,19 @@ final class Session implements Runnable {
             case Verdicts.Refuse refuse -> exchange.fail(new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
             case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit, login).carryOut();
         }
+    }
+
+    /**
+     * Not the rules' refusal, so the classic line says what refused the request and why; the
+     * client's name is not looked up for it either.
+     */
+    private void refuseBeforeTheRules(ProtocolHandler handler, OutputStream out, SocksRequest request,
+            ConnectRequest decoded, String reason) throws IOException, InterruptedException {
+        live.stage(SessionState.DECIDING, decoded, null);
+        Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
+                new SessionInfo(live.id(), started, decoded, null), List.of(), terms);
+        exchange.fail(new SessionEvent.Refused(exchange.info(), reason, "destination check: " + reason),
+                Refusal.NOT_ALLOWED);
     }
 
     /** @return the destination's addresses, looked up once for a name, or why it is refused before any lookup */
