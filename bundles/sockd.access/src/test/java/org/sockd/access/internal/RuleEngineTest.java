@@ -122,8 +122,25 @@ class RuleEngineTest {
         assertThat(lineOf(engine.decide(destinations, connect("192.0.2.1", loopback, 80)))).isEqualTo(1);
         assertThat(lineOf(engine.decide(destinations, named("192.0.2.1", "rebind.test", 80, loopback))))
                 .isEqualTo(1);
+    }
+
+    /** A client is that host only as a mapped peer of a dual-stack socket or as ::1. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"127.0.0.1", "::1", "::ffff:127.0.0.1"})
+    void aClientIsTheIpv4HostWhenItsAddressIsThatHost(String loopback) {
         RuleSet clients = rules("deny 127.0.0.0 255.0.0.0\npermit 0.0.0.0 0.0.0.0\n");
         assertThat(lineOf(engine.decide(clients, connect(loopback, "192.0.2.1", 80)))).isEqualTo(1);
+    }
+
+    /**
+     * A NAT64, 6to4 or IPv4-compatible source names another host, whose address a neighbour can
+     * take: the shipped rules (permit 127/8, deny the rest) must not let it in as 127.0.0.1.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"::127.0.0.1", "64:ff9b::7f00:1", "64:ff9b:1::7f00:1", "2002:7f00:1::"})
+    void aClientWhoseIpv6AddressEmbedsAnIpv4HostIsNotThatHost(String client) {
+        RuleSet shipped = rules("permit 127.0.0.0 255.0.0.0\ndeny 0.0.0.0 0.0.0.0\n");
+        assertThat(lineOf(engine.decide(shipped, connect(client, "192.0.2.1", 80)))).isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0} to {1}: line {2}")

@@ -29,7 +29,7 @@ public final class Facts {
     final long userBits;
 
     private Facts(ConnectRequest request) {
-        this.client = Ipv4.of(request.client().remote().getAddress());
+        this.client = Ipv4.ofClient(request.client().remote().getAddress());
         this.client6 = Ipv6.of(request.client().remote().getAddress());
         this.clientNames = request.clientNames();
         // request.resolved() is the literal itself for a destination given by address, and every

@@ -36,4 +36,30 @@ final class Ipv4 {
     static int[] of(InetAddress address) {
         return of(List.of(address));
     }
+
+    /**
+     * A client's IPv4 view is narrower: only the forms that are that host itself, an IPv4-mapped
+     * peer of a dual-stack socket and ::1. A NAT64, 6to4 or IPv4-compatible source is another
+     * host, whose address a neighbour on the link can take; reading it as the IPv4 host would let
+     * it in as that host (with the shipped rules, as 127.0.0.1).
+     */
+    static int[] ofClient(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length == 16 && !isMappedOrLoopback(bytes)) {
+            return NONE;
+        }
+        return of(address);
+    }
+
+    private static boolean isMappedOrLoopback(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        boolean mapped = bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+        boolean loopback = bytes[10] == 0 && bytes[11] == 0 && bytes[12] == 0 && bytes[13] == 0 && bytes[14] == 0
+                && bytes[15] == 1;
+        return mapped || loopback;
+    }
 }
