@@ -29,6 +29,7 @@ public final class StrictModes {
 
     private static final String ROOT = "root";
     private static final int STICKY = 01000;
+    private static final int GROUP_READ = 040;
     private static final int GROUP_WRITE = 020;
     private static final int OTHERS_READ = 04;
     private static final int OTHERS_WRITE = 02;
@@ -52,21 +53,35 @@ public final class StrictModes {
     }
 
     /**
+     * For a file of hashes, which a group of administrators may read.
+     *
      * @param daemonUser the name of the user the daemon runs as
      * @return what makes the file unfit to hold secrets (without the file's name before it, as in
      *         {@code readable by others (mode 0644): make it private with chmod 600 FILE}), or empty
      *         if nothing does
      */
     public static Optional<String> secretFileProblem(Path file, String daemonUser) {
+        return exposure(file, daemonUser, OTHERS_READ);
+    }
+
+    /**
+     * For a file of plain-text passwords, which only its owner may read: as {@link
+     * #secretFileProblem}, and its group may not read it either.
+     */
+    public static Optional<String> privateFileProblem(Path file, String daemonUser) {
+        return exposure(file, daemonUser, GROUP_READ | OTHERS_READ);
+    }
+
+    private static Optional<String> exposure(Path file, String daemonUser, int forbiddenReaders) {
         try {
             Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,owner");
             int mode = (Integer) attributes.get("mode");
             List<String> wrong = new ArrayList<>();
-            if ((mode & OTHERS_READ) != 0) {
-                wrong.add("readable by others");
+            if ((mode & forbiddenReaders) != 0) {
+                wrong.add("readable by " + who(mode & forbiddenReaders, GROUP_READ, OTHERS_READ));
             }
             if ((mode & (GROUP_WRITE | OTHERS_WRITE)) != 0) {
-                wrong.add("writable by " + writers(mode));
+                wrong.add("writable by " + who(mode, GROUP_WRITE, OTHERS_WRITE));
             }
             return ownerProblem(file, attributes, daemonUser).or(() -> wrong.isEmpty() ? Optional.empty()
                     : Optional.of(String.join(" and ", wrong) + " (mode " + octal(mode)
@@ -112,7 +127,7 @@ public final class StrictModes {
         if ((mode & (GROUP_WRITE | OTHERS_WRITE)) == 0 || stickyExcuses && (mode & STICKY) != 0) {
             return ownerProblem(path, attributes, daemonUser).map(problem -> path + " is " + problem);
         }
-        return Optional.of(path + " is writable by " + writers(mode) + " (mode " + octal(mode)
+        return Optional.of(path + " is writable by " + who(mode, GROUP_WRITE, OTHERS_WRITE) + " (mode " + octal(mode)
                 + "): anyone who may write there can make the daemon run their code; chmod go-w " + path);
     }
 
@@ -130,9 +145,10 @@ public final class StrictModes {
                 + (e instanceof IOException io ? IoReason.of(io) : "no Unix file modes on this system");
     }
 
-    private static String writers(int mode) {
-        boolean group = (mode & GROUP_WRITE) != 0;
-        boolean others = (mode & OTHERS_WRITE) != 0;
+    /** @return who of the group and others has the permission */
+    private static String who(int mode, int groupBit, int othersBit) {
+        boolean group = (mode & groupBit) != 0;
+        boolean others = (mode & othersBit) != 0;
         return group && others ? "its group and others" : group ? "its group" : "others";
     }
 

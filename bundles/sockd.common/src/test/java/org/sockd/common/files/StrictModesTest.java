@@ -48,6 +48,26 @@ class StrictModesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "rw-------  |",
+        "r--------  |",
+        "rw-r-----  | readable by its group (mode 0640): make it private with chmod 600 ",
+        "rw-r--r--  | readable by its group and others (mode 0644): make it private with chmod 600 ",
+        "rw--w----  | writable by its group (mode 0620): make it private with chmod 600 ",
+        "rw-rw-rw-  | readable by its group and others and writable by its group and others (mode 0666): make it private with chmod 600 ",
+    })
+    void aPrivateFileIsReadAndWrittenByItsOwnerAlone(String mode, String problem) throws IOException {
+        Path file = Files.createFile(dir.resolve("upstream.password"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode.strip()));
+
+        if (problem == null) {
+            assertThat(StrictModes.privateFileProblem(file, DAEMON_USER)).isEmpty();
+        } else {
+            assertThat(StrictModes.privateFileProblem(file, DAEMON_USER)).contains(problem.strip() + " " + file);
+        }
+    }
+
     @Test
     void aSecretFileOwnedByRootOrTheDaemonsUserIsTrustedAndByAnyoneElseNot() throws IOException {
         assumeTrue(DAEMON_USER.equals("root"), "changing a file's owner takes root");
