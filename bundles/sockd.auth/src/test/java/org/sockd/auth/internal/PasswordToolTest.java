@@ -114,6 +114,28 @@ class PasswordToolTest {
     }
 
     @Test
+    void aFileTheDaemonWouldRefuseKeepsItsModeAndTheToolSaysHowToMendIt() throws Exception {
+        Path file = dir.resolve("sockd.passwd");
+        Files.writeString(file, Fixtures.line("bob", "b") + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(run("a", "passwd", file.toString(), "alice")).isZero();
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(err.text()).isEqualTo("sockd passwd: warning: the daemon refuses " + file + " as it is: readable by"
+                + " others (mode 0644): make it private with chmod 600 " + file + "\n");
+    }
+
+    @Test
+    void aPrivateFileGetsNoWarning() throws Exception {
+        Path file = dir.resolve("sockd.passwd");
+
+        assertThat(run("a", "passwd", file.toString(), "alice")).isZero();
+
+        assertThat(err.text()).isEmpty();
+    }
+
+    @Test
     void aSymbolicLinkStaysALink() throws Exception {
         Path real = dir.resolve("real.passwd");
         writePrivate(real, Fixtures.line("bob", "b") + "\n");
