@@ -94,7 +94,8 @@ class HotDeployIT {
                 Map.of("SOCKD_JVM_OPTS", "-Dfelix.fileinstall.dir=" + deploy + " " + Daemon.hostsFileOption()));
     }
 
-    private static Path exampleJar() throws IOException {
+    /** @return the built example policy bundle */
+    static Path exampleJar() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLE_TARGET)) {
             return files.filter(file -> file.getFileName().toString().matches("sockd\\.example\\.policy-[^-]+(-SNAPSHOT)?\\.jar"))
                     .findFirst()

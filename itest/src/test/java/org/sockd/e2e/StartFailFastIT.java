@@ -39,6 +39,8 @@ class StartFailFastIT {
     void aFileWithErrorsEndsTheStartBeforeThePortOpensWithEveryError(String flag, String name, String text, String errors)
             throws Exception {
         Path file = Files.writeString(home.resolve(name), text.replace("\\n", "\n"));
+        // private, as a password file must be to be read at all
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         Path rules = Files.writeString(home.resolve("good.conf"), GOOD_RULES);
         ConfigDir config = ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
         int port = Ports.tcp();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sockd.access.internal.parse.ConfParser;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.api.Command;
@@ -110,6 +111,58 @@ class RuleEngineTest {
                 """);
         assertThat(lineOf(engine.decide(rules, connect("::1", "2001:db8::1", 80)))).isEqualTo(3);
         assertThat(lineOf(engine.decide(rules, connect("::1", "0.1.2.3", 80)))).isEqualTo(2);
+    }
+
+    /** The loopback host in every IPv6 spelling, and one 6to4 address of 127.0.0.0/8 besides. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"127.0.0.1", "::1", "::127.0.0.1", "::ffff:127.0.0.1", "64:ff9b::7f00:1",
+        "64:ff9b:1::7f00:1", "2002:7f00:1::", "2002:7f01:203::1"})
+    void anIpv6SpellingCannotGoAroundAnIpv4Rule(String loopback) {
+        RuleSet destinations = rules("deny 0.0.0.0 0.0.0.0 127.0.0.0 255.0.0.0\npermit 0.0.0.0 0.0.0.0\n");
+        assertThat(lineOf(engine.decide(destinations, connect("192.0.2.1", loopback, 80)))).isEqualTo(1);
+        assertThat(lineOf(engine.decide(destinations, named("192.0.2.1", "rebind.test", 80, loopback))))
+                .isEqualTo(1);
+    }
+
+    /** A client is that host only as a mapped peer of a dual-stack socket or as ::1. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"127.0.0.1", "::1", "::ffff:127.0.0.1"})
+    void aClientIsTheIpv4HostWhenItsAddressIsThatHost(String loopback) {
+        RuleSet clients = rules("deny 127.0.0.0 255.0.0.0\npermit 0.0.0.0 0.0.0.0\n");
+        assertThat(lineOf(engine.decide(clients, connect(loopback, "192.0.2.1", 80)))).isEqualTo(1);
+    }
+
+    /**
+     * A NAT64, 6to4 or IPv4-compatible source names another host, whose address a neighbour can
+     * take: the shipped rules (permit 127/8, deny the rest) must not let it in as 127.0.0.1.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"::127.0.0.1", "64:ff9b::7f00:1", "64:ff9b:1::7f00:1", "2002:7f00:1::"})
+    void aClientWhoseIpv6AddressEmbedsAnIpv4HostIsNotThatHost(String client) {
+        RuleSet shipped = rules("permit 127.0.0.0 255.0.0.0\ndeny 0.0.0.0 0.0.0.0\n");
+        assertThat(lineOf(engine.decide(shipped, connect(client, "192.0.2.1", 80)))).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} to {1}: line {2}")
+    @CsvSource({
+        "2001:db8::7, 192.0.2.1, 1",
+        "2001:db8:ffff::1, 2001:db8::1, 1",
+        "2001:db9::1, 2001:db8::1, 2",
+        "2001:db9::1, 2001:db8:1::1, 3",
+        "2001:db9::1, 192.0.2.1, 4",
+        "10.0.0.1, 2001:db8::1, 2",
+        "10.0.0.1, 2001:db9::1, 5",
+        "10.0.0.1, 192.0.2.1, 4",
+    })
+    void anIpv6PrefixMatchesItsNetworkAndAnIpv4HostAsItsMappedForm(String client, String destination, int line) {
+        RuleSet rules = rules("""
+                permit 2001:db8::/32
+                deny 0.0.0.0 0.0.0.0 2001:db8::/48
+                permit ::/0 2001:db8::/32
+                permit 0.0.0.0 0.0.0.0 ::ffff:0:0/96
+                permit ::ffff:0:0/96 ::/0
+                """);
+        assertThat(lineOf(engine.decide(rules, connect(client, destination, 80)))).isEqualTo(line);
     }
 
     @ParameterizedTest(name = "resolved to [{0}]: line {1}")

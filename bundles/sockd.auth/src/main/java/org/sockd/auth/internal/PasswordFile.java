@@ -12,8 +12,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sockd.common.files.BoundedRead;
 import org.sockd.common.files.IoReason;
+import org.sockd.common.files.StrictModes;
 import org.sockd.common.reload.FileError;
 import org.sockd.common.reload.LoadResult;
 
@@ -21,7 +23,8 @@ import org.sockd.common.reload.LoadResult;
  * Reads a password file: one {@code user:pbkdf2-sha256:ITERATIONS:SALT_BASE64:HASH_BASE64} a line,
  * {@code #} comments and blank lines. A file is used whole or not at all. Error messages name the
  * file, the line and the user, and never quote the rest of a line, which may hold a password typed
- * by hand.
+ * by hand. A file that others may read or anyone but its owner may change is refused whole
+ * ({@link StrictModes}): hashes can be guessed at offline, and a line added is a login.
  */
 final class PasswordFile {
 
@@ -34,12 +37,20 @@ final class PasswordFile {
     private PasswordFile() {
     }
 
-    static LoadResult<Users> read(Path file) {
+    /**
+     * @param strictModes whether to refuse a file that others may read or change
+     * @param daemonUser the user the daemon runs as, who (besides root) may own the file
+     */
+    static LoadResult<Users> read(Path file, boolean strictModes, String daemonUser) {
         byte[] content;
         try {
             content = BoundedRead.regularFile(file, MAX_FILE_BYTES);
         } catch (IOException e) {
             return LoadResult.invalid(new FileError(file.toString(), 0, IoReason.of(e)));
+        }
+        Optional<String> exposed = strictModes ? StrictModes.secretFileProblem(file, daemonUser) : Optional.empty();
+        if (exposed.isPresent()) {
+            return LoadResult.invalid(new FileError(file.toString(), 0, exposed.get()));
         }
         return parse(file.toString(), content);
     }

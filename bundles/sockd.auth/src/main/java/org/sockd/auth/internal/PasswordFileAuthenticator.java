@@ -29,6 +29,7 @@ import org.sockd.api.admin.Reloadable;
 import org.sockd.api.auth.Authentication;
 import org.sockd.api.auth.Authenticator;
 import org.sockd.common.config.Settings;
+import org.sockd.common.files.StrictModes;
 import org.sockd.common.reload.Handover;
 import org.sockd.common.reload.LiveFile;
 
@@ -36,8 +37,8 @@ import org.sockd.common.reload.LiveFile;
  * SOCKS 5 username/password (RFC 1929) against a password file of PBKDF2 hashes. It exists only
  * while its configuration does ({@code bin/sockd -U FILE}); while it is registered, the core
  * requires SOCKS 5 clients to log in. The file is read again on SIGHUP, {@code sockd:reload} and
- * when it changes on disk; a file with an error keeps the users in force. Public only because
- * Felix SCR calls public constructors alone.
+ * when it changes on disk; a file with an error, or one that others may read or change, keeps the
+ * users in force. Public only because Felix SCR calls public constructors alone.
  */
 @Component(name = PasswordFileAuthenticator.PID, service = {Authenticator.class, Reloadable.class, Dumpable.class, LoadedFile.class},
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -109,17 +110,24 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
         }
     }
 
+    private final boolean strictModes;
     private final Kdf kdf;
     private final LongSupplier nanoClock;
     private final Handover<Login> login;
 
+    /** Checks the file's owner and mode unless the system property {@value StrictModes#PROPERTY} is false. */
     @Activate
     public PasswordFileAuthenticator(Config config) {
-        this(config, Pbkdf2.KDF, System::nanoTime);
+        this(config, StrictModes.on(System.getProperty(StrictModes.PROPERTY)), Pbkdf2.KDF, System::nanoTime);
     }
 
-    /** @param kdf counts derivations in tests; @param nanoClock the throttles' and the login cache's clock */
-    PasswordFileAuthenticator(Config config, Kdf kdf, LongSupplier nanoClock) {
+    /**
+     * @param strictModes whether to refuse a file that others may read or change
+     * @param kdf counts derivations in tests
+     * @param nanoClock the throttles' and the login cache's clock
+     */
+    PasswordFileAuthenticator(Config config, boolean strictModes, Kdf kdf, LongSupplier nanoClock) {
+        this.strictModes = strictModes;
         this.kdf = kdf;
         this.nanoClock = nanoClock;
         this.login = new Handover<>(load(config));
@@ -137,7 +145,9 @@ public final class PasswordFileAuthenticator implements Authenticator, Reloadabl
     private Login load(Config config) {
         check(config);
         Path file = Path.of(config.file());
-        LiveFile<Users> users = new LiveFile<>(file, PasswordFile::read, UsersFile.KIND, LOG)
+        String daemonUser = System.getProperty("user.name");
+        LiveFile<Users> users = new LiveFile<>(file, path -> PasswordFile.read(path, strictModes, daemonUser),
+                UsersFile.KIND, LOG)
                 .watchIf(config.watch(), "sockd-passwd-watch", Duration.ofMillis(config.watch_period_ms()),
                         () -> Set.of(file));
         Duration window = Duration.ofSeconds(config.failure_window_s());

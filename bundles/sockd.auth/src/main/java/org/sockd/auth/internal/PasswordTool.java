@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.sockd.common.files.StrictModes;
 
 /**
  * Adds, changes and deletes users of a password file, run as {@code bin/sockd passwd FILE USER}
@@ -74,7 +75,14 @@ public final class PasswordTool {
         boolean changed = editor.put(entry);
         editor.save();
         out.println((changed ? "changed the password of " : "added ") + user + " in " + file);
+        warnIfRefused(file, err);
         return 0;
+    }
+
+    /** An existing file keeps its mode; one the daemon will refuse is better told now than at its next start. */
+    private static void warnIfRefused(Path file, PrintStream err) {
+        StrictModes.secretFileProblem(file, System.getProperty("user.name")).ifPresent(problem ->
+                err.println(NAME + ": warning: the daemon refuses " + file + " as it is: " + problem));
     }
 
     /** @return the password, or {@code null} after telling why it cannot be used */
@@ -126,6 +134,7 @@ public final class PasswordTool {
         }
         editor.save();
         out.println("deleted " + user + " from " + file);
+        warnIfRefused(file, err);
         return 0;
     }
 }

@@ -62,7 +62,7 @@ class LoginFloodTest {
         Path file = Files.writeString(dir.resolve("sockd.passwd"),
                 line("alice", "wonderland") + "\n" + line("carol", "c") + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        authenticator = new PasswordFileAuthenticator(new TestAuthConfig(file).checks(CHECKS, 60_000), kdf,
+        authenticator = new PasswordFileAuthenticator(new TestAuthConfig(file).checks(CHECKS, 60_000), true, kdf,
                 System::nanoTime);
         assertThat(login("127.0.0.10", "alice", "wonderland")).isEqualTo(new Authentication.Accepted("alice"));
 

@@ -173,6 +173,7 @@ class PasswordFileAuthenticatorTest {
 
         Path next = dir.resolve("next");
         Files.writeString(next, line("alice", "a") + "\n" + line("bob", "b") + "\n");
+        Files.setPosixFilePermissions(next, PosixFilePermissions.fromString("rw-------"));
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
         until(() -> authenticator.dump().contains("bob"), "the password file reloaded");
@@ -193,7 +194,7 @@ class PasswordFileAuthenticatorTest {
     }
 
     private PasswordFileAuthenticator start(TestAuthConfig config) {
-        authenticator = new PasswordFileAuthenticator(config, kdf, clock::get);
+        authenticator = new PasswordFileAuthenticator(config, true, kdf, clock::get);
         return authenticator;
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.sockd.common.reload.LoadResult;
 
 /** The password file format: what it accepts, and every error named by file and line. */
 class PasswordFileTest {
+
+    private static final String DAEMON_USER = System.getProperty("user.name");
 
     private static final String SALT = Base64.getEncoder().encodeToString(new byte[16]);
     private static final String HASH = Base64.getEncoder().encodeToString(new byte[32]);
@@ -120,7 +123,7 @@ class PasswordFileTest {
     @Test
     void aMissingFileNamesTheFile() throws Exception {
         Path missing = dir.resolve("none");
-        assertThat(errors(PasswordFile.read(missing))).containsExactly(missing + ": no such file");
+        assertThat(errors(PasswordFile.read(missing, true, DAEMON_USER))).containsExactly(missing + ": no such file");
     }
 
     @Test
@@ -129,14 +132,15 @@ class PasswordFileTest {
         try (FileChannel channel = FileChannel.open(big, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(new byte[] {'\n'}), PasswordFile.MAX_FILE_BYTES);
         }
-        assertThat(errors(PasswordFile.read(big))).containsExactly(big + ": larger than 16777216 bytes");
+        assertThat(errors(PasswordFile.read(big, true, DAEMON_USER))).containsExactly(big + ": larger than 16777216 bytes");
     }
 
     @Test
     void readsAFileFromDisk() throws Exception {
         Path file = dir.resolve("sockd.passwd");
         Files.writeString(file, line("alice", "a") + "\n");
-        Users users = users(PasswordFile.read(file));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Users users = users(PasswordFile.read(file, true, DAEMON_USER));
         assertThat(users.names()).containsExactly("alice");
         assertThat(users.source()).isEqualTo(file.toString());
     }

@@ -48,7 +48,7 @@ class PasswordToolTest {
         Path file = dir.resolve("sockd.passwd");
         String bob = Fixtures.line("bob", "b");
         String header = "# SOCKS 5 users\r\n\n";
-        Files.writeString(file, header + Fixtures.line("alice", "old") + "\n" + bob + "\n# end");
+        writePrivate(file, header + Fixtures.line("alice", "old") + "\n" + bob + "\n# end");
 
         assertThat(run("new", "passwd", file.toString(), "alice")).isZero();
 
@@ -67,7 +67,7 @@ class PasswordToolTest {
     @Test
     void aPlainTextLineForTheUserIsReplacedToo() throws Exception {
         Path file = dir.resolve("sockd.passwd");
-        Files.writeString(file, "alice:" + Fixtures.CANARY + "\n");
+        writePrivate(file, "alice:" + Fixtures.CANARY + "\n");
 
         assertThat(run("new", "passwd", file.toString(), "alice")).isZero();
 
@@ -78,7 +78,7 @@ class PasswordToolTest {
     @Test
     void deletesAUser() throws Exception {
         Path file = dir.resolve("sockd.passwd");
-        Files.writeString(file, "# users\n" + Fixtures.line("alice", "a") + "\n" + Fixtures.line("bob", "b") + "\n");
+        writePrivate(file, "# users\n" + Fixtures.line("alice", "a") + "\n" + Fixtures.line("bob", "b") + "\n");
 
         assertThat(run("", "passwd", "-d", file.toString(), "alice")).isZero();
 
@@ -89,7 +89,7 @@ class PasswordToolTest {
     @Test
     void deletingAUserWhoIsNotThereFails() throws Exception {
         Path file = dir.resolve("sockd.passwd");
-        Files.writeString(file, Fixtures.line("bob", "b") + "\n");
+        writePrivate(file, Fixtures.line("bob", "b") + "\n");
 
         assertThat(run("", "passwd", "-d", file.toString(), "alice")).isEqualTo(1);
         assertThat(err.text()).isEqualTo("sockd passwd: alice is not in " + file + "\n");
@@ -99,7 +99,7 @@ class PasswordToolTest {
     @Test
     void theFileIsReplacedByARenameAndKeepsItsMode() throws Exception {
         Path file = dir.resolve("sockd.passwd");
-        Files.writeString(file, Fixtures.line("bob", "b") + "\n");
+        writePrivate(file, Fixtures.line("bob", "b") + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         Object before = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
 
@@ -114,9 +114,31 @@ class PasswordToolTest {
     }
 
     @Test
+    void aFileTheDaemonWouldRefuseKeepsItsModeAndTheToolSaysHowToMendIt() throws Exception {
+        Path file = dir.resolve("sockd.passwd");
+        Files.writeString(file, Fixtures.line("bob", "b") + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(run("a", "passwd", file.toString(), "alice")).isZero();
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(err.text()).isEqualTo("sockd passwd: warning: the daemon refuses " + file + " as it is: readable by"
+                + " others (mode 0644): make it private with chmod 600 " + file + "\n");
+    }
+
+    @Test
+    void aPrivateFileGetsNoWarning() throws Exception {
+        Path file = dir.resolve("sockd.passwd");
+
+        assertThat(run("a", "passwd", file.toString(), "alice")).isZero();
+
+        assertThat(err.text()).isEmpty();
+    }
+
+    @Test
     void aSymbolicLinkStaysALink() throws Exception {
         Path real = dir.resolve("real.passwd");
-        Files.writeString(real, Fixtures.line("bob", "b") + "\n");
+        writePrivate(real, Fixtures.line("bob", "b") + "\n");
         Path link = Files.createSymbolicLink(dir.resolve("sockd.passwd"), real);
 
         assertThat(run("a", "passwd", link.toString(), "alice")).isZero();
@@ -182,9 +204,15 @@ class PasswordToolTest {
     }
 
     private static Verifier.Outcome verify(Path file, String user, String password) {
-        LoadResult<Users> result = PasswordFile.read(file);
+        LoadResult<Users> result = PasswordFile.read(file, true, System.getProperty("user.name"));
         assertThat(result).isInstanceOf(LoadResult.Valid.class);
         Users users = ((LoadResult.Valid<Users>) result).content();
         return new Verifier(Pbkdf2.KDF).verify(users, Optional.of(user), password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As an operator keeps a password file: readable and writable by its owner alone, which the daemon insists on. */
+    private static void writePrivate(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 }

@@ -6,6 +6,7 @@ import static org.sockd.auth.internal.Fixtures.line;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sockd.api.admin.ReloadResult;
@@ -14,12 +15,15 @@ import org.sockd.common.testing.RecordingLogger;
 
 /**
  * What is particular to the password file as a live file: no users while it was never valid, errors that never
- * quote a line, and a warning for a file others can read. Swapping and keeping are the holder's (LiveFileTest).
+ * quote a line, a file others can read refused (at start and on reload) or, with the strict modes off, used with
+ * a warning. Swapping and keeping are the holder's (LiveFileTest).
  */
 class UsersFileTest {
 
     @TempDir
     Path dir;
+
+    private static final String DAEMON_USER = System.getProperty("user.name");
 
     private final RecordingLogger log = new RecordingLogger();
 
@@ -62,14 +66,50 @@ class UsersFileTest {
     }
 
     @Test
-    void aFileOthersCanReadIsUsedWithAWarning() throws Exception {
+    void aFileOthersCanReadIsRefusedAtStartWithTheCommandThatMendsIt() throws Exception {
         Path file = write(line("alice", "a") + "\n", "rw-r--r--");
         LiveFile<Users> users = live(file);
 
+        assertThat(users.current().names()).isEmpty();
+        assertThat(log.lines()).extracting(RecordingLogger.Line::message)
+                .contains(file + ": readable by others (mode 0644): make it private with chmod 600 " + file)
+                .anySatisfy(message -> assertThat(message).contains("not loaded (1 error): every SOCKS 5 login fails"));
+    }
+
+    @Test
+    void aFileThatBecomesWritableByItsGroupOnReloadIsRefusedAndTheUsersStayInForce() throws Exception {
+        Path file = write(line("alice", "a") + "\n", "rw-------");
+        LiveFile<Users> users = live(file);
+        Users before = users.current();
+        write(line("alice", "a") + "\n" + line("mallory", "m") + "\n", "rw-rw----");
+
+        ReloadResult result = users.reload();
+
+        assertThat(result).isEqualTo(new ReloadResult.Failed(file.toString(), List.of(file
+                + ": writable by its group (mode 0660): make it private with chmod 600 " + file)));
+        assertThat(users.current()).isSameAs(before);
+        assertThat(log.lines()).extracting(RecordingLogger.Line::message)
+                .anySatisfy(message -> assertThat(message).contains("the previous users stay in force"));
+    }
+
+    @Test
+    void aFileItsGroupMayReadIsUsedWithoutAWarning() throws Exception {
+        LiveFile<Users> users = live(write(line("alice", "a") + "\n", "rw-r-----"));
+
+        assertThat(users.current().names()).containsExactly("alice");
+        assertThat(log.lines()).noneSatisfy(line -> assertThat(line.level()).isIn("warn", "error"));
+    }
+
+    @Test
+    void withTheStrictModesOffAFileOthersCanReadIsUsedWithAWarning() throws Exception {
+        Path file = write(line("alice", "a") + "\n", "rw-r--r--");
+        LiveFile<Users> users = new LiveFile<>(file, path -> PasswordFile.read(path, false, DAEMON_USER),
+                UsersFile.KIND, log.logger());
+
         assertThat(users.current().names()).containsExactly("alice");
         assertThat(log.lines()).filteredOn(line -> line.level().equals("warn")).singleElement()
-                .satisfies(line -> assertThat(line.message()).contains(file.toString(), "GROUP_READ", "OTHERS_READ",
-                        "chmod 600"));
+                .satisfies(line -> assertThat(line.message()).isEqualTo(file + ": readable by others (mode 0644):"
+                        + " make it private with chmod 600 " + file + "; used all the same, as sockd.strict.modes is false"));
     }
 
     @Test
@@ -79,7 +119,7 @@ class UsersFileTest {
     }
 
     private LiveFile<Users> live(Path file) {
-        return new LiveFile<>(file, PasswordFile::read, UsersFile.KIND, log.logger());
+        return new LiveFile<>(file, path -> PasswordFile.read(path, true, DAEMON_USER), UsersFile.KIND, log.logger());
     }
 
     private Path write(String text, String mode) throws Exception {

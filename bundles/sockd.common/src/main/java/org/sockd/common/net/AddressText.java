@@ -40,8 +40,13 @@ public final class AddressText {
                 : of(new InetSocketAddress(endpoint.address(), endpoint.port()));
     }
 
-    /** Lower-case hex, no leading zeros, the longest run of two or more zero groups (the first if tied) as "::". */
-    private static String ipv6(byte[] bytes) {
+    /**
+     * Lower-case hex, no leading zeros, the longest run of two or more zero groups (the first if tied) as "::".
+     * Sixteen bytes stay IPv6 even when they are IPv4-mapped, which {@link InetAddress} would make IPv4.
+     *
+     * @param bytes 16 bytes
+     */
+    public static String ipv6(byte[] bytes) {
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
             groups[i] = (bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff;

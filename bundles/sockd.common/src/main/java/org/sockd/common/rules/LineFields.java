@@ -12,9 +12,6 @@ import java.util.function.Predicate;
  */
 public final class LineFields {
 
-    /** sockd.conf: every {@code :} outside a comment ends the fields, as in the classic daemon. */
-    public static final Predicate<String> NO_COLON_IN_FIELDS = field -> false;
-
     private LineFields() {
     }
 

@@ -27,9 +27,12 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
 
     @Override
     public Verdict decide(Endpoint destination) throws InterruptedException {
-        List<InetAddress> resolved = destination.isName()
-                ? context.resolver().resolve(destination.host())
-                : List.of(destination.address());
+        Resolver.Answer answer = destination.isName() ? context.resolver().destination(destination.host())
+                : new Resolver.Addresses(List.of(destination.address()));
+        if (answer instanceof Resolver.Refused refused) {
+            return new Verdict.Drop(refused.reason() + ": " + LogText.escape(destination.host()));
+        }
+        List<InetAddress> resolved = ((Resolver.Addresses) answer).all();
         if (resolved.isEmpty()) {
             return new Verdict.Drop("unknown host " + destination.hostText());
         }

@@ -117,9 +117,14 @@ final class Session implements Runnable {
         live.suspendDeadline();
         context.tally().handshake(Duration.between(started, Instant.now()));
         SocksRequest request = received.request();
-        List<InetAddress> resolved = request.destination().isName()
-                ? context.resolver().resolve(request.destination().host())
-                : List.of(request.destination().address());
+        Resolver.Answer answer = destination(request);
+        if (answer instanceof Resolver.Refused refused) {
+            refuseBeforeTheRules(handler, out, request, new ConnectRequest(client, request.version(),
+                    request.command(), request.destination(), List.of(), request.user(), received.authenticatedUser()),
+                    refused.reason());
+            return;
+        }
+        List<InetAddress> resolved = ((Resolver.Addresses) answer).all();
         ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(), request.command(),
                 request.destination(), resolved, request.user(), received.authenticatedUser()));
         live.stage(SessionState.DECIDING, decoded, null);
@@ -150,6 +155,29 @@ final class Session implements Runnable {
                 exchange.refuse(refuse.cause(), new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
             case Verdicts.Proceed proceed -> new NextHopStep(exchange, this::submit, login).carryOut();
         }
+    }
+
+    /**
+     * Not the rules' refusal, so the classic line says what refused the request and why; the
+     * client's name is not looked up for it either.
+     */
+    private void refuseBeforeTheRules(ProtocolHandler handler, OutputStream out, SocksRequest request,
+            ConnectRequest decoded, String reason) throws IOException, InterruptedException {
+        live.stage(SessionState.DECIDING, decoded, null);
+        Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
+                new SessionInfo(live.id(), started, decoded, null), List.of(), terms);
+        exchange.fail(new SessionEvent.Refused(exchange.info(), reason, "destination check: " + reason),
+                Refusal.NOT_ALLOWED);
+    }
+
+    /** @return the destination's addresses, looked up once for a name, or why it is refused before any lookup */
+    private Resolver.Answer destination(SocksRequest request) throws InterruptedException {
+        Optional<String> refusal = RequestCheck.refusal(request);
+        if (refusal.isPresent()) {
+            return new Resolver.Refused(refusal.get());
+        }
+        return request.destination().isName() ? context.resolver().destination(request.destination().host())
+                : new Resolver.Addresses(List.of(request.destination().address()));
     }
 
     /** A SOCKS 4 user-id is a claim, not a credential: no way around a required password. */

@@ -52,7 +52,12 @@ class DatagramGateTest {
     private final List<ConnectRequest> selected = new CopyOnWriteArrayList<>();
     private final List<String> actions = new CopyOnWriteArrayList<>();
     private final AtomicReference<Policies> current = new AtomicReference<>();
-    private final Resolver resolver = new Resolver(1_000);
+    /** Every name the gate asked the system to look up. */
+    private final List<String> lookups = new CopyOnWriteArrayList<>();
+    private final Resolver resolver = new Resolver(1_000, name -> {
+        lookups.add(name);
+        return InetAddress.getAllByName(name);
+    });
     private final RecordingLogger notices = new RecordingLogger();
     private final DatagramGate gate = new DatagramGate(ASSOCIATION, new SessionContext(TestCoreConfig.defaults(),
             new Sessions(), resolver, new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
@@ -113,6 +118,16 @@ class DatagramGateTest {
         assertThat(gate.decide(Endpoint.ofName("no-such-host.invalid", 53)))
                 .isEqualTo(new UdpGate.Verdict.Drop("unknown host no-such-host.invalid"));
         assertThat(decided).isEmpty();
+    }
+
+    @Test
+    void aNameNoRuleCouldPlaceDropsWithoutALookup() throws Exception {
+        current.set(policies(decides(new Decision.Allow(new MatchedRule("x", 1, "pass"), IdentMode.OFF))));
+
+        assertThat(gate.decide(Endpoint.ofName("2130706433", 53)))
+                .isEqualTo(new UdpGate.Verdict.Drop("ambiguous numeric host: 2130706433"));
+        assertThat(decided).isEmpty();
+        assertThat(lookups).isEmpty();
     }
 
     @Test

@@ -5,17 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.common.testing.RecordingLogger;
 
 /** Only names that need no DNS server: localhost, literals, and the reserved .invalid domain (RFC 6761). */
 @Timeout(10)
 class ResolverTest {
 
     private final Resolver resolver = new Resolver(2000);
+    private final Lookups lookups = new Lookups();
+
+    /** A forward lookup that records each name it is asked for and knows none. */
+    static final class Lookups {
+        final List<String> names = new CopyOnWriteArrayList<>();
+
+        InetAddress[] record(String name) throws UnknownHostException {
+            names.add(name);
+            throw new UnknownHostException(name);
+        }
+    }
 
     @AfterEach
     void close() {
@@ -24,20 +41,84 @@ class ResolverTest {
 
     @Test
     void localhostResolvesToLoopback() throws InterruptedException {
-        List<InetAddress> addresses = resolver.resolve("localhost");
+        Resolver.Answer answer = resolver.destination("localhost");
 
-        assertThat(addresses).isNotEmpty().allSatisfy(address -> assertThat(address.isLoopbackAddress()).isTrue());
+        assertThat(answer).isInstanceOf(Resolver.Addresses.class);
+        assertThat(((Resolver.Addresses) answer).all()).isNotEmpty().allSatisfy(address -> assertThat(address.isLoopbackAddress()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.9", "::1", "0.0.0.0", "2001:db8::7"})
+    void aCanonicalLiteralIsItselfWithoutALookup(String literal) throws Exception {
+        try (Resolver recording = new Resolver(2000, lookups::record)) {
+            assertThat(recording.destination(literal))
+                    .isEqualTo(new Resolver.Addresses(List.of(InetAddress.getByName(literal))));
+        }
+        assertThat(lookups.names).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "2130706433 | ambiguous numeric host",
+        "0177.0.0.1 | ambiguous numeric host",
+        "0x7f.1 | ambiguous numeric host",
+        "0 | ambiguous numeric host",
+        "127.1 | ambiguous numeric host",
+        "[::1] | bracketed address as host name",
+        "[::1 | bracketed address as host name",
+        "fe80::1%lo | scoped IPv6 address as host name",
+        "a b | host name with a character other than a letter, digit, '-', '_' or '.'",
+        "a..b | host name with an empty label",
+    })
+    void aNameNoRuleCouldPlaceIsRefusedWithoutALookup(String name, String reason) throws Exception {
+        try (Resolver recording = new Resolver(2000, lookups::record)) {
+            assertThat(recording.destination(name)).isEqualTo(new Resolver.Refused(reason));
+        }
+        assertThat(lookups.names).isEmpty();
     }
 
     @Test
-    void aLiteralResolvesToItself() throws Exception {
-        assertThat(resolver.resolve("127.0.0.9")).containsExactly(InetAddress.getByName("127.0.0.9"));
-        assertThat(resolver.resolve("::1")).containsExactly(InetAddress.getByName("::1"));
+    void overlongLabelsAndNamesAreRefusedWithoutALookup() throws Exception {
+        try (Resolver recording = new Resolver(2000, lookups::record)) {
+            assertThat(recording.destination("a".repeat(64) + ".example"))
+                    .isEqualTo(new Resolver.Refused("host name with a label over 63 bytes"));
+            assertThat(recording.destination("a.".repeat(127) + "a"))
+                    .isEqualTo(new Resolver.Refused("host name over 253 bytes"));
+        }
+        assertThat(lookups.names).isEmpty();
+    }
+
+    @Test
+    void aHostNameIsLookedUpOnceAsSent() throws Exception {
+        try (Resolver recording = new Resolver(2000, lookups::record)) {
+            assertThat(recording.destination("Host.Example.")).isEqualTo(new Resolver.Addresses(List.of()));
+        }
+        assertThat(lookups.names).containsExactly("Host.Example.");
+    }
+
+    @Test
+    void eachKindOfRefusedNameIsNoticedOnceAPeriod() throws Exception {
+        RecordingLogger notices = new RecordingLogger();
+        AtomicLong nanos = new AtomicLong();
+        try (Resolver recording = new Resolver(2000, lookups::record, notices.logger(), nanos::get)) {
+            recording.destination("2130706433");
+            recording.destination("127.1");
+            recording.destination("[::1]");
+            nanos.addAndGet(TimeUnit.MINUTES.toNanos(1));
+            recording.destination("0x7f.1");
+        }
+        assertThat(notices.calls()).containsExactly(
+                new RecordingLogger.Call("warn", List.of("refused without a lookup, ambiguous numeric host: {}",
+                        "2130706433")),
+                new RecordingLogger.Call("warn", List.of("refused without a lookup, bracketed address as host name: {}",
+                        "[::1]")),
+                new RecordingLogger.Call("warn", List.of("refused without a lookup, ambiguous numeric host: {}"
+                        + " (1 more since the last warning)", "0x7f.1")));
     }
 
     @Test
     void anInvalidNameResolvesToNothing() throws InterruptedException {
-        assertThat(resolver.resolve("no-such-host.invalid")).isEmpty();
+        assertThat(resolver.destination("no-such-host.invalid")).isEqualTo(new Resolver.Addresses(List.of()));
     }
 
     @Test
@@ -53,15 +134,10 @@ class ResolverTest {
             }
             throw new UnknownHostException(name);
         })) {
-            assertThat(stuck.resolve("slow.example")).isEmpty();
+            assertThat(stuck.destination("slow.example")).isEqualTo(new Resolver.Addresses(List.of()));
             assertThat(started.await(10, TimeUnit.SECONDS)).as("the lookup ran").isTrue();
             assertThat(abandoned.await(10, TimeUnit.SECONDS)).as("the hung lookup was interrupted").isTrue();
         }
-    }
-
-    @Test
-    void aMalformedNameResolvesToNothing() throws InterruptedException {
-        assertThat(resolver.resolve("[::1")).isEmpty();
     }
 
     @Test

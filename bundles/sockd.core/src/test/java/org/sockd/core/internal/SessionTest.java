@@ -30,6 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sockd.api.ClientInfo;
 import org.sockd.api.Command;
 import org.sockd.api.Endpoint;
@@ -63,7 +65,12 @@ class SessionTest {
     private final Loopback net;
     private final SocketChannel refusing;
     private final Sessions sessions = new Sessions();
-    private final Resolver resolver = new Resolver(1_000);
+    /** Every name the session asked the system to look up. */
+    private final List<String> lookups = new CopyOnWriteArrayList<>();
+    private final Resolver resolver = new Resolver(1_000, name -> {
+        lookups.add(name);
+        return InetAddress.getAllByName(name);
+    });
     private final Tally tally = new Tally();
     private Handshake handshake;
     private UpstreamSelector upstreams;
@@ -224,6 +231,76 @@ class SessionTest {
                 "event Refused: a socks.conf is in use but no upstream selector is registered"
                         + " [by socks.conf (a socks.conf is in use but no upstream selector is registered)]",
                 "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "SOCKS5  | 2130706433 | ambiguous numeric host",
+        "SOCKS4A | 0177.0.0.1 | ambiguous numeric host",
+        "SOCKS5  | 0x7f.1     | ambiguous numeric host",
+        "SOCKS5  | [::1]      | bracketed address as host name",
+        "SOCKS4A | fe80::1%lo | scoped IPv6 address as host name",
+        "SOCKS5  | a/b        | host name with a character other than a letter, digit, '-', '_' or '.'",
+    })
+    void aNameNoRuleCouldPlaceIsRefusedBeforeAnyLookupOrDecision(SocksVersion version, String host, String reason)
+            throws IOException {
+        handshake = new Handshake.Received(new SocksRequest(version, Command.CONNECT, Endpoint.ofName(host, 80), ""));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake",
+                "event Refused: " + reason + " [by destination check: " + reason + "]",
+                "reply Refused[refusal=NOT_ALLOWED]");
+        assertThat(lookups).isEmpty();
+    }
+
+    @Test
+    void aConnectToPortZeroIsRefusedBeforeTheDecision() throws IOException {
+        handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS5, Command.CONNECT,
+                Endpoint.ofName("localhost", 0), ""));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake",
+                "event Refused: destination port 0 [by destination check: destination port 0]",
+                "reply Refused[refusal=NOT_ALLOWED]");
+        assertThat(lookups).isEmpty();
+    }
+
+    /** Port 0 is how a BIND or UDP ASSOCIATE client says it does not know the port yet. */
+    @Test
+    void aUdpAssociateWithPortZeroGoesOnToTheDecision() throws IOException {
+        handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS5, Command.UDP_ASSOCIATE,
+                Endpoint.ofAddress(InetAddress.getByName("0.0.0.0"), 0), ""));
+
+        run(policies(decides(new Decision.Deny("blocked", null)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "event Refused: blocked",
+                "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @Test
+    void aSocks4ConnectTo0000IsRefusedBeforeTheDecision() throws IOException {
+        handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS4, Command.CONNECT,
+                Endpoint.ofAddress(InetAddress.getByName("0.0.0.0"), port(refusing)), ""));
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "event Refused: SOCKS 4 destination 0.0.0.0"
+                + " [by destination check: SOCKS 4 destination 0.0.0.0]",
+                "reply Refused[refusal=NOT_ALLOWED]");
+    }
+
+    @Test
+    void aSocks4aNameIsLookedUpOnceAndDecided() throws IOException {
+        handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS4A, Command.CONNECT,
+                Endpoint.ofName("localhost", port(refusing)), ""));
+
+        run(policies(decides(new Decision.Deny("blocked", null)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "event Refused: blocked",
+                "reply Refused[refusal=NOT_ALLOWED]");
+        assertThat(lookups).containsExactly("localhost");
     }
 
     @Test

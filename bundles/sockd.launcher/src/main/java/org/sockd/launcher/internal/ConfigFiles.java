@@ -99,14 +99,20 @@ final class ConfigFiles {
 
     private static void startWatcher(ConfigurationAdmin configAdmin, String name, Path dir, String filter, long poll)
             throws IOException {
-        Dictionary<String, Object> watcher = new Hashtable<>();
-        watcher.put("felix.fileinstall.dir", dir.toAbsolutePath().toString());
+        Dictionary<String, Object> watcher = watcher(dir, poll);
         watcher.put("felix.fileinstall.filter", filter);
-        watcher.put("felix.fileinstall.poll", Long.toString(poll));
-        watcher.put("felix.fileinstall.noInitialDelay", "true");
         // sub-directories (examples, systemd units) are not bundles to install
         watcher.put("felix.fileinstall.subdir.mode", "skip");
         configAdmin.getFactoryConfiguration(FILEINSTALL_FACTORY, name, "?").update(watcher);
+    }
+
+    /** @return a FileInstall watcher's configuration: every file of the directory, looked at at once and then every poll */
+    static Dictionary<String, Object> watcher(Path dir, long poll) {
+        Dictionary<String, Object> watcher = new Hashtable<>();
+        watcher.put("felix.fileinstall.dir", dir.toAbsolutePath().toString());
+        watcher.put("felix.fileinstall.poll", Long.toString(poll));
+        watcher.put("felix.fileinstall.noInitialDelay", "true");
+        return watcher;
     }
 
     private static List<Path> missing(ConfigurationAdmin configAdmin, List<Path> expected) throws IOException {

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sockd.common.files.StrictModes;
 
 /**
  * Turns the command line and the configuration directory into Config Admin configurations for the
@@ -87,6 +88,9 @@ public class Launcher {
             exit(1, "sockd: no configuration directory " + configDir + "\n", true);
             return;
         }
+        if (!watchDeployDir(configAdmin, context)) {
+            return;
+        }
         FlagOverrides flags = FlagOverrides.of(options);
         Configurations configurations = new Configurations(configAdmin, flags);
         Optional<String> failure = configure(flags, configurations, configDir, configAdmin, context);
@@ -121,6 +125,39 @@ public class Launcher {
     /** Half a configuration is no configuration: a listener or a policy would silently run on defaults. */
     static String notLoaded(List<Path> files) {
         return "configuration files not loaded within " + LOAD_WAIT.toSeconds() + " s (see the error above): " + files;
+    }
+
+    /**
+     * Loads the bundles of the hot-deploy directory from now on, unless someone but root and the
+     * daemon's user may write there: then the daemon exits 1 before it listens.
+     *
+     * @return whether the start goes on
+     */
+    private static boolean watchDeployDir(ConfigurationAdmin configAdmin, BundleContext context) throws IOException {
+        String dir = context.getProperty(DeployDir.DIR);
+        if (dir == null) {
+            LOG.info("no {} set: no directory to hot-deploy bundles from", DeployDir.DIR);
+            return true;
+        }
+        Path deploy = DeployDir.path(dir, context::getProperty);
+        DeployDir.create(deploy);
+        boolean strictModes;
+        try {
+            strictModes = StrictModes.on(context.getProperty(StrictModes.PROPERTY));
+        } catch (IllegalArgumentException e) {
+            exit(1, "sockd: not started: " + e.getMessage() + "\n", true);
+            return false;
+        }
+        Optional<String> refusal = DeployDir.refusal(deploy, strictModes, System.getProperty("user.name"));
+        if (refusal.isPresent()) {
+            exit(1, "sockd: not started: " + refusal.get() + "\n", true);
+            return false;
+        }
+        if (!strictModes) {
+            LOG.warn("{}=false: bundles are loaded from {} whoever may write there", StrictModes.PROPERTY, deploy);
+        }
+        DeployDir.watch(configAdmin, deploy, poll(context));
+        return true;
     }
 
     private boolean claimPidFile(Path path) {

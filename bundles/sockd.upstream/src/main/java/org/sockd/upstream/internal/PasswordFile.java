@@ -5,47 +5,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.sockd.api.upstream.Login;
 import org.sockd.common.files.IoReason;
+import org.sockd.common.files.StrictModes;
 import org.sockd.common.text.SyntaxException;
 
 /**
  * The login for an upstream, kept out of socks.conf (which anyone who may read rules can read):
- * one line {@code name:password} in a file owned by the daemon's user with no permission for
- * group or others. No message ever quotes the file's content.
+ * one line {@code name:password} in a plain file owned by the daemon's user (or root) with no
+ * permission for group or others ({@link StrictModes#privateFileProblem}). No message ever quotes
+ * the file's content.
  */
 final class PasswordFile {
 
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     /** RFC 1929 carries each of name and password in at most 255 bytes. */
     private static final int MAX_FIELD = 255;
 
     private PasswordFile() {
     }
 
-    /** @param owner the user the daemon runs as, who alone may own the file */
-    static Login read(Path file, String owner) throws SyntaxException {
+    /** @param daemonUser the user the daemon runs as, who (besides root) may own the file */
+    static Login read(Path file, String daemonUser) throws SyntaxException {
         try {
-            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile() || !attributes.owner().getName().equals(owner)
-                    || !OWNER_ONLY.containsAll(attributes.permissions())) {
-                throw new SyntaxException("password file " + file + " must be a plain file owned by " + owner
-                        + " with mode 0600 (it is owned by " + attributes.owner().getName() + ", mode "
-                        + PosixFilePermissions.toString(attributes.permissions()) + ")");
+            if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                throw new SyntaxException("password file " + file + " must be a plain file");
+            }
+            Optional<String> exposed = StrictModes.privateFileProblem(file, daemonUser);
+            if (exposed.isPresent()) {
+                throw new SyntaxException("password file " + file + ": " + exposed.get());
             }
             return login(file, Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new SyntaxException("Unable to open password file (" + file + "): " + IoReason.of(e));
-        } catch (UnsupportedOperationException e) {
-            throw new SyntaxException("password file " + file + ": no POSIX permissions here to check it is private");
         }
     }
 

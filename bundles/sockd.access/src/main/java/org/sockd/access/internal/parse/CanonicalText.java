@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
+import org.sockd.access.internal.rule.Ipv6Prefix;
 import org.sockd.access.internal.rule.NamePattern;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.access.internal.rule.SpecialCommand;
+import org.sockd.common.net.AddressText;
 import org.sockd.common.rules.PortTest;
 
 /**
@@ -72,10 +74,11 @@ public final class CanonicalText {
         return special.kind().prefix() + " " + special.command();
     }
 
-    /** A name pattern still needs its (ignored) mask written, as in the classic grammar. */
+    /** A name pattern still needs its (ignored) mask written, as in the classic grammar; a prefix is one field. */
     private static String pattern(AddressPattern pattern) {
         return switch (pattern) {
             case AddressMask numeric -> dotted(numeric.address()) + " " + dotted(numeric.mask());
+            case Ipv6Prefix prefix -> AddressText.ipv6(prefix.network()) + "/" + prefix.length();
             case NamePattern.All all -> "ALL 0.0.0.0";
             case NamePattern.Host host -> host.name() + " 0.0.0.0";
             case NamePattern.Zone zone -> zone.suffix() + " 0.0.0.0";

@@ -8,7 +8,8 @@ import org.sockd.common.frozen.FrozenFrame;
  */
 final class FrozenFormat {
 
-    static final int VERSION = 1;
+    /** Version 2 added the IPv6 prefix kind; version 1 files are refused and made again. */
+    static final int VERSION = 2;
     static final FrozenFrame FRAME = new FrozenFrame("SOCKD-FC", VERSION, "sockd.conf", "rules", "make-fc");
 
     // pattern kinds
@@ -16,6 +17,7 @@ final class FrozenFormat {
     static final int ALL = 1;
     static final int HOST = 2;
     static final int ZONE = 3;
+    static final int IPV6_PREFIX = 4;
 
     private FrozenFormat() {
     }

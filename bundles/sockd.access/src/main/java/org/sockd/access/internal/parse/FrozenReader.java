@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.sockd.access.internal.rule.Action;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
+import org.sockd.access.internal.rule.Ipv6Prefix;
 import org.sockd.access.internal.rule.NamePattern;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
@@ -121,6 +122,7 @@ final class FrozenReader {
         int kind = in.readUnsignedByte();
         return switch (kind) {
             case FrozenFormat.NUMERIC -> new AddressMask(in.readInt(), in.readInt());
+            case FrozenFormat.IPV6_PREFIX -> new Ipv6Prefix(in.readLong(), in.readLong(), in.readUnsignedByte());
             case FrozenFormat.ALL -> new NamePattern.All();
             case FrozenFormat.HOST -> new NamePattern.Host(name(in.readUTF(), false));
             case FrozenFormat.ZONE -> new NamePattern.Zone(name(in.readUTF(), true));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.sockd.access.internal.rule.AddressMask;
 import org.sockd.access.internal.rule.AddressPattern;
+import org.sockd.access.internal.rule.Ipv6Prefix;
 import org.sockd.access.internal.rule.NamePattern;
 import org.sockd.access.internal.rule.Rule;
 import org.sockd.access.internal.rule.RuleSet;
@@ -69,6 +70,12 @@ public final class FrozenWriter {
                 out.writeByte(FrozenFormat.NUMERIC);
                 out.writeInt(numeric.address());
                 out.writeInt(numeric.mask());
+            }
+            case Ipv6Prefix prefix -> {
+                out.writeByte(FrozenFormat.IPV6_PREFIX);
+                out.writeLong(prefix.high());
+                out.writeLong(prefix.low());
+                out.writeByte(prefix.length());
             }
             case NamePattern.All all -> out.writeByte(FrozenFormat.ALL);
             case NamePattern.Host host -> {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.sockd.access.internal.rule.SpecialCommand;
 import org.sockd.common.rules.LineFields;
 
-/** Splits one line into fields and command: the classic lexical rules. */
+/** Splits one line into fields and command: the classic lexical rules, but an IPv6 prefix keeps its colons. */
 final class LineLexer {
 
     private LineLexer() {
@@ -16,7 +16,7 @@ final class LineLexer {
                 return new Lexed.Special(kind, line.substring(kind.prefix().length()).strip());
             }
         }
-        int colon = LineFields.commandColon(line, LineFields.NO_COLON_IN_FIELDS);
+        int colon = LineFields.commandColon(line, AddressParser::isPrefix);
         if (colon >= 0) {
             return new Lexed.Fields(LineFields.split(line.substring(0, colon)), line.substring(colon + 1).strip());
         }

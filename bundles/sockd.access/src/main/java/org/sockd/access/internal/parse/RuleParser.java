@@ -17,8 +17,8 @@ import org.sockd.common.rules.UserListParser;
 import org.sockd.common.text.SyntaxException;
 
 /**
- * Parses the fields of one rule line: action [?=] [*=] source pair
- * [destination pair] [op port]. Every one of the nine fields is kept, unlike the 4.2 server that
+ * Parses the fields of one rule line: action [?=] [*=] source pair (or IPv6 prefix)
+ * [destination pair (or IPv6 prefix)] [op port]. Every one of the nine fields is kept, unlike the 4.2 server that
  * silently dropped the port test of a full line.
  */
 final class RuleParser {
@@ -34,22 +34,39 @@ final class RuleParser {
 
     Rule parse(int line, String text, Lexed.Fields lexed) throws SyntaxException {
         Tokens tokens = new Tokens(lexed.fields());
-        if (tokens.remaining() < 3) {
+        if (tokens.remaining() < 3 && !(tokens.remaining() == 2 && AddressParser.isPrefix(lexed.fields().get(1)))) {
             throw new SyntaxException("Invalid entry: a rule needs an action, a source address and a source mask");
         }
         Action action = action(tokens.next());
         Optional<IdentMode> ident = tokens.nextStartsWith("?=") ? Optional.of(ident(tokens.next())) : Optional.empty();
         UserList users = tokens.nextStartsWith("*=") ? UserListParser.parse(tokens.next(), userFiles) : UserList.ANYONE;
+        AddressPattern source = source(tokens);
+        AddressPattern destination = destination(tokens);
+        return new Rule(line, text, action, ident, users, source, destination, port(tokens), command(lexed));
+    }
+
+    private static AddressPattern source(Tokens tokens) throws SyntaxException {
+        if (tokens.remaining() > 0 && AddressParser.isPrefix(tokens.peek())) {
+            return AddressParser.prefix(tokens.next(), "source");
+        }
         if (tokens.remaining() < 2) {
             throw new SyntaxException("Invalid entry: a rule needs a source address and a source mask");
         }
-        AddressPattern source = AddressParser.pair(tokens.next(), tokens.next(), "source");
-        // As in the classic parser: two or more fields left that do not start with an operator
-        // are the destination pair.
-        AddressPattern destination = tokens.remaining() >= 2 && Op.classic(tokens.peek()).isEmpty()
-                ? AddressParser.pair(tokens.next(), tokens.next(), "destination")
-                : AddressMask.ANY;
-        return new Rule(line, text, action, ident, users, source, destination, port(tokens), command(lexed));
+        return AddressParser.pair(tokens.next(), tokens.next(), "source");
+    }
+
+    /**
+     * As in the classic parser: two or more fields left that do not start with an operator are
+     * the destination pair; an IPv6 prefix is a destination of one field; none means anywhere.
+     */
+    private static AddressPattern destination(Tokens tokens) throws SyntaxException {
+        if (tokens.remaining() > 0 && AddressParser.isPrefix(tokens.peek())) {
+            return AddressParser.prefix(tokens.next(), "destination");
+        }
+        if (tokens.remaining() >= 2 && Op.classic(tokens.peek()).isEmpty()) {
+            return AddressParser.pair(tokens.next(), tokens.next(), "destination");
+        }
+        return AddressMask.ANY;
     }
 
     private static Optional<String> command(Lexed.Fields lexed) {

@@ -15,14 +15,14 @@ public record AddressMask(int address, int mask) implements AddressPattern {
     public static final AddressMask ANY = new AddressMask(0, 0);
 
     /**
-     * The host matches when any of its addresses does. sockd.conf only has IPv4 patterns: an IPv6
-     * address (other than IPv4-mapped, which {@link Ipv4} has already turned into its IPv4 host)
-     * has no bits these patterns can compare, so only a pattern that compares none (mask 0.0.0.0)
-     * matches it. The same holds for a name that resolved to nothing. A later IPv6 syntax would
-     * add its own pattern kind. Names play no part: a numeric pattern compares addresses only.
+     * The host matches when any of its addresses does. These are IPv4 patterns: an IPv6 address
+     * that carries no IPv4 address ({@link Ipv4} has turned the others into their IPv4 host) has
+     * no bits they can compare, so only a pattern that compares none (mask 0.0.0.0) matches it;
+     * {@link Ipv6Prefix} is the pattern for those. The same holds for a name that resolved to
+     * nothing. Names play no part: a numeric pattern compares addresses only.
      */
     @Override
-    public boolean matches(int[] ipv4, List<String> names) {
+    public boolean matches(int[] ipv4, long[] ipv6, List<String> names) {
         if (mask == 0) {
             return true;
         }

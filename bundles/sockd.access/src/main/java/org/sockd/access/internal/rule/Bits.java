@@ -42,6 +42,7 @@ final class Bits {
             case NamePattern.Zone zone -> twoBits(caseless(zone.suffix(), 1));
             case NamePattern.All all -> ALWAYS;
             case AddressMask mask -> ALWAYS;
+            case Ipv6Prefix prefix -> ALWAYS;
         };
     }
 

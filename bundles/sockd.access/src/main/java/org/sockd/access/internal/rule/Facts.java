@@ -12,8 +12,10 @@ import org.sockd.api.Endpoint;
 public final class Facts {
 
     final int[] client;
+    final long[] client6;
     final List<String> clientNames;
     final int[] destination;
+    final long[] destination6;
     final List<String> destinationNames;
     final String user;
     final int port;
@@ -27,11 +29,13 @@ public final class Facts {
     final long userBits;
 
     private Facts(ConnectRequest request) {
-        this.client = Ipv4.of(request.client().remote().getAddress());
+        this.client = Ipv4.ofClient(request.client().remote().getAddress());
+        this.client6 = Ipv6.of(request.client().remote().getAddress());
         this.clientNames = request.clientNames();
         // request.resolved() is the literal itself for a destination given by address, and every
         // address of the name otherwise: a numeric pattern matches when any of them does.
         this.destination = Ipv4.of(request.resolved());
+        this.destination6 = Ipv6.of(request.resolved());
         this.destinationNames = destinationNames(request.destination());
         // a name proven by authentication is the user the rules see; a SOCKS 4 user-id is only a claim
         this.user = request.authenticatedUser() != null ? request.authenticatedUser() : request.user();

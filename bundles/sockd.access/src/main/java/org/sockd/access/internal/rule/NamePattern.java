@@ -14,7 +14,7 @@ public sealed interface NamePattern extends AddressPattern {
     /** {@code ALL}: any host, named or not. */
     record All() implements NamePattern {
         @Override
-        public boolean matches(int[] ipv4, List<String> names) {
+        public boolean matches(int[] ipv4, long[] ipv6, List<String> names) {
             return true;
         }
     }
@@ -26,7 +26,7 @@ public sealed interface NamePattern extends AddressPattern {
         }
 
         @Override
-        public boolean matches(int[] ipv4, List<String> names) {
+        public boolean matches(int[] ipv4, long[] ipv6, List<String> names) {
             for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).equalsIgnoreCase(name)) {
                     return true;
@@ -48,7 +48,7 @@ public sealed interface NamePattern extends AddressPattern {
         }
 
         @Override
-        public boolean matches(int[] ipv4, List<String> names) {
+        public boolean matches(int[] ipv4, long[] ipv6, List<String> names) {
             for (int i = 0; i < names.size(); i++) {
                 if (HostNames.inZone(suffix, names.get(i))) {
                     return true;

@@ -48,8 +48,8 @@ public record Rule(
     /** The four tests of a rule; the port test first, as it is the cheapest. */
     boolean matches(Facts facts) {
         return port.passes(facts.port)
-                && source.matches(facts.client, facts.clientNames)
-                && destination.matches(facts.destination, facts.destinationNames)
+                && source.matches(facts.client, facts.client6, facts.clientNames)
+                && destination.matches(facts.destination, facts.destination6, facts.destinationNames)
                 && users.admits(facts.user);
     }
 

@@ -39,8 +39,10 @@ class FrozenCorruptionTest {
         return Stream.of(
                 Arguments.of("not frozen at all", (UnaryOperator<byte[]>) bytes -> "permit 0.0.0.0 0.0.0.0\n".getBytes(),
                         "not a frozen sockd.conf"),
-                Arguments.of("another format version", (UnaryOperator<byte[]>) bytes -> with(bytes, 8, (byte) 0, (byte) 2),
-                        "format version 2, this sockd reads version 1; make it again"),
+                Arguments.of("a later format version", (UnaryOperator<byte[]>) bytes -> with(bytes, 8, (byte) 0, (byte) 3),
+                        "format version 3, this sockd reads version 2; make it again"),
+                Arguments.of("the format before IPv6 prefixes", (UnaryOperator<byte[]>) bytes -> with(bytes, 8, (byte) 0,
+                        (byte) 1), "format version 1, this sockd reads version 2; make it again"),
                 Arguments.of("truncated", (UnaryOperator<byte[]>) bytes -> Arrays.copyOf(bytes, bytes.length - 5),
                         "(truncated or damaged)"),
                 Arguments.of("cut inside the header", (UnaryOperator<byte[]>) bytes -> Arrays.copyOf(bytes, 12),

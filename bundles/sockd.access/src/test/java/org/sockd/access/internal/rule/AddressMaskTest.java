@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AddressMaskTest {
 
@@ -37,33 +38,39 @@ class AddressMaskTest {
         assertThat(matches(LOOPBACK, address)).isTrue();
     }
 
-    @Test
-    void otherIpv6AddressesMatchOnlyAPatternThatComparesNoBit() throws Exception {
-        InetAddress compatible = Inet6Address.getByAddress(null, new byte[] {
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 127, 0, 0, 1}, -1);
-        assertThat(matches(LOOPBACK, InetAddress.getByName("::1"))).isFalse();
-        assertThat(matches(LOOPBACK, compatible)).isFalse();
-        assertThat(matches(new AddressMask(0, 0xFF000000), InetAddress.getByName("::1"))).isFalse();
-        assertThat(matches(new AddressMask(0x0A000000, 0), InetAddress.getByName("2001:db8::1"))).isTrue();
+    @ParameterizedTest(name = "{0} is in 127.0.0.0/8")
+    @ValueSource(strings = {"::1", "::127.0.0.1", "::ffff:127.0.0.1", "64:ff9b::7f00:1", "64:ff9b:1::7f00:1",
+        "64:ff9b:1:2:3:4:7f00:1", "2002:7f00:1::", "2002:7f12:3456:1::1"})
+    void anIpv6SpellingOfALoopbackHostMatchesTheLoopbackNetwork(String address) throws Exception {
+        assertThat(matches(LOOPBACK, InetAddress.getByName(address))).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} is not in 127.0.0.0/8")
+    @ValueSource(strings = {"::", "2001:db8::7f00:1", "64:ff9b:2::7f00:1", "2003:7f00:1::", "fe80::1", "::2:7f00:1"})
+    void anIpv6AddressThatCarriesNoIpv4AddressMatchesOnlyAPatternThatComparesNoBit(String address)
+            throws Exception {
+        assertThat(matches(LOOPBACK, InetAddress.getByName(address))).isFalse();
+        assertThat(matches(new AddressMask(0, 0xFF000000), InetAddress.getByName(address))).isFalse();
+        assertThat(matches(new AddressMask(0x0A000000, 0), InetAddress.getByName(address))).isTrue();
     }
 
     @Test
     void aHostMatchesWhenAnyAddressDoesAndOneWithoutAddressesOnlyTheAnyPattern() throws Exception {
-        List<InetAddress> both = List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("::1"),
+        List<InetAddress> both = List.of(InetAddress.getByName("10.0.0.1"), InetAddress.getByName("2001:db8::1"),
                 InetAddress.getByName("127.0.0.1"));
-        assertThat(LOOPBACK.matches(Ipv4.of(both), List.of())).isTrue();
-        assertThat(LOOPBACK.matches(Ipv4.of(both.subList(0, 2)), List.of())).isFalse();
-        assertThat(LOOPBACK.matches(Ipv4.of(List.of()), List.of())).isFalse();
-        assertThat(AddressMask.ANY.matches(Ipv4.of(List.of()), List.of())).isTrue();
+        assertThat(LOOPBACK.matches(Ipv4.of(both), Ipv6.of(both), List.of())).isTrue();
+        assertThat(LOOPBACK.matches(Ipv4.of(both.subList(0, 2)), Ipv6.of(both.subList(0, 2)), List.of())).isFalse();
+        assertThat(LOOPBACK.matches(Ipv4.of(List.of()), new long[0], List.of())).isFalse();
+        assertThat(AddressMask.ANY.matches(Ipv4.of(List.of()), new long[0], List.of())).isTrue();
     }
 
     @Test
     void namesPlayNoPartInANumericPattern() {
-        assertThat(LOOPBACK.matches(new int[0], List.of("localhost"))).isFalse();
+        assertThat(LOOPBACK.matches(new int[0], new long[0], List.of("localhost"))).isFalse();
     }
 
     private static boolean matches(AddressMask pattern, InetAddress address) {
-        return pattern.matches(Ipv4.of(address), List.of());
+        return pattern.matches(Ipv4.of(address), Ipv6.of(address), List.of());
     }
 
     private static int ipv4(String dotted) throws Exception {

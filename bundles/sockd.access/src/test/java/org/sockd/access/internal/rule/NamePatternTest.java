@@ -40,6 +40,6 @@ class NamePatternTest {
     @ParameterizedTest(name = "{0} vs {1}: {2}")
     @MethodSource("cases")
     void comparesTheNamesOfTheHostInAnyCase(NamePattern pattern, List<String> names, boolean matches) {
-        assertThat(pattern.matches(ADDRESS, names)).isEqualTo(matches);
+        assertThat(pattern.matches(ADDRESS, new long[0], names)).isEqualTo(matches);
     }
 }

@@ -31,7 +31,11 @@ class RuleTableTest {
     private static final List<UserList> USERS = List.of(UserList.ANYONE, new UserList.Listed(Set.of("u0", "u1"),
             List.of()), new UserList.Listed(Set.of("u2"), List.of()), new UserList.Unreadable(List.of(Path.of("/x"))));
     private static final int[] PORTS = {0, 1, 79, 80, 81, 1023, 1024, 65534, 65535};
-    private static final List<String> HOSTS = List.of("10.0.0.1", "10.0.0.2", "10.0.1.1", "::1", "::ffff:10.0.0.1");
+    private static final List<AddressPattern> PREFIXES = List.of(new Ipv6Prefix(0, 0, 0),
+            new Ipv6Prefix(0, 0xFFFF_0A00_0000L, 104), new Ipv6Prefix(0x2001_0db8_0000_0000L, 0, 32),
+            new Ipv6Prefix(0, 1, 128));
+    private static final List<String> HOSTS = List.of("10.0.0.1", "10.0.0.2", "10.0.1.1", "::1", "::ffff:10.0.0.1",
+            "2001:db8::1", "64:ff9b::a00:1");
     private static final List<List<String>> HOST_NAMES = List.of(List.of(), List.of("a.example.com"),
             List.of("X.B.EXAMPLE.COM"), List.of("example.com", "other.org"), List.of("badexample.com"));
 
@@ -61,8 +65,11 @@ class RuleTableTest {
     }
 
     private AddressPattern address() {
-        return random.nextInt(3) == 0 ? NAMES.get(random.nextInt(NAMES.size()))
-                : new AddressMask(pick(ADDRESSES), pick(MASKS));
+        return switch (random.nextInt(4)) {
+            case 0 -> NAMES.get(random.nextInt(NAMES.size()));
+            case 1 -> PREFIXES.get(random.nextInt(PREFIXES.size()));
+            default -> new AddressMask(pick(ADDRESSES), pick(MASKS));
+        };
     }
 
     private ConnectRequest request() {
