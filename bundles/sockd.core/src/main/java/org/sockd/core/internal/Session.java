@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.ClientInfo;
+import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
 import org.sockd.api.SocksVersion;
 import org.sockd.api.action.Action;
@@ -25,6 +27,7 @@ import org.sockd.api.protocol.Handshake;
 import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Refusal;
 import org.sockd.api.protocol.SocksRequest;
+import org.sockd.common.net.DestinationName;
 
 /**
  * One client from accept to close, the spine of every session: handshake (the protocol handler
@@ -36,6 +39,8 @@ import org.sockd.api.protocol.SocksRequest;
 final class Session implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    /** 0.0.0.0, what a UDP ASSOCIATE hint no check accepts stands for. */
+    private static final InetAddress UNSPECIFIED = unspecifiedIpv4();
 
     private final LiveSession live;
     private final Policies policies;
@@ -176,8 +181,17 @@ final class Session implements Runnable {
         if (refusal.isPresent()) {
             return new Resolver.Refused(refusal.get());
         }
-        return request.destination().isName() ? context.resolver().destination(request.destination().host())
-                : new Resolver.Addresses(List.of(request.destination().address()));
+        if (!request.destination().isName()) {
+            return new Resolver.Addresses(List.of(request.destination().address()));
+        }
+        String host = request.destination().host();
+        if (request.command() == Command.UDP_ASSOCIATE && DestinationName.of(host) instanceof DestinationName.Refused) {
+            // UDP ASSOCIATE names the client's own address, as a hint no datagram is sent to:
+            // PySocks writes "0" for "not known". Nothing is looked up for it, so it is no way
+            // around the destination check; the association takes the client's host as always.
+            return new Resolver.Addresses(List.of(UNSPECIFIED));
+        }
+        return context.resolver().destination(host);
     }
 
     /** A SOCKS 4 user-id is a claim, not a credential: no way around a required password. */
@@ -199,6 +213,14 @@ final class Session implements Runnable {
             policies.actions().submit(action);
         } else {
             context.unrunActions().warn("no action runner registered: the command of {} was not run", action.origin());
+        }
+    }
+
+    private static InetAddress unspecifiedIpv4() {
+        try {
+            return InetAddress.getByAddress(new byte[4]);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("four bytes are an IPv4 address", e);
         }
     }
 }

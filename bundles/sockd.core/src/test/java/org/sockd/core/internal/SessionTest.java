@@ -279,6 +279,19 @@ class SessionTest {
                 "reply Refused[refusal=NOT_ALLOWED]");
     }
 
+    /** PySocks names "0" for the client's own address: a hint, decided as 0.0.0.0 without a lookup. */
+    @Test
+    void aUdpAssociateHintNoCheckAcceptsStandsForTheUnspecifiedAddress() throws IOException {
+        handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS5, Command.UDP_ASSOCIATE,
+                Endpoint.ofName("0", 40000), ""));
+
+        run(policies(decides(new Decision.Deny("blocked", null)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "event Refused: blocked",
+                "reply Refused[refusal=NOT_ALLOWED]");
+        assertThat(lookups).isEmpty();
+    }
+
     @Test
     void aSocks4ConnectTo0000IsRefusedBeforeTheDecision() throws IOException {
         handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS4, Command.CONNECT,
