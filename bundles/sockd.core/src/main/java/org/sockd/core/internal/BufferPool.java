@@ -49,6 +49,10 @@ final class BufferPool {
         lent.decrementAndGet();
     }
 
+    int size() {
+        return size;
+    }
+
     int lent() {
         return lent.get();
     }

@@ -25,6 +25,10 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Sessions served at once; further clients are closed at accept")
     int max_sessions() default 8_192;
 
+    @AttributeDefinition(description = "How relayed bytes are moved: loops (one selector thread per core moves "
+            + "every session's bytes) or threads (two virtual threads per session)")
+    String relay_engine() default "loops";
+
     @AttributeDefinition(description = "Milliseconds live sessions may go on after the daemon is told to stop")
     int shutdown_grace_ms() default 5_000;
 

@@ -88,7 +88,7 @@ record Exchange(LiveSession live, SessionContext context, Policies policies, Eve
     void relay(SocketChannel target, InetSocketAddress peer) throws IOException, InterruptedException {
         live.connected((InetSocketAddress) target.getRemoteAddress());
         stage(SessionState.RELAYING);
-        Relay relay = new Relay(live, context.buffers());
+        Relay relay = context.relays().relay(live);
         live.traffic(relay);
         relay.run(live.client(), target);
         events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget(), peer));

@@ -42,6 +42,8 @@ final class LiveSession {
     private volatile long idleAllowance;
     private volatile boolean expired;
     private volatile boolean granted;
+    private volatile boolean closed;
+    private volatile Runnable onClose;
 
     /** @param handshakeDeadline in {@link System#nanoTime()} */
     LiveSession(long id, SocketChannel client, long handshakeDeadline) {
@@ -244,9 +246,26 @@ final class LiveSession {
         }
     }
 
+    /**
+     * Runs {@code hook} when the session is closed, or at once if it already is: a relay that does
+     * not block on the sockets learns this way that someone else (the sweeper, a revalidating
+     * reload, shutdown) ended it. May run more than once.
+     */
+    void whenClosed(Runnable hook) {
+        this.onClose = hook;
+        if (closed) {
+            hook.run();
+        }
+    }
+
     void close() {
+        closed = true;
         Closing.quietly(client);
         Closing.quietly(target);
         Closing.quietly(held);
+        Runnable hook = onClose;
+        if (hook != null) {
+            hook.run();
+        }
     }
 }

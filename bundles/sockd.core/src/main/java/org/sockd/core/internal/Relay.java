@@ -1,103 +1,15 @@
 package org.sockd.core.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import org.sockd.api.log.EndReason;
-import org.sockd.common.io.Closing;
 
 /**
  * Copies bytes both ways between client and target until both directions have ended. End of
  * input on one side is passed on as a half-close, so the other direction keeps flowing; an error
- * on either side ends both.
+ * on either side ends both and closes both connections. The session's cause of end is recorded
+ * before it returns.
  */
-final class Relay implements LiveSession.Traffic {
+interface Relay extends LiveSession.Traffic {
 
-    /** Held by each direction for its whole life: enough for interactive traffic. */
-    static final int SMALL_BUFFER = 512;
-
-    private final LiveSession session;
-    private final BufferPool pool;
-    private volatile long fromClient;
-    private volatile long fromTarget;
-
-    Relay(LiveSession session, BufferPool pool) {
-        this.session = session;
-        this.pool = pool;
-    }
-
-    /** Relays on this thread and one more, and returns when both directions are done. */
-    void run(SocketChannel client, SocketChannel target) throws InterruptedException {
-        Thread back = Thread.ofVirtual().name("sockd-relay-" + session.id())
-                .start(() -> pump(target, client, false));
-        pump(client, target, true);
-        back.join();
-    }
-
-    @Override
-    public long fromClient() {
-        return fromClient;
-    }
-
-    @Override
-    public long fromTarget() {
-        return fromTarget;
-    }
-
-    private void pump(SocketChannel from, SocketChannel to, boolean clientSide) {
-        ByteBuffer small = ByteBuffer.allocate(SMALL_BUFFER);
-        long moved = 0;
-        boolean flowing = false;
-        boolean ended = false;
-        try {
-            InputStream waiting = from.socket().getInputStream();
-            while (true) {
-                // Borrow only when bytes are already waiting, so that no large buffer is held
-                // while this direction blocks on an idle peer.
-                ByteBuffer large = flowing && waiting.available() > 0 ? pool.borrow() : null;
-                ByteBuffer buffer = large != null ? large : small;
-                try {
-                    int n = from.read(buffer);
-                    if (n < 0) {
-                        session.endBy(clientSide ? EndReason.CLIENT_CLOSED : EndReason.TARGET_CLOSED, null);
-                        to.shutdownOutput();
-                        ended = true;
-                        return;
-                    }
-                    session.touch();
-                    buffer.flip();
-                    while (buffer.hasRemaining()) {
-                        to.write(buffer);
-                    }
-                    moved += n;
-                    publish(clientSide, moved);
-                    flowing = n == buffer.capacity();
-                } finally {
-                    if (large != null) {
-                        pool.giveBack(large);
-                    } else {
-                        small.clear();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // a reset, or the session was closed (its cause is recorded already): the finally ends both directions
-            session.endByFailure(e);
-        } finally {
-            if (!ended) {
-                Closing.quietly(from);
-                Closing.quietly(to);
-                session.close();
-            }
-        }
-    }
-
-    private void publish(boolean clientSide, long moved) {
-        if (clientSide) {
-            fromClient = moved;
-        } else {
-            fromTarget = moved;
-        }
-    }
+    /** Returns when both directions are done; the connections stay open unless an error closed them. */
+    void run(SocketChannel client, SocketChannel target) throws InterruptedException;
 }

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * @param config timeouts and limits
  * @param sessions the session table
  * @param resolver the name resolver
- * @param buffers the pool of large relay buffers
+ * @param relays makes each granted session's relay
  * @param unrunActions where to say that a rule command found no runner
  * @param udpThroughUpstream where to say that datagrams were dropped because socks.conf sends their
  *        destination to an upstream, which cannot carry UDP
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *        datagram's destination is decided by the access policy in force when it arrives)
  * @param tally the counters for monitoring
  */
-record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers,
+record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, RelayEngine relays,
         RateLimitedLog unrunActions, RateLimitedLog udpThroughUpstream, Supplier<Policies> current,
         Tally tally) {
 }

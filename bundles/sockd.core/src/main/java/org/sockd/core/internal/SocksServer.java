@@ -100,7 +100,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         this.config = config;
         this.version = bundleContext.getBundle().getVersion().toString();
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
-                new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
+                new RelayEngine(RelayEngine.Kind.of(config.relay_engine()),
+                        new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST), Runtime.getRuntime().availableProcessors()),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
                 this::policiesNow, new Tally());
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
@@ -117,7 +118,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         validate(changed);
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
-        this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
+        now.relays().kind(RelayEngine.Kind.of(changed.relay_engine()));
+        this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.relays(), now.unrunActions(),
                 now.udpThroughUpstream(), now.current(), now.tally());
         this.config = changed;
         synchronized (sweeper) {
@@ -143,6 +145,11 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requirePositive("bind.timeout.ms", config.bind_timeout_ms());
         requirePositive("udp.idle.timeout.ms", config.udp_idle_timeout_ms());
         requirePositive("udp.max.peers", config.udp_max_peers());
+        try {
+            RelayEngine.Kind.of(config.relay_engine());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sockd.core: " + e.getMessage(), e);
+        }
     }
 
     private static void requirePositive(String property, int value) {
@@ -329,5 +336,6 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         }
         sweeper.shutdownNow();
         context.resolver().close();
+        context.relays().close();
     }
 }

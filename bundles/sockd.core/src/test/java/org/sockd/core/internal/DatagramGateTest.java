@@ -60,7 +60,7 @@ class DatagramGateTest {
     });
     private final RecordingLogger notices = new RecordingLogger();
     private final DatagramGate gate = new DatagramGate(ASSOCIATION, new SessionContext(TestCoreConfig.defaults(),
-            new Sessions(), resolver, new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
+            new Sessions(), resolver, new RelayEngine(RelayEngine.Kind.THREADS, new BufferPool(1024, 1), 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
             new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally()));
 
     @AfterEach

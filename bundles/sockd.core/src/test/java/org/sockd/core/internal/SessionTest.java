@@ -72,6 +72,7 @@ class SessionTest {
         return InetAddress.getAllByName(name);
     });
     private final Tally tally = new Tally();
+    private final RelayEngine relays = new RelayEngine(RelayEngine.Kind.LOOPS, new BufferPool(1024, 1), 1);
     private Handshake handshake;
     private UpstreamSelector upstreams;
 
@@ -86,6 +87,7 @@ class SessionTest {
     void closeAll() throws IOException {
         refusing.close();
         resolver.close();
+        relays.close();
         net.close();
     }
 
@@ -386,7 +388,7 @@ class SessionTest {
         LiveSession live = new LiveSession(sessions.nextId(), client.proxy(), Long.MAX_VALUE);
         sessions.add(live);
         SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
-                new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
+                relays, new RateLimitedLog(new RecordingLogger().logger(), 1),
                 new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally);
 
         new Session(live, policies, context, ListenerTerms.PLAIN).run();

@@ -19,6 +19,11 @@ record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int reso
                 udp_idle_timeout_ms, udp_max_peers, auth_required, route_required, reload_revalidate);
     }
 
+    @Override
+    public String relay_engine() {
+        return "loops";
+    }
+
     /** The core's tests hold the upstream selector in their {@link Policies} directly. */
     @Override
     public boolean upstream_required() {
