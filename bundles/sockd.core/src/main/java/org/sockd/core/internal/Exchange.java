@@ -80,19 +80,26 @@ record Exchange(LiveSession live, SessionContext context, Policies policies, Eve
     }
 
     /**
-     * Relays between the client and {@code target} until both directions are done, then tells the
-     * listeners how much went each way.
+     * Hands the session to a relay between the client and {@code target} and returns: the relay's
+     * end tells the listeners how much went each way and ends the session, so no thread waits for
+     * a session that only relays.
      *
      * @param peer for BIND, the host that connected in; otherwise {@code null}
      */
-    void relay(SocketChannel target, InetSocketAddress peer) throws IOException, InterruptedException {
+    void relay(SocketChannel target, InetSocketAddress peer) throws IOException {
         live.connected((InetSocketAddress) target.getRemoteAddress());
         stage(SessionState.RELAYING);
         Relay relay = context.relays().relay(live);
         live.traffic(relay);
-        relay.run(live.client(), target);
-        events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget(), peer));
-        ended();
+        live.handOver();
+        relay.start(live.client(), target, () -> {
+            try {
+                events.emit(new SessionEvent.Terminated(info, relay.fromClient(), relay.fromTarget(), peer));
+                ended();
+            } finally {
+                Session.end(live, context, events);
+            }
+        });
     }
 
     /** Tells the listeners why the granted session ended and after how long, after what it moved. */

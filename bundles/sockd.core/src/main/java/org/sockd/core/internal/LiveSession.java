@@ -43,6 +43,7 @@ final class LiveSession {
     private volatile boolean expired;
     private volatile boolean granted;
     private volatile boolean closed;
+    private volatile boolean handedOver;
     private volatile Runnable onClose;
 
     /** @param handshakeDeadline in {@link System#nanoTime()} */
@@ -230,6 +231,15 @@ final class LiveSession {
         } finally {
             close();
         }
+    }
+
+    /** The relay has the session now, and ends it when it ends; the session's thread is done. */
+    void handOver() {
+        handedOver = true;
+    }
+
+    boolean handedOver() {
+        return handedOver;
     }
 
     /** The client got its last reply: from now on only relayed traffic flows. */

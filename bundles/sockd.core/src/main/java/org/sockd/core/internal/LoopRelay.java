@@ -9,7 +9,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.CountDownLatch;
 import org.sockd.api.log.EndReason;
 import org.sockd.common.io.Closing;
 
@@ -18,18 +17,19 @@ import org.sockd.common.io.Closing;
  * whose thread reads each chunk into its own buffer and writes it on at once. Only what the far
  * side does not take at once is kept (in a buffer borrowed from the pool), and while it is kept
  * that direction reads no more, so a slow reader holds one buffer, not a growing queue. An idle
- * session holds no buffer and no thread: only its two registrations. The session's own thread
- * waits for the end.
+ * session holds no buffer and no thread: only its two registrations.
  */
 final class LoopRelay implements Relay {
+
+    private static final int CHUNKS_PER_TURN = 16;
 
     private final LiveSession session;
     private final RelayLoop loop;
     private final BufferPool pool;
-    private final CountDownLatch done = new CountDownLatch(1);
+    private Runnable whenDone;
     private volatile long fromClient;
     private volatile long fromTarget;
-    // the rest is touched on the loop's thread only (run() hands them over through the loop's queue)
+    // the rest is touched on the loop's thread only (start() hands them over through the loop's queue)
     private Side client;
     private Side target;
     private boolean finished;
@@ -41,7 +41,8 @@ final class LoopRelay implements Relay {
     }
 
     @Override
-    public void run(SocketChannel clientChannel, SocketChannel targetChannel) throws InterruptedException {
+    public void start(SocketChannel clientChannel, SocketChannel targetChannel, Runnable whenDone) {
+        this.whenDone = whenDone;
         client = new Side(clientChannel);
         target = new Side(targetChannel);
         Direction up = new Direction(client, target, true);
@@ -50,7 +51,6 @@ final class LoopRelay implements Relay {
         target.join(down, up);
         loop.execute(this::start);
         session.whenClosed(() -> loop.execute(this::closedElsewhere));
-        done.await();
     }
 
     @Override
@@ -100,7 +100,8 @@ final class LoopRelay implements Relay {
         finished = true;
         client.leave();
         target.leave();
-        done.countDown();
+        // not on the loop's thread: what follows (the end's log lines, listeners) may block
+        Thread.ofVirtual().name("sockd-session-end-" + session.id()).start(whenDone);
     }
 
     /** One connection: its registration reads for one direction and writes for the other. */
@@ -186,18 +187,28 @@ final class LoopRelay implements Relay {
             return !ended && pending == null;
         }
 
+        /**
+         * Reads and writes on until the source has nothing more, the sink takes no more, or a few
+         * full chunks went by (so that one busy session cannot keep the loop from the others).
+         */
         void read() throws IOException {
-            ByteBuffer chunk = loop.chunk();
-            int n = source.channel.read(chunk);
-            if (n < 0) {
-                ended = true;
-                session.endBy(fromClientSide ? EndReason.CLIENT_CLOSED : EndReason.TARGET_CLOSED, null);
-                shutWhenFlushed();
-                return;
+            for (int chunks = 0; chunks < CHUNKS_PER_TURN; chunks++) {
+                ByteBuffer chunk = loop.chunk();
+                int n = source.channel.read(chunk);
+                if (n < 0) {
+                    ended = true;
+                    session.endBy(fromClientSide ? EndReason.CLIENT_CLOSED : EndReason.TARGET_CLOSED, null);
+                    shutWhenFlushed();
+                    return;
+                }
+                if (n == 0 || !moved(chunk, n) || n < chunk.capacity()) {
+                    return;
+                }
             }
-            if (n == 0) {
-                return;
-            }
+        }
+
+        /** @return whether the sink took all of it */
+        private boolean moved(ByteBuffer chunk, int n) throws IOException {
             session.touch();
             moved += n;
             if (fromClientSide) {
@@ -209,7 +220,9 @@ final class LoopRelay implements Relay {
             sink.channel.write(chunk);
             if (chunk.hasRemaining()) {
                 keep(chunk);
+                return false;
             }
+            return true;
         }
 
         private void keep(ByteBuffer rest) {

@@ -68,10 +68,17 @@ final class Session implements Runnable {
         } catch (Throwable e) {
             LOG.error("session {} ended by an internal error", live.id(), e);
         } finally {
-            live.end();
-            context.sessions().remove(live);
-            events.sessionEnded();
+            if (!live.handedOver()) {
+                end(live, context, events);
+            }
         }
+    }
+
+    /** Closes the session, takes it off the table and counts it; once, by whoever has it last. */
+    static void end(LiveSession live, SessionContext context, Events events) {
+        live.end();
+        context.sessions().remove(live);
+        events.sessionEnded();
     }
 
     private void serve() throws IOException, InterruptedException {

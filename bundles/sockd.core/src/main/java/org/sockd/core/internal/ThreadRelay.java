@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.sockd.api.log.EndReason;
 import org.sockd.common.io.Closing;
 
@@ -27,13 +28,22 @@ final class ThreadRelay implements Relay {
         this.pool = pool;
     }
 
-    /** Relays on this thread and one more, and returns when both directions are done. */
+    /** A virtual thread per direction; the one that finishes last runs {@code whenDone}. */
     @Override
-    public void run(SocketChannel client, SocketChannel target) throws InterruptedException {
-        Thread back = Thread.ofVirtual().name("sockd-relay-" + session.id())
-                .start(() -> pump(target, client, false));
-        pump(client, target, true);
-        back.join();
+    public void start(SocketChannel client, SocketChannel target, Runnable whenDone) {
+        AtomicInteger running = new AtomicInteger(2);
+        Thread.ofVirtual().name("sockd-relay-" + session.id()).start(() -> {
+            pump(client, target, true);
+            if (running.decrementAndGet() == 0) {
+                whenDone.run();
+            }
+        });
+        Thread.ofVirtual().name("sockd-relay-" + session.id()).start(() -> {
+            pump(target, client, false);
+            if (running.decrementAndGet() == 0) {
+                whenDone.run();
+            }
+        });
     }
 
     @Override

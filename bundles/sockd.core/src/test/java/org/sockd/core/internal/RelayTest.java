@@ -303,14 +303,7 @@ abstract class RelayTest {
             this.session = new LiveSession(7, client.proxy(), Long.MAX_VALUE, nanoClock);
             session.relaying(target.proxy(), idleNanos);
             this.relay = relay(session, pool);
-            Thread.ofVirtual().start(() -> {
-                try {
-                    relay.run(client.proxy(), target.proxy());
-                    done.complete(null);
-                } catch (Throwable e) {
-                    done.completeExceptionally(e);
-                }
-            });
+            relay.start(client.proxy(), target.proxy(), () -> done.complete(null));
         }
 
         void exchangeGreetings() throws IOException {
