@@ -225,13 +225,11 @@ final class LoopRelay implements Relay {
             return true;
         }
 
+        /** A large rest stays in the loop's buffer, which the loop trades for a pooled one; a small one is copied. */
         private void keep(ByteBuffer rest) {
-            ByteBuffer buffer = rest.remaining() <= ThreadRelay.SMALL_BUFFER ? null : pool.borrow();
-            pooled = buffer != null;
-            if (buffer == null) {
-                buffer = ByteBuffer.allocate(rest.remaining());
-            }
-            pending = buffer.put(rest).flip();
+            ByteBuffer fresh = rest.remaining() <= ThreadRelay.SMALL_BUFFER ? null : pool.borrow();
+            pooled = fresh != null;
+            pending = fresh != null ? loop.trade(fresh) : ByteBuffer.allocate(rest.remaining()).put(rest).flip();
         }
 
         void flush() throws IOException {

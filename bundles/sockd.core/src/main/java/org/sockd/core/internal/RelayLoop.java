@@ -33,7 +33,7 @@ final class RelayLoop implements AutoCloseable {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     /** Each chunk is read into this and written on at once; only what the sink does not take is kept. */
-    private final ByteBuffer chunk;
+    private ByteBuffer chunk;
     private volatile boolean open = true;
 
     RelayLoop(String name, int chunkSize) {
@@ -53,6 +53,16 @@ final class RelayLoop implements AutoCloseable {
     /** The loop's chunk buffer, cleared; only for use on the loop's thread, within one event. */
     ByteBuffer chunk() {
         return chunk.clear();
+    }
+
+    /**
+     * Gives the chunk buffer away, with what it holds, and reads into {@code fresh} from now on:
+     * what a sink did not take is kept without a copy. Only on the loop's thread.
+     */
+    ByteBuffer trade(ByteBuffer fresh) {
+        ByteBuffer taken = chunk;
+        chunk = fresh;
+        return taken;
     }
 
     /** Runs {@code task} on the loop's thread, soon; on the caller's once the loop has ended. */
