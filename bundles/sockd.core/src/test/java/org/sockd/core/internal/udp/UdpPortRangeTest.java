@@ -30,7 +30,7 @@ class UdpPortRangeTest {
     }
 
     @Test
-    void aRangeAOnePortRangeAndNothingAreRead() {
+    void aRangeOnePortAndNothingAreRead() {
         assertThat(UdpPortRange.parse("40000-40099", WHERE)).isEqualTo(new UdpPortRange(40000, 40099));
         assertThat(UdpPortRange.parse(" 1 - 65535 ", WHERE)).isEqualTo(new UdpPortRange(1, 65535));
         assertThat(UdpPortRange.parse("40000", WHERE)).isEqualTo(new UdpPortRange(40000, 40000));
