@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +27,73 @@ final class Bench {
 
     /**
      * Where the target servers listen: on loopback, but not at 127.0.0.1, which a SOCKSified sockd
-     * always reaches directly; "sockd via sockd" would otherwise not chain at all.
+     * always reaches directly; "sockd via sockd" would otherwise not chain at all. bench/run
+     * --chain-link sets {@code -Dbench.target.host} for bench/Targets.java in a network namespace
+     * of its own.
      */
-    static final InetAddress TARGET_HOST = loopback(2);
+    static final InetAddress TARGET_HOST = targetHost();
+
+    /**
+     * The RFC 2544 benchmarking network, 198.18.0.0/15: bench/run --chain-link gives its addresses
+     * to a veth pair between two network namespaces it makes, which have no other link; nothing
+     * sent to it leaves the machine.
+     */
+    private static final int BENCH_NET = (198 << 24) | (18 << 16);
+    private static final int BENCH_MASK = -1 << 17;
 
     private Bench() {
+    }
+
+    private static InetAddress targetHost() {
+        String host = System.getProperty("bench.target.host");
+        if (host == null) {
+            return loopback(2);
+        }
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            expect(local(address), "-Dbench.target.host=%s is neither loopback nor in 198.18.0.0/15", host);
+            return address;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("-Dbench.target.host=" + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return whether the programs may talk to {@code address}: loopback or the benchmarking network */
+    static boolean local(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        return b.length == 4 && (ByteBuffer.wrap(b).getInt() & BENCH_MASK) == BENCH_NET;
+    }
+
+    /**
+     * Parses {@code NAME=HOST:PORT,...}, the line bench/Targets.java prints (without "targets "),
+     * for --targets-at.
+     *
+     * @throws IllegalArgumentException when a name in {@code needed} is missing or an address is not {@link #local}
+     */
+    static Map<String, InetSocketAddress> targetsAt(String value, List<String> needed) {
+        Map<String, InetSocketAddress> at = new LinkedHashMap<>();
+        for (String item : value.split(",")) {
+            int eq = item.indexOf('=');
+            int colon = item.lastIndexOf(':');
+            if (eq <= 0 || colon < eq) {
+                throw new IllegalArgumentException("--targets-at: bad item '" + item + "', want NAME=HOST:PORT");
+            }
+            InetSocketAddress address = new InetSocketAddress(item.substring(eq + 1, colon),
+                    parseCount("--targets-at", item.substring(colon + 1)));
+            if (address.isUnresolved() || !local(address.getAddress())) {
+                throw new IllegalArgumentException("--targets-at: " + item + " is neither loopback nor in 198.18.0.0/15");
+            }
+            at.put(item.substring(0, eq), address);
+        }
+        for (String name : needed) {
+            if (!at.containsKey(name)) {
+                throw new IllegalArgumentException("--targets-at names no " + name + "=HOST:PORT");
+            }
+        }
+        return at;
     }
 
     private static InetAddress loopback(int last) {

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Turns the result lines of one bench/run (SocksLoad, SocksBench, the idle, rest and cold-start
  * lines of bench/run itself: {@code TEST target=NAME key=value ...}) into one table of medians per
- * target with the ratios sockd/dante, sockd/microsocks, sockd/direct and sockd-via-sockd/sockd,
- * and an SVG bar chart of those ratios. {@code java bench/Report.java RESULTS CHART.svg}. See bench/README.md.
+ * target with the ratios sockd/dante, sockd/microsocks, sockd/direct, sockd-via-sockd/sockd and
+ * sockd-metrics/sockd, and an SVG bar chart of those ratios. {@code java bench/Report.java RESULTS CHART.svg}. See bench/README.md.
  */
 public final class Report {
 
@@ -32,10 +32,14 @@ public final class Report {
 
     /** Keys that tell measurements of one test apart: each value is a row group of its own. */
     static final List<String> PARAMS = List.of("concurrency", "streams", "tunnels", "setting");
-    static final List<String> TARGETS = List.of("direct", "dante", "microsocks", "sockd", "sockd-via-sockd");
-    /** Each is the first target's figure over the second's; the last is the cost of one upstream hop. */
+    static final List<String> TARGETS = List.of("direct", "dante", "microsocks", "sockd", "sockd-via-sockd",
+            "sockd-metrics");
+    /**
+     * Each is the first target's figure over the second's; the last two are the cost of one upstream
+     * hop and of serving metrics.
+     */
     static final List<String> RATIOS = List.of("sockd/dante", "sockd/microsocks", "sockd/direct",
-            "sockd-via-sockd/sockd");
+            "sockd-via-sockd/sockd", "sockd-metrics/sockd");
 
     record Line(String group, String target, Map<String, String> fields) {
     }
@@ -195,7 +199,7 @@ public final class Report {
                 && ratio(r, q) > 0 && !Double.isInfinite(ratio(r, q)))).toList();
         int rowHeight = bar * ratios.size() + 8;
         int height = 70 + rowHeight * shown.size();
-        String[] colors = {"#d95f02", "#1b9e77", "#7570b3", "#e7298a"};
+        String[] colors = {"#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e"};
         double lo = Math.log(1 / 16.0);
         double hi = Math.log(16);
         StringBuilder s = new StringBuilder();

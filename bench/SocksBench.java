@@ -42,19 +42,28 @@ public final class SocksBench {
     public static void main(String[] args) throws Exception {
         Options options = Bench.optionsOrExit("SocksBench", Options.USAGE, args, Options::parse);
         boolean clean;
-        try (Servers servers = Servers.start()) {
-            clean = new SocksBench(options, servers).run();
+        if (!options.targetsAt().isEmpty()) {
+            Map<String, InetSocketAddress> at = options.targetsAt();
+            clean = new SocksBench(options, new Ends(at.get("sink"), at.get("source"), at.get("echo"))).run();
+        } else {
+            try (Servers servers = Servers.start()) {
+                clean = new SocksBench(options, servers.ends()).run();
+            }
         }
         System.exit(clean ? 0 : 1);
     }
 
     private final Options options;
-    private final Servers servers;
+    private final Ends servers;
     private final List<Result> results = new ArrayList<>();
 
-    SocksBench(Options options, Servers servers) {
+    SocksBench(Options options, Ends servers) {
         this.options = options;
         this.servers = servers;
+    }
+
+    /** Where the sink, the source and the echo target listen: started here, or given by --targets-at. */
+    record Ends(InetSocketAddress sink, InetSocketAddress source, InetSocketAddress echo) {
     }
 
     /** Runs warm-up and every round; returns false if any measurement had errors. */
@@ -138,8 +147,8 @@ public final class SocksBench {
             String host = spec.substring(eq + 1, colon);
             int port = Integer.parseInt(spec.substring(colon + 1));
             InetSocketAddress proxy = new InetSocketAddress(host, port);
-            if (proxy.isUnresolved() || !proxy.getAddress().isLoopbackAddress()) {
-                throw new IllegalArgumentException("proxy " + host + " is not a loopback address");
+            if (proxy.isUnresolved() || !Bench.local(proxy.getAddress())) {
+                throw new IllegalArgumentException("proxy " + host + " is neither loopback nor in 198.18.0.0/15");
             }
             return new Target(spec.substring(0, eq), proxy);
         }
@@ -147,13 +156,13 @@ public final class SocksBench {
 
     record Options(List<Target> targets, List<String> tests, int bulkMib, int streams, int bulkSeconds,
                    int conns, int workers, int connSeconds, int warmupMib, int warmupConns, int rounds,
-                   List<String> ratios) {
+                   List<String> ratios, Map<String, InetSocketAddress> targetsAt) {
 
         static final List<String> ALL_TESTS = List.of("bulk-up", "bulk-down", "conn-seq", "conn-par");
 
         static final String USAGE = """
                 usage: java bench/SocksBench.java [options] TARGET...
-                  TARGET            'direct' (no proxy) or NAME=HOST:PORT of a SOCKS 5 proxy (loopback only)
+                  TARGET            'direct' (no proxy) or NAME=HOST:PORT of a SOCKS 5 proxy (loopback or 198.18.0.0/15)
                   --tests LIST      comma-separated subset of bulk-up,bulk-down,conn-seq,conn-par (default all)
                   --bulk-mib N      MiB per bulk measurement, split over the streams (default 512)
                   --streams N       parallel bulk streams (default 4)
@@ -165,6 +174,8 @@ public final class SocksBench {
                   --warmup-conns N  connections per connection-rate warm-up, per target (default 200, 0 = none)
                   --rounds N        repeat every measurement N times; the summary shows medians (default 1)
                   --ratio A/B       add a summary column A/B for target names A and B (repeatable)
+                  --targets-at LIST use the target servers bench/Targets.java runs (its line: sink=HOST:PORT,
+                                    source=...,echo=...) instead of starting them here (bench/run --chain-link)
                 exit status: 0 if no measurement had errors, 1 otherwise, 2 on bad usage""";
 
         /** Returns null when help was asked for. */
@@ -176,9 +187,12 @@ public final class SocksBench {
                     "--workers", 8, "--conn-seconds", 20, "--warmup-mib", 32, "--warmup-conns", 200,
                     "--rounds", 1));
             List<List<String>> tests = new ArrayList<>(List.of(ALL_TESTS));
+            List<Map<String, InetSocketAddress>> at = new ArrayList<>(List.of(Map.of()));
             boolean go = Bench.walk(args, spec -> targets.add(Target.parse(spec)), (arg, value) -> {
                 if (arg.equals("--tests")) {
                     tests.set(0, parseTests(value));
+                } else if (arg.equals("--targets-at")) {
+                    at.set(0, Bench.targetsAt(value, List.of("sink", "source", "echo")));
                 } else if (arg.equals("--ratio")) {
                     ratios.add(value);
                 } else if (ints.containsKey(arg)) {
@@ -196,7 +210,7 @@ public final class SocksBench {
             Options o = new Options(List.copyOf(targets), tests.get(0), ints.get("--bulk-mib"), ints.get("--streams"),
                     ints.get("--bulk-seconds"), ints.get("--conns"), ints.get("--workers"),
                     ints.get("--conn-seconds"), ints.get("--warmup-mib"), ints.get("--warmup-conns"),
-                    ints.get("--rounds"), List.copyOf(ratios));
+                    ints.get("--rounds"), List.copyOf(ratios), at.get(0));
             o.validate();
             return o;
         }
@@ -233,7 +247,7 @@ public final class SocksBench {
 
         Options forWarmup() {
             return new Options(targets, tests, warmupMib, streams, bulkSeconds, warmupConns, workers,
-                    connSeconds, 0, 0, 1, ratios);
+                    connSeconds, 0, 0, 1, ratios, targetsAt);
         }
 
         String describe() {
@@ -568,6 +582,10 @@ public final class SocksBench {
             return new Servers(new Server(Servers::sink), new Server(Servers::source), new Server(Servers::echo));
         }
 
+        Ends ends() {
+            return new Ends(sink(), source(), echo());
+        }
+
         /** Reads the announced count of bytes (or to end of stream), then writes the count and the first wrong offset (-1 if none). */
         private static void sink(Socket s) throws IOException {
             DataInputStream in = new DataInputStream(s.getInputStream());
@@ -615,7 +633,7 @@ public final class SocksBench {
         void handle(Socket s) throws IOException;
     }
 
-    /** A loopback listener serving each connection on a pooled thread; connection errors are dropped. */
+    /** A listener at {@link Bench#TARGET_HOST} serving each connection on a pooled thread; connection errors are dropped. */
     static final class Server implements Closeable {
         private final ServerSocket listener;
         private final ExecutorService pool = Executors.newCachedThreadPool(r -> Thread.ofPlatform().daemon().unstarted(r));

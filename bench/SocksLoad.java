@@ -32,7 +32,7 @@ public final class SocksLoad {
 
     static final String USAGE = """
             usage: java bench/SocksLoad.java [options] TARGET...
-              TARGET             'direct', NAME=HOST:PORT or NAME=USER:PASSWORD@HOST:PORT (loopback only)
+              TARGET             'direct', NAME=HOST:PORT or NAME=USER:PASSWORD@HOST:PORT (loopback or 198.18.0.0/15)
               --concurrency LIST connections open at once, comma-separated (default 1,16,128)
               --conns N          connections per measurement (default 10000)
               --trips N          64-byte round trips per tunnel measurement (default 10000, 0 = no tunnel test)
@@ -42,6 +42,8 @@ public final class SocksLoad {
               --threads N        selector threads (default: the number of cores)
               --prefix P         prefix of the test names, e.g. auth- (default none)
               --timeout N        seconds one connection may take before it counts as an error (default 10)
+              --targets-at LIST  use the echo servers bench/Targets.java runs (its line: once=HOST:PORT,
+                                 stream=HOST:PORT) instead of starting them here (bench/run --chain-link)
             exit status: 0 if no measurement had errors, 1 otherwise, 2 on bad usage""";
 
     record Target(String name, InetSocketAddress proxy, String user, String password) {
@@ -67,15 +69,15 @@ public final class SocksLoad {
             }
             InetSocketAddress proxy = new InetSocketAddress(spec.substring(Math.max(eq, at) + 1, colon),
                     Integer.parseInt(spec.substring(colon + 1)));
-            if (proxy.isUnresolved() || !proxy.getAddress().isLoopbackAddress()) {
-                throw new IllegalArgumentException("proxy " + proxy + " is not a loopback address");
+            if (proxy.isUnresolved() || !Bench.local(proxy.getAddress())) {
+                throw new IllegalArgumentException("proxy " + proxy + " is neither loopback nor in 198.18.0.0/15");
             }
             return new Target(spec.substring(0, eq), proxy, user, password);
         }
     }
 
     record Options(List<Target> targets, List<Integer> concurrency, int conns, int trips, int seconds, int warmup,
-                   int rounds, int threads, String prefix, int timeout) {
+                   int rounds, int threads, String prefix, int timeout, Map<String, InetSocketAddress> targetsAt) {
 
         /** How long one connection may take before it counts as an error. */
         long timeoutNanos() {
@@ -89,8 +91,11 @@ public final class SocksLoad {
                     "--timeout");
             List<List<Integer>> concurrency = new ArrayList<>(List.of(List.of(1, 16, 128)));
             String[] prefix = {""};
+            List<Map<String, InetSocketAddress>> at = new ArrayList<>(List.of(Map.of()));
             boolean go = Bench.walk(args, spec -> targets.add(Target.parse(spec)), (arg, value) -> {
-                if (arg.equals("--concurrency")) {
+                if (arg.equals("--targets-at")) {
+                    at.set(0, Bench.targetsAt(value, List.of("once", "stream")));
+                } else if (arg.equals("--concurrency")) {
                     concurrency.set(0, Arrays.stream(value.split(",")).map(c -> Bench.parseCount(arg, c)).toList());
                 } else if (arg.equals("--prefix")) {
                     prefix[0] = value;
@@ -106,20 +111,25 @@ public final class SocksLoad {
             if (targets.isEmpty() || concurrency.get(0).contains(0) || n[2] < 1 || n[4] < 1 || n[5] < 1 || n[6] < 1) {
                 throw new IllegalArgumentException("no target, or a concurrency, --seconds, --rounds, --threads or --timeout of 0");
             }
-            return new Options(List.copyOf(targets), concurrency.get(0), n[0], n[1], n[2], n[3], n[4], n[5], prefix[0], n[6]);
+            return new Options(List.copyOf(targets), concurrency.get(0), n[0], n[1], n[2], n[3], n[4], n[5], prefix[0], n[6], at.get(0));
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options o = Bench.optionsOrExit("SocksLoad", USAGE, args, Options::parse);
         boolean clean = true;
-        try (Bench.Echo once = new Bench.Echo(PAYLOAD); Bench.Echo echo = new Bench.Echo(0)) {
+        // started here unless --targets-at names them (closing a null resource is skipped)
+        boolean remote = !o.targetsAt().isEmpty();
+        try (Bench.Echo onceServer = remote ? null : new Bench.Echo(PAYLOAD);
+                Bench.Echo streamServer = remote ? null : new Bench.Echo(0)) {
+            InetSocketAddress once = remote ? o.targetsAt().get("once") : onceServer.address();
+            InetSocketAddress echo = remote ? o.targetsAt().get("stream") : streamServer.address();
             System.out.printf("# SocksLoad java=%s cpus=%d threads=%d conns=%d trips=%d seconds=%d rounds=%d%n",
                     Runtime.version(), Runtime.getRuntime().availableProcessors(), o.threads(), o.conns(), o.trips(),
                     o.seconds(), o.rounds());
             for (Target t : o.targets()) {
-                Measure warm = Rate.run(t, once.address(), 16, o.warmup(), o, 0);
-                RoundTrip.run(t, echo.address(), Math.min(o.warmup(), o.trips()), o, 0);
+                Measure warm = Rate.run(t, once, 16, o.warmup(), o, 0);
+                RoundTrip.run(t, echo, Math.min(o.warmup(), o.trips()), o, 0);
                 System.out.printf("# warmup target=%s errors=%d%n", t.name(), warm.errors());
             }
             for (int round = 1; round <= o.rounds(); round++) {
@@ -127,11 +137,11 @@ public final class SocksLoad {
                 Collections.rotate(order, 1 - round);
                 for (int c : o.concurrency()) {
                     for (Target t : order) {
-                        clean &= Rate.run(t, once.address(), c, o.conns(), o, round).print(o.prefix());
+                        clean &= Rate.run(t, once, c, o.conns(), o, round).print(o.prefix());
                     }
                 }
                 for (Target t : o.trips() > 0 ? order : List.<Target>of()) {
-                    clean &= RoundTrip.run(t, echo.address(), o.trips(), o, round).print(o.prefix());
+                    clean &= RoundTrip.run(t, echo, o.trips(), o, round).print(o.prefix());
                 }
             }
         }

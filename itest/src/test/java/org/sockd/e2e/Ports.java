@@ -34,6 +34,18 @@ final class Ports {
         return unused(port -> new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).close());
     }
 
+    /** @return the first of two adjacent UDP ports no one has bound at 127.0.0.1 */
+    static int udpPair() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int first = udp();
+            // the ports are handed out in order: the next one is adjacent unless taken or wrapped round
+            if (udp() == first + 1) {
+                return first;
+            }
+        }
+        throw new IOException("no two adjacent unused UDP ports at 127.0.0.1 in 20 tries");
+    }
+
     private interface Probe {
         void bind(int port) throws IOException;
     }

@@ -59,6 +59,13 @@ public class Listener {
         @AttributeDefinition(description = "IP address that BIND and UDP ASSOCIATE replies name instead of the "
                 + "local one, for a node behind NAT or a load balancer; empty: the local address")
         String advertise_address() default "";
+
+        // Named with advertise.address because the two are one endpoint: what UDP ASSOCIATE replies
+        // name. The port a reply names is the port bound (a NAT or balancer forwards the same range).
+        @AttributeDefinition(description = "Ports (FIRST-LAST, like 40000-40099) that the relay socket of each UDP "
+                + "ASSOCIATE binds and its reply names, for a NAT or load balancer that forwards a known range; an "
+                + "association finding every port in use is refused; empty: any free port")
+        String advertise_udp_ports() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
@@ -104,7 +111,8 @@ public class Listener {
         InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
         String name = AddressText.of(bound) + (pid != null ? " (" + pid + ")" : "");
         this.terms = new ListenerTerms(options.proxyTrusted()
-                .map(trusted -> new ProxyGate(name, trusted, () -> proxyHeaders)), options.advertised());
+                .map(trusted -> new ProxyGate(name, trusted, () -> proxyHeaders)), options.advertised(),
+                options.udpPorts());
         this.socket = new ListeningSocket(server, backlog, this::handOff);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(ListenerInfo.ADDRESS, AddressText.of(bound));

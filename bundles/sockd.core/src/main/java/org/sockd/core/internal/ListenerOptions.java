@@ -3,6 +3,7 @@ package org.sockd.core.internal;
 import java.net.InetAddress;
 import java.util.Optional;
 import org.sockd.common.rules.AddressLiterals;
+import org.sockd.core.internal.udp.UdpPortRange;
 
 /**
  * What a listener's configuration asks beyond its address, checked before the socket is bound.
@@ -10,11 +11,13 @@ import org.sockd.common.rules.AddressLiterals;
  * @param proxyTrusted the balancers' networks when every connection must open with a PROXY
  *        protocol header, else empty
  * @param advertised the address BIND and UDP ASSOCIATE replies name instead of the local one, else empty
+ * @param udpPorts the ports UDP ASSOCIATE relay sockets bind, which their replies name
  */
-record ListenerOptions(Optional<TrustedNetworks> proxyTrusted, Optional<InetAddress> advertised) {
+record ListenerOptions(Optional<TrustedNetworks> proxyTrusted, Optional<InetAddress> advertised,
+        UdpPortRange udpPorts) {
 
     /** Sockets inherited from inetd or systemd: no header, local addresses in replies. */
-    static final ListenerOptions PLAIN = new ListenerOptions(Optional.empty(), Optional.empty());
+    static final ListenerOptions PLAIN = new ListenerOptions(Optional.empty(), Optional.empty(), UdpPortRange.ANY);
 
     static final String PROXY_REQUIRED = "required";
     static final String PROXY_OFF = "off";
@@ -39,7 +42,8 @@ record ListenerOptions(Optional<TrustedNetworks> proxyTrusted, Optional<InetAddr
             default -> throw new IllegalArgumentException(where + " proxy.protocol = \"" + config.proxy_protocol()
                     + "\" is neither \"" + PROXY_REQUIRED + "\" nor \"" + PROXY_OFF + "\"");
         };
-        return new ListenerOptions(trusted, advertised(config.advertise_address().strip(), where));
+        return new ListenerOptions(trusted, advertised(config.advertise_address().strip(), where),
+                UdpPortRange.parse(config.advertise_udp_ports(), where + " advertise.udp.ports"));
     }
 
     private static Optional<InetAddress> advertised(String field, String where) {

@@ -35,7 +35,7 @@ final class UdpAssociateCommand {
         CoreConfig config = exchange.config();
         UdpAssociation association;
         try {
-            association = UdpAssociation.open(exchange.client().local().getAddress(),
+            association = UdpAssociation.open(exchange.client().local().getAddress(), exchange.listener().udpPorts(),
                     exchange.client().remote().getAddress(), exchange.request().destination().port(), codec.get(),
                     new DatagramGate(exchange.info().request(), exchange.context()),
                     new UdpLimits(config.udp_idle_timeout_ms(), config.udp_max_peers(), UdpLimits.defaults().maxDatagram()));

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.core.internal.udp.UdpPortRange;
 
 class ListenerOptionsTest {
 
@@ -68,7 +69,7 @@ class ListenerOptionsTest {
     @Test
     void theAdvertisedAddressReplacesTheLocalOneOnTheSamePort() throws Exception {
         ListenerOptions options = ListenerOptions.of(new Config("off", new String[0], "192.0.2.7"), PID);
-        ListenerTerms terms = new ListenerTerms(java.util.Optional.empty(), options.advertised());
+        ListenerTerms terms = new ListenerTerms(java.util.Optional.empty(), options.advertised(), options.udpPorts());
 
         assertThat(terms.advertise(new InetSocketAddress("127.0.0.1", 40001)))
                 .isEqualTo(new InetSocketAddress(InetAddress.getByName("192.0.2.7"), 40001));
@@ -89,8 +90,25 @@ class ListenerOptionsTest {
                         + " wildcard)");
     }
 
-    private record Config(String proxy_protocol, String[] proxy_trusted, String advertise_address)
-            implements Listener.Config {
+    @Test
+    void theUdpPortRangeIsReadAndABadOneIsRefusedNamingThePidAndTheProperty() {
+        assertThat(ListenerOptions.of(new Config("off", new String[0], "", " 40000 - 40099 "), PID).udpPorts())
+                .isEqualTo(new UdpPortRange(40000, 40099));
+        assertThat(ListenerOptions.of(new Config("off", new String[0], "", ""), PID).udpPorts())
+                .isEqualTo(UdpPortRange.ANY);
+        assertThatThrownBy(() -> ListenerOptions.of(new Config("off", new String[0], "", "40099-40000"), PID))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sockd.listener configuration sockd.listener~edge: advertise.udp.ports = \"40099-40000\""
+                        + " is not a port range: the first port is above the last (expected FIRST-LAST with"
+                        + " 1 <= FIRST <= LAST <= 65535, like \"40000-40099\", or one port)");
+    }
+
+    private record Config(String proxy_protocol, String[] proxy_trusted, String advertise_address,
+            String advertise_udp_ports) implements Listener.Config {
+
+        Config(String proxy_protocol, String[] proxy_trusted, String advertise_address) {
+            this(proxy_protocol, proxy_trusted, advertise_address, "");
+        }
 
         @Override
         public String address() {

@@ -73,32 +73,35 @@ public final class UdpAssociation implements Closeable {
     }
 
     /**
-     * Opens the client-facing socket on an ephemeral port of {@code clientFacing}; nothing is
-     * relayed before {@link #start}.
+     * Opens the client-facing socket on a free port of {@code clientFacing} in {@code ports};
+     * nothing is relayed before {@link #start}.
      *
      * @param clientFacing the local address the client reaches the relay at: the control
      *        connection's local address, so that the reply announces an address the client can use
+     * @param ports the ports the client-facing socket may bind (the listener's advertise.udp.ports)
      * @param expectedClient the address the control connection came from; datagrams from any other
      *        address are dropped
      * @param expectedPort the DST.PORT of the request; 0 locks to the port of the client's first
      *        well-formed datagram
+     * @throws java.net.BindException when every port of {@code ports} is in use
      * @throws IOException when the socket cannot be opened or bound
      */
-    public static UdpAssociation open(InetAddress clientFacing, InetAddress expectedClient, int expectedPort,
-            DatagramCodec codec, UdpGate gate, UdpLimits limits) throws IOException {
-        return open(clientFacing, expectedClient, expectedPort, codec, gate, limits, System::nanoTime);
+    public static UdpAssociation open(InetAddress clientFacing, UdpPortRange ports, InetAddress expectedClient,
+            int expectedPort, DatagramCodec codec, UdpGate gate, UdpLimits limits) throws IOException {
+        return open(clientFacing, ports, expectedClient, expectedPort, codec, gate, limits, System::nanoTime);
     }
 
     /** @param nanoClock what the idle timeout and the decisions' lifetime are measured with; tests move it on */
-    static UdpAssociation open(InetAddress clientFacing, InetAddress expectedClient, int expectedPort,
-            DatagramCodec codec, UdpGate gate, UdpLimits limits, LongSupplier nanoClock) throws IOException {
+    static UdpAssociation open(InetAddress clientFacing, UdpPortRange ports, InetAddress expectedClient,
+            int expectedPort, DatagramCodec codec, UdpGate gate, UdpLimits limits, LongSupplier nanoClock)
+            throws IOException {
         if (expectedPort < 0 || expectedPort > 0xFFFF) {
             throw new IllegalArgumentException("port out of range: " + expectedPort);
         }
         DatagramChannel channel = DatagramChannel.open(clientFacing instanceof Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
-            channel.bind(new InetSocketAddress(clientFacing, 0));
+            ports.bind(channel, clientFacing);
             return new UdpAssociation(channel, expectedClient, expectedPort, codec, gate, limits, nanoClock);
         } catch (IOException | RuntimeException e) {
             Closing.quietly(channel);

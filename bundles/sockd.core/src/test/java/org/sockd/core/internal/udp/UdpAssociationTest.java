@@ -389,7 +389,7 @@ class UdpAssociationTest {
 
     @Test
     void aPortOutOfRangeIsRefused() {
-        assertThatThrownBy(() -> UdpAssociation.open(LOOPBACK, LOOPBACK, 65_536, new UdpTestCodec(),
+        assertThatThrownBy(() -> UdpAssociation.open(LOOPBACK, UdpPortRange.ANY, LOOPBACK, 65_536, new UdpTestCodec(),
                 this::sendToAddress, LIMITS)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -407,8 +407,8 @@ class UdpAssociationTest {
 
     private UdpAssociation started(InetAddress client, int clientPort, UdpGate gate, UdpLimits limits)
             throws IOException {
-        UdpAssociation association = UdpAssociation.open(client, client, clientPort, new UdpTestCodec(), gate, limits,
-                nanos::get);
+        UdpAssociation association = UdpAssociation.open(client, UdpPortRange.ANY, client, clientPort,
+                new UdpTestCodec(), gate, limits, nanos::get);
         opened.add(association);
         association.start();
         return association;
