@@ -26,6 +26,34 @@ import java.util.function.Function;
 final class Bench {
 
     /**
+     * How many loopback addresses the clients' connections come from (127.1.0.1 on), in turn:
+     * {@code -Dbench.sources} (default 64; 1 lets the system choose, 127.0.0.1). Many users stand
+     * behind a proxy, not one host: sockd limits what a single address may hold and open per
+     * second, and a single address would also run out of ports in TIME_WAIT at these rates.
+     */
+    static final int SOURCES = Integer.getInteger("bench.sources", 64);
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_SOURCE = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Binds {@code socket} to the next client address when it is to reach a loopback {@code peer}. */
+    static void bindSource(Socket socket, InetSocketAddress peer) throws IOException {
+        if (SOURCES > 1 && peer.getAddress().isLoopbackAddress()) {
+            socket.bind(new InetSocketAddress(nextSource(), 0));
+        }
+    }
+
+    /** As {@link #bindSource(Socket, InetSocketAddress)}, for a channel. */
+    static void bindSource(java.nio.channels.SocketChannel channel, InetSocketAddress peer) throws IOException {
+        if (SOURCES > 1 && peer.getAddress().isLoopbackAddress()) {
+            channel.bind(new InetSocketAddress(nextSource(), 0));
+        }
+    }
+
+    private static InetAddress nextSource() throws IOException {
+        int n = (int) (NEXT_SOURCE.getAndIncrement() % SOURCES);
+        return InetAddress.getByAddress(new byte[] {127, 1, (byte) (n >> 8), (byte) (1 + (n & 0xff) % 254)});
+    }
+
+    /**
      * Where the target servers listen: on loopback, but not at 127.0.0.1, which a SOCKSified sockd
      * always reaches directly; "sockd via sockd" would otherwise not chain at all. bench/run
      * --chain-link sets {@code -Dbench.target.host} for bench/Targets.java in a network namespace

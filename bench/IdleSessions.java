@@ -334,6 +334,7 @@ public final class IdleSessions {
                     try {
                         s.setTcpNoDelay(true);
                         s.setSoTimeout(READ_TIMEOUT_MS);
+                        Bench.bindSource(s, o.proxy());
                         s.connect(o.proxy(), CONNECT_TIMEOUT_MS);
                         Bench.socks5Connect(s, echo);
                         exchange(s, bytesEach);

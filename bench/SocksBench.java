@@ -315,6 +315,7 @@ public final class SocksBench {
             try {
                 s.setTcpNoDelay(true);
                 s.setSoTimeout(READ_TIMEOUT_MS);
+                Bench.bindSource(s, target.proxy() == null ? dest : target.proxy());
                 s.connect(target.proxy() == null ? dest : target.proxy(), CONNECT_TIMEOUT_MS);
                 if (target.proxy() != null) {
                     Bench.socks5Connect(s, dest);

@@ -192,6 +192,7 @@ public final class SocksLoad {
             try (Socket s = new Socket()) {
                 s.setTcpNoDelay(true);
                 s.setSoTimeout((int) TimeUnit.NANOSECONDS.toMillis(o.timeoutNanos()));
+                Bench.bindSource(s, t.proxy() == null ? echo : t.proxy());
                 s.connect(t.proxy() == null ? echo : t.proxy(), 10_000);
                 if (t.proxy() != null) {
                     Bench.socks5Connect(s, echo, t.user(), t.password());
@@ -371,6 +372,7 @@ public final class SocksLoad {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            Bench.bindSource(channel, target.proxy() == null ? dest : target.proxy());
             boolean now = channel.connect(target.proxy() == null ? dest : target.proxy());
             key = channel.register(selector, now ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, this);
             if (now) {
