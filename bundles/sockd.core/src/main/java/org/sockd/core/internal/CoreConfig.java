@@ -60,4 +60,21 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Every reload by SIGHUP or sockd:reload also decides the live sessions again "
             + "by the rules now in force and ends those they refuse (as sockd:reload --revalidate)")
     boolean reload_revalidate() default false;
+
+    @AttributeDefinition(description = "Destination guard: refuse 0.0.0.0/8 and ::, which connect to this host")
+    boolean guard_unspecified() default true;
+
+    @AttributeDefinition(description = "Destination guard: refuse link-local destinations (169.254.0.0/16, fe80::/10) "
+            + "and the cloud metadata address fd00:ec2::254")
+    boolean guard_link_local() default true;
+
+    @AttributeDefinition(description = "Destination guard: refuse multicast destinations (224.0.0.0/4, ff00::/8)")
+    boolean guard_multicast() default true;
+
+    @AttributeDefinition(description = "Destination guard: refuse 255.255.255.255 and the reserved 240.0.0.0/4")
+    boolean guard_broadcast() default true;
+
+    @AttributeDefinition(description = "Destination guard: refuse the daemon's own listening endpoints (for a "
+            + "wildcard listener, every address of this host with its port)")
+    boolean guard_own_endpoints() default true;
 }

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.sockd.api.access.AccessPolicy;
 import org.osgi.framework.BundleContext;
 import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.Node;
 import org.sockd.api.admin.Readiness;
 import org.sockd.api.admin.ReloadResult;
@@ -85,6 +86,10 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile UpstreamSelector upstreams;
 
+    /** The listeners bound now: the destination guard keeps clients off them. */
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile List<ListenerInfo> endpoints;
+
     private final Instant started = Instant.now();
     private final String version;
     private final Drain drain = new Drain();
@@ -102,7 +107,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
-                this::policiesNow, new Tally());
+                this::policiesNow, new Tally(), guard(config));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -118,13 +123,20 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current(), now.tally());
+                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed));
         this.config = changed;
         synchronized (sweeper) {
             sweeping.cancel(false);
             scheduleSweeps(changed);
         }
         LOG.info("core configuration changed: applies to new sessions");
+    }
+
+    private DestinationGuard guard(CoreConfig config) {
+        return new DestinationGuard(DestinationGuard.Ranges.of(config), () -> {
+            List<ListenerInfo> now = endpoints;
+            return now == null ? List.of() : now.stream().map(ListenerInfo::address).toList();
+        });
     }
 
     private void scheduleSweeps(CoreConfig config) {

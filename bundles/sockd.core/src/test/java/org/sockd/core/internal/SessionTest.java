@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ import org.sockd.common.testing.RecordingLogger;
 class SessionTest {
 
     private static final MatchedRule RULE = new MatchedRule("sockd.conf", 7, "pass from: 0/0 to: 0/0", "echo %u");
+    private static final String TWO_ADDRESSES = "two.test";
     private static final MatchedRule SOCKS_CONF_LINE = new MatchedRule("socks.conf", 3, "direct 0.0.0.0 0.0.0.0 : echo", "echo");
 
     private final List<String> trail = new CopyOnWriteArrayList<>();
@@ -67,10 +69,14 @@ class SessionTest {
     private final Sessions sessions = new Sessions();
     /** Every name the session asked the system to look up. */
     private final List<String> lookups = new CopyOnWriteArrayList<>();
+    /** What the test resolver answers for {@link #TWO_ADDRESSES}, in order. */
+    private List<InetAddress> twoAddresses = List.of();
     private final Resolver resolver = new Resolver(1_000, name -> {
         lookups.add(name);
-        return InetAddress.getAllByName(name);
+        return name.equals(TWO_ADDRESSES) ? twoAddresses.toArray(InetAddress[]::new) : InetAddress.getAllByName(name);
     });
+    /** Where the guard is told the daemon listens. */
+    private List<InetSocketAddress> ownEndpoints = List.of();
     private final Tally tally = new Tally();
     private Handshake handshake;
     private UpstreamSelector upstreams;
@@ -311,7 +317,8 @@ class SessionTest {
 
         run(policies(decides(new Decision.Deny("blocked", null)), null, List.of()));
 
-        assertThat(trail).containsExactly("handshake", "decide", "event Refused: blocked",
+        // localhost is 127.0.0.1 and ::1 here (loopback.hosts): one decision for each address
+        assertThat(trail).containsExactly("handshake", "decide", "decide", "event Refused: blocked",
                 "reply Refused[refusal=NOT_ALLOWED]");
         assertThat(lookups).containsExactly("localhost");
     }
@@ -346,8 +353,8 @@ class SessionTest {
 
         MetricsSnapshot counted = counted();
         assertThat(counted.refusals()).containsOnly(Map.entry("policy", 1L), Map.entry("ident", 1L),
-                Map.entry("upstream", 1L), Map.entry("auth", 1L), Map.entry("rule", 0L), Map.entry("limit", 0L),
-                Map.entry("drain", 0L));
+                Map.entry("upstream", 1L), Map.entry("auth", 1L), Map.entry("rule", 0L), Map.entry("guard", 0L),
+                Map.entry("limit", 0L), Map.entry("drain", 0L));
         assertThat(counted.sessions()).containsOnly(new SessionCount("5", "connect", "refused", 3),
                 new SessionCount("4", "bind", "refused", 1));
     }
@@ -370,6 +377,59 @@ class SessionTest {
         assertThat(counted.handshakeSeconds().count()).isZero();
     }
 
+    @Test
+    void aConnectToTheDaemonsOwnEndpointIsRefusedByTheGuardAndNothingConnects() throws IOException {
+        try (ServerSocketChannel own = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            ownEndpoints = List.of((InetSocketAddress) own.getLocalAddress());
+            handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS5, Command.CONNECT,
+                    Endpoint.ofAddress(InetAddress.getLoopbackAddress(), port(own)), ""));
+
+            run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+            assertThat(trail).containsExactly("handshake", "event Refused: own endpoint [by destination guard: own endpoint]",
+                    "reply Refused[refusal=NOT_ALLOWED]");
+            own.configureBlocking(false);
+            assertThat(own.accept()).as("the own endpoint saw no connection").isNull();
+            assertThat(counted().refusals()).containsEntry("guard", 1L).containsEntry("rule", 0L);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"127.0.0.1, 127.0.0.2", "127.0.0.2, 127.0.0.1"})
+    void aNameConnectsOnlyToAnAddressTheRulesPermitAndIsSettledOnce(String deniedText, String permittedText)
+            throws Exception {
+        InetAddress denied = InetAddress.getByName(deniedText);
+        InetAddress permitted = InetAddress.getByName(permittedText);
+        try (ServerSocketChannel refused = ServerSocketChannel.open().bind(new InetSocketAddress(denied, 0));
+                ServerSocketChannel allowed = ServerSocketChannel.open().bind(
+                        new InetSocketAddress(permitted, port(refused)))) {
+            twoAddresses = List.of(denied, permitted);
+            handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS5, Command.CONNECT,
+                    Endpoint.ofName(TWO_ADDRESSES, port(refused)), ""));
+            // the target closes at once, so that the relay and the session end
+            CompletableFuture<InetSocketAddress> accepted = CompletableFuture.supplyAsync(() -> {
+                try (SocketChannel target = allowed.accept()) {
+                    return (InetSocketAddress) target.getLocalAddress();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+
+            run(policies(request -> {
+                trail.add("decide " + request.destination().host() + " " + request.resolved());
+                return request.resolved().equals(List.of(permitted)) ? new Decision.Allow(RULE, IdentMode.LENIENT)
+                        : new Decision.Deny("blocked", null);
+            }, identd(""), List.of()));
+
+            assertThat(accepted.get(5, java.util.concurrent.TimeUnit.SECONDS).getAddress()).isEqualTo(permitted);
+            refused.configureBlocking(false);
+            assertThat(refused.accept()).as("the denied address saw no connection").isNull();
+            assertThat(lookups).containsExactly(TWO_ADDRESSES);
+            assertThat(trail).startsWith("handshake", "decide two.test [/" + deniedText + "]",
+                    "decide two.test [/" + permittedText + "]", "ident", "action sockd.conf:7").contains("event Connected");
+        }
+    }
+
     private MetricsSnapshot counted() {
         return tally.snapshot("test", Instant.EPOCH, sessions, false);
     }
@@ -387,7 +447,8 @@ class SessionTest {
         sessions.add(live);
         SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
                 new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
-                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally);
+                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally,
+                new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), () -> ownEndpoints));
 
         new Session(live, policies, context, ListenerTerms.PLAIN).run();
 
@@ -454,7 +515,7 @@ class SessionTest {
                 "");
     }
 
-    private static int port(SocketChannel channel) throws IOException {
+    private static int port(java.nio.channels.NetworkChannel channel) throws IOException {
         return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 

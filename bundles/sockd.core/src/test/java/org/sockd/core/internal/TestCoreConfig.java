@@ -26,6 +26,31 @@ record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int reso
     }
 
     @Override
+    public boolean guard_unspecified() {
+        return true;
+    }
+
+    @Override
+    public boolean guard_link_local() {
+        return true;
+    }
+
+    @Override
+    public boolean guard_multicast() {
+        return true;
+    }
+
+    @Override
+    public boolean guard_broadcast() {
+        return true;
+    }
+
+    @Override
+    public boolean guard_own_endpoints() {
+        return true;
+    }
+
+    @Override
     public Class<? extends Annotation> annotationType() {
         return CoreConfig.class;
     }
