@@ -10,6 +10,7 @@ import org.sockd.api.Endpoint;
 import org.sockd.api.access.Decision;
 import org.sockd.api.route.Route;
 import org.sockd.api.upstream.NextHop;
+import org.sockd.common.rules.AddressDecisions;
 import org.sockd.common.text.LogText;
 import org.sockd.core.internal.udp.UdpGate;
 

@@ -28,6 +28,7 @@ import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Refusal;
 import org.sockd.api.protocol.SocksRequest;
 import org.sockd.common.net.DestinationName;
+import org.sockd.common.rules.AddressDecisions;
 
 /**
  * One client from accept to close, the spine of every session: handshake (the protocol handler

@@ -5,6 +5,7 @@ import static org.osgi.service.component.annotations.ReferenceCardinality.OPTION
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
+import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.sockd.api.access.AccessPolicy;
 import org.osgi.framework.BundleContext;
 import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.GuardedDestinations;
 import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.Node;
 import org.sockd.api.admin.Readiness;
@@ -53,9 +55,10 @@ import org.sockd.common.io.Closing;
  * running finish under the services they started with.
  */
 @Component(name = "sockd.core", service = {SessionDispatcher.class, SessionRegistry.class, Reloadable.class,
-        Node.class, DaemonMetrics.class})
+        Node.class, DaemonMetrics.class, GuardedDestinations.class})
 @Designate(ocd = CoreConfig.class)
-public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadable, Node, DaemonMetrics {
+public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadable, Node, DaemonMetrics,
+        GuardedDestinations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocksServer.class);
     private static final int LARGE_BUFFER = 64 * 1024;
@@ -130,6 +133,11 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
             scheduleSweeps(changed);
         }
         LOG.info("core configuration changed: applies to new sessions");
+    }
+
+    @Override
+    public Optional<String> refusal(InetAddress address, int port) {
+        return context.guard().refusal(address, port);
     }
 
     private DestinationGuard guard(CoreConfig config) {

@@ -1,4 +1,4 @@
-package org.sockd.core.internal;
+package org.sockd.common.rules;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -9,13 +9,14 @@ import org.sockd.api.access.Decision;
 
 /**
  * Decides each address of a destination on its own, so that one permitted address of a name
- * cannot carry the others through (man/sockd.conf.5, "Destinations"). The policy sees one request
+ * cannot carry the others through (man/sockd.conf.5, "Addresses and masks"); the core decides
+ * requests so, and sockd:check shows what the core would do. The policy sees one request
  * per address, each with the name the client gave, so name rules still match the name. Only the
  * permitted addresses are kept, in the resolver's order; the request is then settled once, by the
  * decision on the first of them, so that ident is asked and the rule's command runs once per
  * request, not once per address.
  */
-final class AddressDecisions {
+public final class AddressDecisions {
 
     /**
      * @param decision what settles the request: the decision on its first permitted address, or
@@ -23,14 +24,14 @@ final class AddressDecisions {
      * @param request the request as decided: when an address was permitted, with only the
      *        permitted addresses, the ones the core may connect or send to
      */
-    record Decided(Decision decision, ConnectRequest request) {
+    public record Decided(Decision decision, ConnectRequest request) {
     }
 
     private AddressDecisions() {
     }
 
     /** A destination with no address (a name that did not resolve) is decided once, as it is. */
-    static Decided decide(Function<ConnectRequest, Decision> policy, ConnectRequest request) {
+    public static Decided decide(Function<ConnectRequest, Decision> policy, ConnectRequest request) {
         if (request.resolved().size() < 2) {
             return new Decided(policy.apply(request), request);
         }
@@ -54,7 +55,8 @@ final class AddressDecisions {
         return with(request, List.of(address));
     }
 
-    static ConnectRequest with(ConnectRequest request, List<InetAddress> addresses) {
+    /** @return the same request with these addresses */
+    public static ConnectRequest with(ConnectRequest request, List<InetAddress> addresses) {
         return new ConnectRequest(request.client(), request.version(), request.command(), request.destination(),
                 addresses, request.user(), request.authenticatedUser(), request.clientNames());
     }
