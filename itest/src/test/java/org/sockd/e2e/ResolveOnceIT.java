@@ -110,8 +110,8 @@ class ResolveOnceIT {
     @CsvSource({"forward.test, 127.0.0.2", "reverse.test, 127.0.0.1"})
     void aConnectGoesOnlyToThePermittedAddressOfTheName(String name, String permitted) throws Exception {
         Targets targets = targets(name);
-        try (Socket client = connectByName(name, targets.tcpPort());
-                SocketChannel accepted = acceptWithin(targets.tcp()[1])) {
+        Socket client = connectByName(name, targets.tcpPort());
+        try (client; SocketChannel accepted = acceptWithin(targets.tcp()[1])) {
             assertThat(((InetSocketAddress) accepted.getLocalAddress()).getAddress().getHostAddress())
                     .isEqualTo(permitted);
         }
