@@ -16,6 +16,10 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Milliseconds to resolve a destination name")
     int resolve_timeout_ms() default 5_000;
 
+    @AttributeDefinition(description = "Milliseconds the access policy may take to decide a request (every address "
+            + "of it); past them the request is refused")
+    int policy_timeout_ms() default 5_000;
+
     @AttributeDefinition(description = "Milliseconds to wait for the ident client's answer (it has its own, shorter timeout)")
     int ident_wait_ms() default 20_000;
 

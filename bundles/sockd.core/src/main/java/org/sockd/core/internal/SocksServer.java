@@ -110,7 +110,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
-                this::policiesNow, new Tally(), guard(config));
+                this::policiesNow, new Tally(), guard(config), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -126,7 +126,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed));
+                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.latePolicy());
         this.config = changed;
         synchronized (sweeper) {
             sweeping.cancel(false);
@@ -160,6 +160,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requirePositive("idle.timeout.s", config.idle_timeout_s());
         requirePositive("max.sessions", config.max_sessions());
         requirePositive("ident.wait.ms", config.ident_wait_ms());
+        requirePositive("policy.timeout.ms", config.policy_timeout_ms());
         requirePositive("bind.timeout.ms", config.bind_timeout_ms());
         requirePositive("udp.idle.timeout.ms", config.udp_idle_timeout_ms());
         requirePositive("udp.max.peers", config.udp_max_peers());

@@ -63,7 +63,8 @@ class DatagramGateTest {
     private final DatagramGate gate = new DatagramGate(ASSOCIATION, new SessionContext(TestCoreConfig.defaults(),
             new Sessions(), resolver, new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
             new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally(),
-            new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), List::of)));
+            new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), List::of),
+            new RateLimitedLog(new RecordingLogger().logger(), 1)));
 
     @AfterEach
     void closeResolver() {

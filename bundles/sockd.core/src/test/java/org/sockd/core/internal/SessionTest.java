@@ -27,6 +27,7 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,7 @@ class SessionTest {
         lookups.add(name);
         return name.equals(TWO_ADDRESSES) ? twoAddresses.toArray(InetAddress[]::new) : InetAddress.getAllByName(name);
     });
+    private TestCoreConfig config = TestCoreConfig.defaults();
     /** Where the guard is told the daemon listens. */
     private List<InetSocketAddress> ownEndpoints = List.of();
     private final Tally tally = new Tally();
@@ -378,6 +380,26 @@ class SessionTest {
     }
 
     @Test
+    void aPolicyThatHangsIsCutOffAtItsDeadlineAndTheRequestRefused() throws IOException {
+        config = TestCoreConfig.defaults().withPolicyTimeout(100);
+        CountDownLatch never = new CountDownLatch(1);
+
+        run(policies(request -> {
+            trail.add("decide");
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Decision.Allow(RULE, IdentMode.OFF);
+        }, null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide",
+                "event Refused: access policy gave no decision within 100 ms", "reply Refused[refusal=NOT_ALLOWED]");
+        assertThat(counted().refusals()).containsEntry("policy", 1L);
+    }
+
+    @Test
     void aConnectToTheDaemonsOwnEndpointIsRefusedByTheGuardAndNothingConnects() throws IOException {
         try (ServerSocketChannel own = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
             ownEndpoints = List.of((InetSocketAddress) own.getLocalAddress());
@@ -445,10 +467,11 @@ class SessionTest {
         client.peer().shutdownOutput();
         LiveSession live = new LiveSession(sessions.nextId(), client.proxy(), Long.MAX_VALUE);
         sessions.add(live);
-        SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
+        SessionContext context = new SessionContext(config, sessions, resolver,
                 new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
                 new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally,
-                new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), () -> ownEndpoints));
+                new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), () -> ownEndpoints),
+                new RateLimitedLog(new RecordingLogger().logger(), 1));
 
         new Session(live, policies, context, ListenerTerms.PLAIN).run();
 
