@@ -48,7 +48,8 @@ public final class AddressDecisions {
             }
         }
         // every address refused: the first one's decision stands for the request, as it would alone
-        return permitted.isEmpty() ? new Decided(firstDecision, first) : new Decided(settling, with(request, permitted));
+        return permitted.isEmpty() ? new Decided(firstDecision, first)
+                : new Decided(settling, with(request, permitted));
     }
 
     private static ConnectRequest only(ConnectRequest request, InetAddress address) {

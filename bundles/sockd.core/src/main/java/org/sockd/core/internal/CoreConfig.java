@@ -16,6 +16,11 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Milliseconds to resolve a destination name")
     int resolve_timeout_ms() default 5_000;
 
+    @AttributeDefinition(description = "Name lookups one client address may have in progress at once, a lookup "
+            + "past resolve.timeout.ms included until the system answers; a further name waits for one to end, "
+            + "within resolve.timeout.ms")
+    int resolve_max_per_client() default 4;
+
     @AttributeDefinition(description = "Milliseconds the access policy may take to decide a request (every address "
             + "of it); past them the request is refused")
     int policy_timeout_ms() default 5_000;

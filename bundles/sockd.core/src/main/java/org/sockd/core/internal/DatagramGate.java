@@ -28,7 +28,8 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
 
     @Override
     public Verdict decide(Endpoint destination) throws InterruptedException {
-        Resolver.Answer answer = destination.isName() ? context.resolver().destination(destination.host())
+        Resolver.Answer answer = destination.isName()
+                ? context.resolver().destination(destination.host(), association.client().remote().getAddress())
                 : new Resolver.Addresses(List.of(destination.address()));
         if (answer instanceof Resolver.Refused refused) {
             return new Verdict.Drop(refused.reason() + ": " + LogText.escape(destination.host()));

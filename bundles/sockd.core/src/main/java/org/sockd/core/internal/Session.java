@@ -125,7 +125,8 @@ final class Session implements Runnable {
         live.suspendDeadline();
         context.tally().handshake(Duration.between(started, Instant.now()));
         SocksRequest request = received.request();
-        Resolver.Answer answer = destination(request);
+        // the client as the rules see it: behind a balancer, the one its PROXY header names
+        Resolver.Answer answer = destination(request, arrival.client().remote().getAddress());
         ConnectRequest unresolved = new ConnectRequest(arrival.client(), request.version(), request.command(),
                 request.destination(), List.of(), request.user(), received.authenticatedUser());
         if (answer instanceof Resolver.Refused refused) {
@@ -202,7 +203,7 @@ final class Session implements Runnable {
     }
 
     /** @return the destination's addresses, looked up once for a name, or why it is refused before any lookup */
-    private Resolver.Answer destination(SocksRequest request) throws InterruptedException {
+    private Resolver.Answer destination(SocksRequest request, InetAddress client) throws InterruptedException {
         Optional<String> refusal = RequestCheck.refusal(request);
         if (refusal.isPresent()) {
             return new Resolver.Refused(refusal.get());
@@ -217,7 +218,7 @@ final class Session implements Runnable {
             // around the destination check; the association takes the client's host as always.
             return new Resolver.Addresses(List.of(UNSPECIFIED));
         }
-        return context.resolver().destination(host);
+        return context.resolver().destination(host, client);
     }
 
     /** A SOCKS 4 user-id is a claim, not a credential: no way around a required password. */

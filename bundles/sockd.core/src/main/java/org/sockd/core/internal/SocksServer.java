@@ -107,7 +107,9 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         validate(config);
         this.config = config;
         this.version = bundleContext.getBundle().getVersion().toString();
-        this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
+        Resolver resolver = new Resolver(config.resolve_timeout_ms());
+        resolver.maxPerClient(config.resolve_max_per_client());
+        this.context = new SessionContext(config, new Sessions(), resolver,
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
                 this::policiesNow, new Tally(), guard(config), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)));
@@ -125,6 +127,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         validate(changed);
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
+        now.resolver().maxPerClient(changed.resolve_max_per_client());
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
                 now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.latePolicy());
         this.config = changed;
@@ -157,6 +160,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requirePositive("handshake.timeout.ms", config.handshake_timeout_ms());
         requirePositive("connect.timeout.ms", config.connect_timeout_ms());
         requirePositive("resolve.timeout.ms", config.resolve_timeout_ms());
+        requirePositive("resolve.max.per.client", config.resolve_max_per_client());
         requirePositive("idle.timeout.s", config.idle_timeout_s());
         requirePositive("max.sessions", config.max_sessions());
         requirePositive("ident.wait.ms", config.ident_wait_ms());

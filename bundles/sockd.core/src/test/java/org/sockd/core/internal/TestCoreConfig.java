@@ -33,6 +33,11 @@ record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int reso
     }
 
     @Override
+    public int resolve_max_per_client() {
+        return 4;
+    }
+
+    @Override
     public boolean guard_unspecified() {
         return true;
     }
