@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,15 +44,35 @@ class ResolveOnceIT {
 
     private record Targets(ServerSocketChannel[] tcp, DatagramChannel[] udp) implements AutoCloseable {
 
+        /** A port another program holds on the second address is tried again. */
         static Targets at(InetAddress denied, InetAddress permitted) throws IOException {
-            ServerSocketChannel tcpDenied = ServerSocketChannel.open().bind(new InetSocketAddress(denied, 0));
-            ServerSocketChannel tcpPermitted = ServerSocketChannel.open()
-                    .bind(new InetSocketAddress(permitted, tcpDenied.socket().getLocalPort()));
-            DatagramChannel udpDenied = DatagramChannel.open().bind(new InetSocketAddress(denied, 0));
-            DatagramChannel udpPermitted = DatagramChannel.open()
-                    .bind(new InetSocketAddress(permitted, udpDenied.socket().getLocalPort()));
-            return new Targets(new ServerSocketChannel[] {tcpDenied, tcpPermitted},
-                    new DatagramChannel[] {udpDenied, udpPermitted});
+            for (int attempt = 1; ; attempt++) {
+                List<NetworkChannel> bound = new ArrayList<>();
+                try {
+                    ServerSocketChannel tcpDenied = bind(bound, ServerSocketChannel.open(), denied, 0);
+                    ServerSocketChannel tcpPermitted = bind(bound, ServerSocketChannel.open(), permitted,
+                            tcpDenied.socket().getLocalPort());
+                    DatagramChannel udpDenied = bind(bound, DatagramChannel.open(), denied, 0);
+                    DatagramChannel udpPermitted = bind(bound, DatagramChannel.open(), permitted,
+                            udpDenied.socket().getLocalPort());
+                    return new Targets(new ServerSocketChannel[] {tcpDenied, tcpPermitted},
+                            new DatagramChannel[] {udpDenied, udpPermitted});
+                } catch (BindException e) {
+                    for (var channel : bound) {
+                        channel.close();
+                    }
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private static <C extends NetworkChannel> C bind(List<NetworkChannel> bound,
+                C channel, InetAddress address, int port) throws IOException {
+            bound.add(channel);
+            channel.bind(new InetSocketAddress(address, port));
+            return channel;
         }
 
         int tcpPort() {

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -422,9 +423,8 @@ class SessionTest {
             throws Exception {
         InetAddress denied = InetAddress.getByName(deniedText);
         InetAddress permitted = InetAddress.getByName(permittedText);
-        try (ServerSocketChannel refused = ServerSocketChannel.open().bind(new InetSocketAddress(denied, 0));
-                ServerSocketChannel allowed = ServerSocketChannel.open().bind(
-                        new InetSocketAddress(permitted, port(refused)))) {
+        ServerSocketChannel[] targets = onOnePort(denied, permitted);
+        try (ServerSocketChannel refused = targets[0]; ServerSocketChannel allowed = targets[1]) {
             twoAddresses = List.of(denied, permitted);
             handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS5, Command.CONNECT,
                     Endpoint.ofName(TWO_ADDRESSES, port(refused)), ""));
@@ -449,6 +449,22 @@ class SessionTest {
             assertThat(lookups).containsExactly(TWO_ADDRESSES);
             assertThat(trail).startsWith("handshake", "decide two.test [/" + deniedText + "]",
                     "decide two.test [/" + permittedText + "]", "ident", "action sockd.conf:7").contains("event Connected");
+        }
+    }
+
+    /** Listeners on two addresses with one port; a port another program holds on the second is tried again. */
+    private static ServerSocketChannel[] onOnePort(InetAddress first, InetAddress second) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            ServerSocketChannel one = ServerSocketChannel.open().bind(new InetSocketAddress(first, 0));
+            try {
+                return new ServerSocketChannel[] {one,
+                        ServerSocketChannel.open().bind(new InetSocketAddress(second, port(one)))};
+            } catch (BindException e) {
+                one.close();
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 
