@@ -15,7 +15,7 @@ import org.sockd.common.net.EmbeddedIpv4;
 
 /**
  * Destinations no rule should reach by accident, refused before the access rules whatever they say
- * (man/sockd.8, DESTINATION GUARD): addresses that connect to this host or to no one host, the
+ * (man/sockd.8, "Destination guard"): addresses that connect to this host or to no one host, the
  * link-local network where cloud metadata answers, and the daemon's own listeners (a proxy loop).
  * Loopback and private networks are left to the rules. An IPv6 address that carries an IPv4 one is
  * judged as that IPv4 address.
