@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param accepted connections accepted (each is a session)
  * @param active sessions live now
  * @param sessions sessions ended, by SOCKS version, command and result
- * @param refusals requests refused, by reason: {@code rule}, {@code ident}, {@code auth},
+ * @param refusals requests refused, by reason: {@code rule}, {@code guard} (the destination guard), {@code ident}, {@code auth},
  *        {@code limit}, {@code upstream}, {@code policy} (none registered, or it failed), {@code drain}
  * @param authFailures SOCKS 5 clients whose username/password was not accepted, or that offered no
  *        method the daemon accepts

@@ -16,6 +16,15 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Milliseconds to resolve a destination name")
     int resolve_timeout_ms() default 5_000;
 
+    @AttributeDefinition(description = "Name lookups one client address may have in progress at once, a lookup "
+            + "past resolve.timeout.ms included until the system answers; a further name waits for one to end, "
+            + "within resolve.timeout.ms")
+    int resolve_max_per_client() default 4;
+
+    @AttributeDefinition(description = "Milliseconds the access policy may take to decide a request (every address "
+            + "of it); past them the request is refused")
+    int policy_timeout_ms() default 5_000;
+
     @AttributeDefinition(description = "Milliseconds to wait for the ident client's answer (it has its own, shorter timeout)")
     int ident_wait_ms() default 20_000;
 
@@ -64,4 +73,21 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Every reload by SIGHUP or sockd:reload also decides the live sessions again "
             + "by the rules now in force and ends those they refuse (as sockd:reload --revalidate)")
     boolean reload_revalidate() default false;
+
+    @AttributeDefinition(description = "Destination guard: refuse 0.0.0.0/8 and ::, which connect to this host")
+    boolean guard_unspecified() default true;
+
+    @AttributeDefinition(description = "Destination guard: refuse link-local destinations (169.254.0.0/16, fe80::/10) "
+            + "and the cloud metadata address fd00:ec2::254")
+    boolean guard_link_local() default true;
+
+    @AttributeDefinition(description = "Destination guard: refuse multicast destinations (224.0.0.0/4, ff00::/8)")
+    boolean guard_multicast() default true;
+
+    @AttributeDefinition(description = "Destination guard: refuse 255.255.255.255 and the reserved 240.0.0.0/4")
+    boolean guard_broadcast() default true;
+
+    @AttributeDefinition(description = "Destination guard: refuse the daemon's own listening endpoints (for a "
+            + "wildcard listener, every address of this host with its port)")
+    boolean guard_own_endpoints() default true;
 }

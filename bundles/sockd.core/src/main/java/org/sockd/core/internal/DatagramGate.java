@@ -10,12 +10,13 @@ import org.sockd.api.Endpoint;
 import org.sockd.api.access.Decision;
 import org.sockd.api.route.Route;
 import org.sockd.api.upstream.NextHop;
+import org.sockd.common.rules.AddressDecisions;
 import org.sockd.common.text.LogText;
 import org.sockd.core.internal.udp.UdpGate;
 
 /**
- * The gate of one UDP association: each datagram's destination is resolved, decided by the access
- * policy and then by the next-hop selector (socks.conf) in force when it arrives (not the ones the
+ * The gate of one UDP association: each datagram's destination is resolved, guarded, each of its
+ * addresses decided by the access policy and then by the next-hop selector (socks.conf) in force when it arrives (not the ones the
  * association started under, so that a swap or reload reaches running associations), and routed.
  * UDP goes direct only: a destination socks.conf sends to an upstream is dropped, never sent direct
  * instead, and so is every datagram while a required selector is not registered.
@@ -27,7 +28,8 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
 
     @Override
     public Verdict decide(Endpoint destination) throws InterruptedException {
-        Resolver.Answer answer = destination.isName() ? context.resolver().destination(destination.host())
+        Resolver.Answer answer = destination.isName()
+                ? context.resolver().destination(destination.host(), association.client().remote().getAddress())
                 : new Resolver.Addresses(List.of(destination.address()));
         if (answer instanceof Resolver.Refused refused) {
             return new Verdict.Drop(refused.reason() + ": " + LogText.escape(destination.host()));
@@ -36,20 +38,27 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
         if (resolved.isEmpty()) {
             return new Verdict.Drop("unknown host " + destination.hostText());
         }
+        DestinationGuard.Screened screened = context.guard().screen(resolved, destination.port());
+        if (screened.refusedAll()) {
+            return new Verdict.Drop("destination guard: " + screened.refusal().get());
+        }
         Policies now = context.current().get();
         if (now.access() == null) {
             return new Verdict.Drop("no access policy registered");
         }
-        ConnectRequest datagram = new ConnectRequest(association.client(), association.version(),
-                Command.UDP_ASSOCIATE, destination, resolved, association.user(), association.authenticatedUser(),
-                association.clientNames());
-        Optional<String> denied = denial(now.access().decide(datagram));
+        // each address decided on its own: the datagram goes to the first one permitted
+        AddressDecisions.Decided decided = AddressDecisions.decide(now.access()::decide,
+                new ConnectRequest(association.client(), association.version(), Command.UDP_ASSOCIATE, destination,
+                        screened.passed(), association.user(), association.authenticatedUser(),
+                        association.clientNames()));
+        Optional<String> denied = denial(decided.decision());
         if (denied.isPresent()) {
             return new Verdict.Drop(denied.get());
         }
+        ConnectRequest datagram = decided.request();
         // a socks.conf line's command is not run per datagram either, for the reasons denial() gives
         return switch (NextHopStep.choose(now.upstreams(), datagram)) {
-            case NextHop.Direct direct -> route(resolved.getFirst(), destination, now);
+            case NextHop.Direct direct -> route(datagram.resolved().getFirst(), destination, now);
             case NextHop.Deny deny -> new Verdict.Drop(deny.reason());
             case NextHop.Try through -> throughUpstream(destination, through);
         };

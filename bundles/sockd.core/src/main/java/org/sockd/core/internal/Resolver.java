@@ -3,6 +3,7 @@ package org.sockd.core.internal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +25,8 @@ import org.sockd.common.text.LogText;
 
 /**
  * Resolves destination names once, on a small pool of its own, with a deadline: the JDK's lookup
- * cannot be given a timeout, so a stuck resolver must only ever hold a pool thread. A name is
+ * cannot be given a timeout, so a stuck resolver must only ever hold a pool thread, and one
+ * client's names only a few of them ({@code resolve.max.per.client}). A name is
  * checked first ({@link DestinationName}): an address literal needs no lookup, and a name no rule
  * could tell the host of is refused without one.
  */
@@ -33,6 +39,12 @@ final class Resolver implements AutoCloseable {
             Thread.ofPlatform().daemon().name("sockd-resolver-", 1).factory());
     private final ForwardLookup forward;
     private volatile long timeoutMillis;
+    private volatile int maxPerClient = Integer.MAX_VALUE;
+    /** Per client address, its lookups on the pool: a lookup past its deadline counts until it ends. */
+    private final Map<InetAddress, Integer> running = new HashMap<>();
+    private final Lock slots = new ReentrantLock();
+    private final Condition slotFreed = slots.newCondition();
+    private final RateLimitedLog crowded;
     /** One notice per kind of refused name, so that a flood of one kind cannot hide another. */
     private final Map<DestinationName.Flaw, RateLimitedLog> refusals = new EnumMap<>(DestinationName.Flaw.class);
 
@@ -66,6 +78,7 @@ final class Resolver implements AutoCloseable {
     Resolver(long timeoutMillis, ForwardLookup forward, Logger log, LongSupplier nanoClock) {
         this.timeoutMillis = timeoutMillis;
         this.forward = forward;
+        this.crowded = new RateLimitedLog(log, REFUSAL_NOTICE_PERIOD, nanoClock);
         for (DestinationName.Flaw flaw : DestinationName.Flaw.values()) {
             refusals.put(flaw, new RateLimitedLog(log, REFUSAL_NOTICE_PERIOD, nanoClock));
         }
@@ -76,15 +89,72 @@ final class Resolver implements AutoCloseable {
         this.timeoutMillis = millis;
     }
 
-    /** @param name a destination host as the client sent it by name (SOCKS 5 DOMAINNAME, SOCKS 4A) */
-    Answer destination(String name) throws InterruptedException {
+    /**
+     * So that a client that sends names which never resolve holds only its share of the pool, not
+     * every thread of it. A changed limit applies to the next lookup.
+     */
+    void maxPerClient(int lookups) {
+        this.maxPerClient = lookups;
+    }
+
+    /**
+     * @param name a destination host as the client sent it by name (SOCKS 5 DOMAINNAME, SOCKS 4A)
+     * @param client the client's address, whose lookups in progress are limited
+     */
+    Answer destination(String name, InetAddress client) throws InterruptedException {
         return switch (DestinationName.of(name)) {
             case DestinationName.Literal literal -> new Addresses(List.of(literal.address()));
-            case DestinationName.Name host -> new Addresses(resolve(host.name()));
+            case DestinationName.Name host -> lookUpFor(client, host.name());
             case DestinationName.Refused refused -> {
                 String reason = refused.flaw().reason();
                 refusals.get(refused.flaw()).warn("refused without a lookup, " + reason + ": {}", LogText.escape(name));
                 yield new Refused(reason);
+            }
+        };
+    }
+
+    /**
+     * A client at its limit waits for one of its own lookups to end, within the same deadline, so
+     * that a burst of names is served in turn while names that never resolve hold only the client's
+     * share of the pool.
+     */
+    private Answer lookUpFor(InetAddress client, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        Runnable ended = slotOf(client, deadline);
+        if (ended == null) {
+            crowded.warn("no name lookup within resolve.timeout.ms: the client's lookups in progress are at "
+                    + "resolve.max.per.client ({})", client.getHostAddress());
+            return new Addresses(List.of());
+        }
+        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        return new Addresses(resolve(name, ended, left));
+    }
+
+    /** @return what gives the client's slot back (at most once), or {@code null} when none was free by the deadline */
+    private Runnable slotOf(InetAddress client, long deadline) throws InterruptedException {
+        slots.lock();
+        try {
+            while (running.getOrDefault(client, 0) >= maxPerClient) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                slotFreed.awaitNanos(left);
+            }
+            running.merge(client, 1, Integer::sum);
+        } finally {
+            slots.unlock();
+        }
+        AtomicBoolean given = new AtomicBoolean();
+        return () -> {
+            if (given.compareAndSet(false, true)) {
+                slots.lock();
+                try {
+                    running.computeIfPresent(client, (address, count) -> count > 1 ? count - 1 : null);
+                    slotFreed.signalAll();
+                } finally {
+                    slots.unlock();
+                }
             }
         };
     }
@@ -96,8 +166,12 @@ final class Resolver implements AutoCloseable {
      * @return every address of the name, or an empty list when it does not resolve in time
      */
     List<InetAddress> resolve(String name) throws InterruptedException {
+        return resolve(name, () -> { }, timeoutMillis);
+    }
+
+    private List<InetAddress> resolve(String name, Runnable ended, long millis) throws InterruptedException {
         try {
-            return List.of(within(() -> forward.all(name), new InetAddress[0]));
+            return List.of(within(() -> forward.all(name), new InetAddress[0], ended, millis));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownHostException) {
                 return List.of();
@@ -113,24 +187,47 @@ final class Resolver implements AutoCloseable {
     List<String> confirmedNames(InetAddress address) throws InterruptedException {
         String literal = address.getHostAddress();
         try {
-            String name = within(() -> InetAddress.getByAddress(address.getAddress()).getHostName(), literal);
+            String name = within(() -> InetAddress.getByAddress(address.getAddress()).getHostName(), literal, () -> { },
+                    timeoutMillis);
             return name.equals(literal) ? List.of() : List.of(name);
         } catch (ExecutionException e) {
             return List.of();
         }
     }
 
-    /** Runs a lookup on the pool; past the deadline it is abandoned and {@code none} returned. */
-    private <T> T within(Callable<T> lookup, T none) throws InterruptedException, ExecutionException {
-        Future<T> future = pool.submit(lookup);
+    /**
+     * Runs a lookup on the pool; past the deadline it is abandoned and {@code none} returned.
+     *
+     * @param ended run once when the lookup ends: when it returns or fails on the pool, or when it
+     *        is abandoned before it started
+     */
+    private <T> T within(Callable<T> lookup, T none, Runnable ended, long millis)
+            throws InterruptedException, ExecutionException {
+        AtomicBoolean started = new AtomicBoolean();
+        Future<T> future = pool.submit(() -> {
+            started.set(true);
+            try {
+                return lookup.call();
+            } finally {
+                ended.run();
+            }
+        });
         try {
-            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return future.get(millis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            abandon(future, started, ended);
             return none;
         } catch (InterruptedException e) {
-            future.cancel(true);
+            abandon(future, started, ended);
             throw e;
+        }
+    }
+
+    /** A cancelled task that had not started never runs, so its end is told here. */
+    private static void abandon(Future<?> future, AtomicBoolean started, Runnable ended) {
+        future.cancel(true);
+        if (!started.get()) {
+            ended.run();
         }
     }
 

@@ -28,6 +28,7 @@ import org.sockd.api.protocol.ProtocolHandler;
 import org.sockd.api.protocol.Refusal;
 import org.sockd.api.protocol.SocksRequest;
 import org.sockd.common.net.DestinationName;
+import org.sockd.common.rules.AddressDecisions;
 
 /**
  * One client from accept to close, the spine of every session: handshake (the protocol handler
@@ -122,38 +123,57 @@ final class Session implements Runnable {
         }
     }
 
-    /** Everything after the request was read: resolve, decide, identify, then the command. */
+    /**
+     * Everything after the request was read: resolve, guard, decide each address, identify, then
+     * the command.
+     */
     private void decide(ProtocolHandler handler, OutputStream out, Arrival arrival, Handshake.Received received,
             ForwardableLogin login) throws IOException, InterruptedException {
-        ClientInfo client = arrival.client();
         live.suspendDeadline();
         context.tally().handshake(Duration.between(started, Instant.now()));
         SocksRequest request = received.request();
-        Resolver.Answer answer = destination(request);
+        // the client as the rules see it: behind a balancer, the one its PROXY header names
+        Resolver.Answer answer = destination(request, arrival.client().remote().getAddress());
+        ConnectRequest unresolved = new ConnectRequest(arrival.client(), request.version(), request.command(),
+                request.destination(), List.of(), request.user(), received.authenticatedUser());
         if (answer instanceof Resolver.Refused refused) {
-            refuseBeforeTheRules(handler, out, request, new ConnectRequest(client, request.version(),
-                    request.command(), request.destination(), List.of(), request.user(), received.authenticatedUser()),
-                    refused.reason());
+            Exchange unruled = beforeTheRules(handler, out, request, unresolved);
+            unruled.fail(new SessionEvent.Refused(unruled.info(), refused.reason(),
+                    "destination check: " + refused.reason()), Refusal.NOT_ALLOWED);
             return;
         }
         List<InetAddress> resolved = ((Resolver.Addresses) answer).all();
-        ConnectRequest decoded = withClientNames(new ConnectRequest(client, request.version(), request.command(),
-                request.destination(), resolved, request.user(), received.authenticatedUser()));
+        DestinationGuard.Screened screened = guardFor(request).screen(resolved, request.destination().port());
+        if (screened.refusedAll()) {
+            String reason = screened.refusal().get();
+            Exchange unruled = beforeTheRules(handler, out, request, AddressDecisions.with(unresolved, resolved));
+            unruled.refuse("guard", new SessionEvent.Refused(unruled.info(), reason, "destination guard: " + reason),
+                    Refusal.NOT_ALLOWED);
+            return;
+        }
+        ConnectRequest decoded = withClientNames(AddressDecisions.with(unresolved, screened.passed()));
         live.stage(SessionState.DECIDING, decoded, null);
         if (unauthenticatedWhileRequired(request.version())) {
             Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
-                    new SessionInfo(live.id(), started, decoded, null), resolved, terms);
+                    new SessionInfo(live.id(), started, decoded, null), decoded.resolved(), terms);
             exchange.refuse("auth", new SessionEvent.Refused(exchange.info(), "SOCKS 4 carries no password, and "
                     + "username/password authentication is required (core socks4.without.auth=false)"),
                     Refusal.NOT_ALLOWED);
             return;
         }
-        Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded,
-                new IdentQuery(policies.ident(), client.remote(), arrival.identServer(),
-                        context.config().ident_wait_ms()));
+        decideByTheRules(handler, out, arrival, request, decoded, login);
+    }
+
+    /** Each address decided on its own; ident and the rule's command once for the request. */
+    private void decideByTheRules(ProtocolHandler handler, OutputStream out, Arrival arrival, SocksRequest request,
+            ConnectRequest decoded, ForwardableLogin login) throws IOException, InterruptedException {
+        AddressDecisions.Decided decided = AddressDecisions.decide(context.policyDeadline(policies)::decide, decoded);
+        ConnectRequest settled = decided.request();
+        Verdicts.Verdict verdict = Verdicts.verdict(decided.decision(), settled, new IdentQuery(policies.ident(),
+                arrival.client().remote(), arrival.identServer(), context.config().ident_wait_ms()));
         IdentFinding ident = verdict.ident();
-        SessionInfo info = new SessionInfo(live.id(), started, decoded, ident.answer());
-        live.stage(SessionState.DECIDING, decoded, ident.answer());
+        SessionInfo info = new SessionInfo(live.id(), started, settled, ident.answer());
+        live.stage(SessionState.DECIDING, settled, ident.answer());
         verdict.actions().forEach(this::submit);
         switch (ident.trouble()) {
             case UNREACHABLE -> events.emit(new SessionEvent.IdentUnreachable(info, ident.reason()));
@@ -161,7 +181,7 @@ final class Session implements Runnable {
             case NONE -> { }
         }
         Exchange exchange =
-                new Exchange(live, context, policies, events, handler, out, request, info, resolved, terms);
+                new Exchange(live, context, policies, events, handler, out, request, info, settled.resolved(), terms);
         switch (verdict) {
             case Verdicts.Refuse refuse ->
                 exchange.refuse(refuse.cause(), new SessionEvent.Refused(info, refuse.reason()), refuse.refusal());
@@ -170,20 +190,27 @@ final class Session implements Runnable {
     }
 
     /**
-     * Not the rules' refusal, so the classic line says what refused the request and why; the
-     * client's name is not looked up for it either.
+     * For a refusal that is not the rules': its classic line says what refused the request and
+     * why, and the client's name is not looked up for it.
      */
-    private void refuseBeforeTheRules(ProtocolHandler handler, OutputStream out, SocksRequest request,
-            ConnectRequest decoded, String reason) throws IOException, InterruptedException {
+    private Exchange beforeTheRules(ProtocolHandler handler, OutputStream out, SocksRequest request,
+            ConnectRequest decoded) {
         live.stage(SessionState.DECIDING, decoded, null);
-        Exchange exchange = new Exchange(live, context, policies, events, handler, out, request,
+        return new Exchange(live, context, policies, events, handler, out, request,
                 new SessionInfo(live.id(), started, decoded, null), List.of(), terms);
-        exchange.fail(new SessionEvent.Refused(exchange.info(), reason, "destination check: " + reason),
-                Refusal.NOT_ALLOWED);
+    }
+
+    /**
+     * Only CONNECT names a destination to reach: BIND's names the peer expected to connect in
+     * (0.0.0.0 for any), UDP ASSOCIATE's the client's own address. Each datagram's destination
+     * is guarded by the association's gate.
+     */
+    private DestinationGuard guardFor(SocksRequest request) {
+        return request.command() == Command.CONNECT ? context.guard() : DestinationGuard.OFF;
     }
 
     /** @return the destination's addresses, looked up once for a name, or why it is refused before any lookup */
-    private Resolver.Answer destination(SocksRequest request) throws InterruptedException {
+    private Resolver.Answer destination(SocksRequest request, InetAddress client) throws InterruptedException {
         Optional<String> refusal = RequestCheck.refusal(request);
         if (refusal.isPresent()) {
             return new Resolver.Refused(refusal.get());
@@ -198,7 +225,7 @@ final class Session implements Runnable {
             // around the destination check; the association takes the client's host as always.
             return new Resolver.Addresses(List.of(UNSPECIFIED));
         }
-        return context.resolver().destination(host);
+        return context.resolver().destination(host, client);
     }
 
     /** A SOCKS 4 user-id is a claim, not a credential: no way around a required password. */

@@ -15,8 +15,15 @@ import java.util.function.Supplier;
  * @param current the policies registered now, for decisions taken after a session started (each UDP
  *        datagram's destination is decided by the access policy in force when it arrives)
  * @param tally the counters for monitoring
+ * @param guard the destinations refused before the rules
+ * @param latePolicy where to say that the access policy gave no decision in time
  */
 record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, RelayEngine relays,
         RateLimitedLog unrunActions, RateLimitedLog udpThroughUpstream, Supplier<Policies> current,
-        Tally tally) {
+        Tally tally, DestinationGuard guard, RateLimitedLog latePolicy) {
+
+    /** @return the access policy registered now, asked within the configured deadline from this moment */
+    PolicyDeadline policyDeadline(Policies policies) {
+        return new PolicyDeadline(policies.access(), config.policy_timeout_ms(), latePolicy);
+    }
 }

@@ -5,6 +5,7 @@ import static org.osgi.service.component.annotations.ReferenceCardinality.OPTION
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
+import java.net.InetAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.sockd.api.access.AccessPolicy;
 import org.osgi.framework.BundleContext;
 import org.sockd.api.admin.DaemonTotals;
+import org.sockd.api.admin.GuardedDestinations;
+import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.Node;
 import org.sockd.api.admin.Readiness;
 import org.sockd.api.admin.ReloadResult;
@@ -52,9 +55,10 @@ import org.sockd.common.io.Closing;
  * running finish under the services they started with.
  */
 @Component(name = "sockd.core", service = {SessionDispatcher.class, SessionRegistry.class, Reloadable.class,
-        Node.class, DaemonMetrics.class})
+        Node.class, DaemonMetrics.class, GuardedDestinations.class})
 @Designate(ocd = CoreConfig.class)
-public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadable, Node, DaemonMetrics {
+public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadable, Node, DaemonMetrics,
+        GuardedDestinations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocksServer.class);
     private static final int LARGE_BUFFER = 64 * 1024;
@@ -85,6 +89,10 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile UpstreamSelector upstreams;
 
+    /** The listeners bound now: the destination guard keeps clients off them. */
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile List<ListenerInfo> endpoints;
+
     private final Instant started = Instant.now();
     private final String version;
     private final Drain drain = new Drain();
@@ -99,11 +107,13 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         validate(config);
         this.config = config;
         this.version = bundleContext.getBundle().getVersion().toString();
-        this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
+        Resolver resolver = new Resolver(config.resolve_timeout_ms());
+        resolver.maxPerClient(config.resolve_max_per_client());
+        this.context = new SessionContext(config, new Sessions(), resolver,
                 new RelayEngine(RelayEngine.Kind.of(config.relay_engine()),
                         new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST), Runtime.getRuntime().availableProcessors()),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
-                this::policiesNow, new Tally());
+                this::policiesNow, new Tally(), guard(config), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -118,15 +128,28 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         validate(changed);
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
+        now.resolver().maxPerClient(changed.resolve_max_per_client());
         now.relays().kind(RelayEngine.Kind.of(changed.relay_engine()));
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.relays(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current(), now.tally());
+                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.latePolicy());
         this.config = changed;
         synchronized (sweeper) {
             sweeping.cancel(false);
             scheduleSweeps(changed);
         }
         LOG.info("core configuration changed: applies to new sessions");
+    }
+
+    @Override
+    public Optional<String> refusal(InetAddress address, int port) {
+        return context.guard().refusal(address, port);
+    }
+
+    private DestinationGuard guard(CoreConfig config) {
+        return new DestinationGuard(DestinationGuard.Ranges.of(config), () -> {
+            List<ListenerInfo> now = endpoints;
+            return now == null ? List.of() : now.stream().map(ListenerInfo::address).toList();
+        });
     }
 
     private void scheduleSweeps(CoreConfig config) {
@@ -139,9 +162,11 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requirePositive("handshake.timeout.ms", config.handshake_timeout_ms());
         requirePositive("connect.timeout.ms", config.connect_timeout_ms());
         requirePositive("resolve.timeout.ms", config.resolve_timeout_ms());
+        requirePositive("resolve.max.per.client", config.resolve_max_per_client());
         requirePositive("idle.timeout.s", config.idle_timeout_s());
         requirePositive("max.sessions", config.max_sessions());
         requirePositive("ident.wait.ms", config.ident_wait_ms());
+        requirePositive("policy.timeout.ms", config.policy_timeout_ms());
         requirePositive("bind.timeout.ms", config.bind_timeout_ms());
         requirePositive("udp.idle.timeout.ms", config.udp_idle_timeout_ms());
         requirePositive("udp.max.peers", config.udp_max_peers());

@@ -56,21 +56,30 @@ final class Verdicts {
     }
 
     static Verdict decide(AccessPolicy policy, ConnectRequest request, IdentCheck ident) throws InterruptedException {
+        return verdict(ask(policy, request), request, ident);
+    }
+
+    /** @return the policy's decision; a missing or failing policy, or none given, denies with no rule */
+    static Decision ask(AccessPolicy policy, ConnectRequest request) {
         if (policy == null) {
-            return refuse("no access policy registered");
+            return new Decision.Deny("no access policy registered", null);
         }
         Decision decision;
         try {
             decision = policy.decide(request);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
             LOG.error("access policy {} failed; refusing the request", policy, e);
-            return refuse("access policy failed");
+            return new Decision.Deny("access policy failed", null);
         }
+        return decision != null ? decision : new Decision.Deny("access policy returned no decision", null);
+    }
+
+    /** @param decision the decision on {@code request}, which the ident answer may still overturn */
+    static Verdict verdict(Decision decision, ConnectRequest request, IdentCheck ident) throws InterruptedException {
         return switch (decision) {
             case Decision.Deny deny -> new Refuse(Refusal.NOT_ALLOWED, deny.reason(), deny.rule(),
                     ruleCommand(deny.rule(), request, null), IdentFinding.NOT_ASKED);
             case Decision.Allow allow -> permit(allow, request, ident);
-            case null -> refuse("access policy returned no decision");
         };
     }
 
@@ -114,10 +123,6 @@ final class Verdicts {
     private static boolean agrees(String identUser, ConnectRequest request) {
         String claimed = request.authenticatedUser() != null ? request.authenticatedUser() : request.user();
         return identUser.equals(claimed) || (request.version() == SocksVersion.SOCKS5 && claimed.isEmpty());
-    }
-
-    private static Refuse refuse(String reason) {
-        return new Refuse(Refusal.NOT_ALLOWED, reason, null, List.of(), IdentFinding.NOT_ASKED);
     }
 
     static List<Action> ruleCommand(MatchedRule rule, ConnectRequest request, String ident) {

@@ -43,6 +43,7 @@ class DatagramGateTest {
             SocksVersion.SOCKS5, Command.UDP_ASSOCIATE, Endpoint.ofAddress(LOOPBACK, 0), List.of(LOOPBACK), "",
             "joe");
     private static final Endpoint DNS = Endpoint.ofAddress(LOOPBACK, 53);
+    private static final InetAddress SECOND_LOOPBACK = address(127, 0, 0, 2);
 
     private static final MatchedRule SOCKS_CONF_LINE = new MatchedRule("socks.conf", 4, "sockd @=b 0.0.0.0 0.0.0.0",
             "logger %u");
@@ -56,12 +57,15 @@ class DatagramGateTest {
     private final List<String> lookups = new CopyOnWriteArrayList<>();
     private final Resolver resolver = new Resolver(1_000, name -> {
         lookups.add(name);
-        return InetAddress.getAllByName(name);
+        return name.equals("two.test") ? new InetAddress[] {LOOPBACK, SECOND_LOOPBACK} : InetAddress.getAllByName(name);
     });
     private final RecordingLogger notices = new RecordingLogger();
     private final DatagramGate gate = new DatagramGate(ASSOCIATION, new SessionContext(TestCoreConfig.defaults(),
-            new Sessions(), resolver, new RelayEngine(RelayEngine.Kind.THREADS, new BufferPool(1024, 1), 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
-            new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally()));
+            new Sessions(), resolver, new RelayEngine(RelayEngine.Kind.THREADS, new BufferPool(1024, 1), 1),
+            new RateLimitedLog(new RecordingLogger().logger(), 1),
+            new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally(),
+            new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), List::of),
+            new RateLimitedLog(new RecordingLogger().logger(), 1)));
 
     @AfterEach
     void closeResolver() {
@@ -199,6 +203,41 @@ class DatagramGateTest {
 
         assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("denied: blocked"));
         assertThat(selected).isEmpty();
+    }
+
+    @Test
+    void aNameIsSentOnlyToAnAddressTheRulesPermitEachAddressDecidedWithTheName() throws Exception {
+        MatchedRule pass = new MatchedRule("x", 1, "pass");
+        current.set(policies(request -> {
+            decided.add(request);
+            return request.resolved().equals(List.of(SECOND_LOOPBACK)) ? new Decision.Allow(pass, IdentMode.OFF)
+                    : new Decision.Deny("blocked", null);
+        }));
+        Endpoint two = Endpoint.ofName("two.test", 53);
+
+        assertThat(gate.decide(two)).isEqualTo(new UdpGate.Verdict.Send(new InetSocketAddress(SECOND_LOOPBACK, 53), null));
+        assertThat(decided).extracting(ConnectRequest::resolved).containsExactly(List.of(LOOPBACK), List.of(SECOND_LOOPBACK));
+        assertThat(decided).extracting(ConnectRequest::destination).containsOnly(two);
+        assertThat(lookups).containsExactly("two.test");
+    }
+
+    @Test
+    void aGuardedDestinationIsDroppedBeforeThePolicyIsAsked() throws Exception {
+        current.set(policies(allows()));
+
+        assertThat(gate.decide(Endpoint.ofAddress(address(224, 0, 0, 251), 5353)))
+                .isEqualTo(new UdpGate.Verdict.Drop("destination guard: multicast"));
+        assertThat(gate.decide(Endpoint.ofAddress(address(169, 254, 169, 254), 80)))
+                .isEqualTo(new UdpGate.Verdict.Drop("destination guard: cloud metadata"));
+        assertThat(decided).isEmpty();
+    }
+
+    private static InetAddress address(int a, int b, int c, int d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private AccessPolicy allows() {

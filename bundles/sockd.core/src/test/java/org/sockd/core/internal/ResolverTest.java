@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -15,11 +17,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sockd.common.testing.Await;
 import org.sockd.common.testing.RecordingLogger;
 
 /** Only names that need no DNS server: localhost, literals, and the reserved .invalid domain (RFC 6761). */
 @Timeout(10)
 class ResolverTest {
+
+    private static final InetAddress CLIENT = InetAddress.getLoopbackAddress();
 
     private final Resolver resolver = new Resolver(2000);
     private final Lookups lookups = new Lookups();
@@ -41,7 +46,7 @@ class ResolverTest {
 
     @Test
     void localhostResolvesToLoopback() throws InterruptedException {
-        Resolver.Answer answer = resolver.destination("localhost");
+        Resolver.Answer answer = resolver.destination("localhost", CLIENT);
 
         assertThat(answer).isInstanceOf(Resolver.Addresses.class);
         assertThat(((Resolver.Addresses) answer).all()).isNotEmpty().allSatisfy(address -> assertThat(address.isLoopbackAddress()).isTrue());
@@ -51,7 +56,7 @@ class ResolverTest {
     @ValueSource(strings = {"127.0.0.9", "::1", "0.0.0.0", "2001:db8::7"})
     void aCanonicalLiteralIsItselfWithoutALookup(String literal) throws Exception {
         try (Resolver recording = new Resolver(2000, lookups::record)) {
-            assertThat(recording.destination(literal))
+            assertThat(recording.destination(literal, CLIENT))
                     .isEqualTo(new Resolver.Addresses(List.of(InetAddress.getByName(literal))));
         }
         assertThat(lookups.names).isEmpty();
@@ -72,7 +77,7 @@ class ResolverTest {
     })
     void aNameNoRuleCouldPlaceIsRefusedWithoutALookup(String name, String reason) throws Exception {
         try (Resolver recording = new Resolver(2000, lookups::record)) {
-            assertThat(recording.destination(name)).isEqualTo(new Resolver.Refused(reason));
+            assertThat(recording.destination(name, CLIENT)).isEqualTo(new Resolver.Refused(reason));
         }
         assertThat(lookups.names).isEmpty();
     }
@@ -80,9 +85,9 @@ class ResolverTest {
     @Test
     void overlongLabelsAndNamesAreRefusedWithoutALookup() throws Exception {
         try (Resolver recording = new Resolver(2000, lookups::record)) {
-            assertThat(recording.destination("a".repeat(64) + ".example"))
+            assertThat(recording.destination("a".repeat(64) + ".example", CLIENT))
                     .isEqualTo(new Resolver.Refused("host name with a label over 63 bytes"));
-            assertThat(recording.destination("a.".repeat(127) + "a"))
+            assertThat(recording.destination("a.".repeat(127) + "a", CLIENT))
                     .isEqualTo(new Resolver.Refused("host name over 253 bytes"));
         }
         assertThat(lookups.names).isEmpty();
@@ -91,7 +96,7 @@ class ResolverTest {
     @Test
     void aHostNameIsLookedUpOnceAsSent() throws Exception {
         try (Resolver recording = new Resolver(2000, lookups::record)) {
-            assertThat(recording.destination("Host.Example.")).isEqualTo(new Resolver.Addresses(List.of()));
+            assertThat(recording.destination("Host.Example.", CLIENT)).isEqualTo(new Resolver.Addresses(List.of()));
         }
         assertThat(lookups.names).containsExactly("Host.Example.");
     }
@@ -101,11 +106,11 @@ class ResolverTest {
         RecordingLogger notices = new RecordingLogger();
         AtomicLong nanos = new AtomicLong();
         try (Resolver recording = new Resolver(2000, lookups::record, notices.logger(), nanos::get)) {
-            recording.destination("2130706433");
-            recording.destination("127.1");
-            recording.destination("[::1]");
+            recording.destination("2130706433", CLIENT);
+            recording.destination("127.1", CLIENT);
+            recording.destination("[::1]", CLIENT);
             nanos.addAndGet(TimeUnit.MINUTES.toNanos(1));
-            recording.destination("0x7f.1");
+            recording.destination("0x7f.1", CLIENT);
         }
         assertThat(notices.calls()).containsExactly(
                 new RecordingLogger.Call("warn", List.of("refused without a lookup, ambiguous numeric host: {}",
@@ -118,7 +123,7 @@ class ResolverTest {
 
     @Test
     void anInvalidNameResolvesToNothing() throws InterruptedException {
-        assertThat(resolver.destination("no-such-host.invalid")).isEqualTo(new Resolver.Addresses(List.of()));
+        assertThat(resolver.destination("no-such-host.invalid", CLIENT)).isEqualTo(new Resolver.Addresses(List.of()));
     }
 
     @Test
@@ -134,9 +139,77 @@ class ResolverTest {
             }
             throw new UnknownHostException(name);
         })) {
-            assertThat(stuck.destination("slow.example")).isEqualTo(new Resolver.Addresses(List.of()));
+            assertThat(stuck.destination("slow.example", CLIENT)).isEqualTo(new Resolver.Addresses(List.of()));
             assertThat(started.await(10, TimeUnit.SECONDS)).as("the lookup ran").isTrue();
             assertThat(abandoned.await(10, TimeUnit.SECONDS)).as("the hung lookup was interrupted").isTrue();
+        }
+    }
+
+    @Test
+    void aClientWhoseLookupsHangGetsNoPoolThreadMoreUntilTheyEndWhileOthersAreServed() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        Semaphore hanging = new Semaphore(0);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        InetAddress other = InetAddress.getByName("127.0.0.2");
+        try (Resolver slow = new Resolver(100, name -> {
+            asked.add(name);
+            if (name.startsWith("slow")) {
+                hanging.release();
+                awaitIgnoringInterrupts(answer); // as the system's resolver, which no interrupt stops
+            }
+            throw new UnknownHostException(name);
+        })) {
+            slow.maxPerClient(2);
+            Resolver.Answer unresolved = new Resolver.Addresses(List.of());
+            // abandoned at the deadline, both still hold a pool thread
+            assertThat(slow.destination("slow1.example", CLIENT)).isEqualTo(unresolved);
+            assertThat(slow.destination("slow2.example", CLIENT)).isEqualTo(unresolved);
+            assertThat(hanging.tryAcquire(2, 10, TimeUnit.SECONDS)).as("both lookups run").isTrue();
+
+            assertThat(slow.destination("slow3.example", CLIENT)).as("waited for a slot, in vain").isEqualTo(unresolved);
+            assertThat(slow.destination("other.example", other)).as("another client").isEqualTo(unresolved);
+            assertThat(asked).containsExactly("slow1.example", "slow2.example", "other.example");
+
+            answer.countDown();
+            Await.until(() -> lookedUpAs(slow, "again.example") != null && asked.contains("again.example"),
+                    "the client's lookups to end and free its share");
+        }
+    }
+
+    @Test
+    void aBurstOverTheLimitIsServedInTurnNotRefused() throws Exception {
+        try (Resolver resolver = new Resolver(5_000, lookups::record)) {
+            resolver.maxPerClient(1);
+            List<Thread> burst = new ArrayList<>();
+            List<Resolver.Answer> answers = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "burst" + i + ".invalid";
+                burst.add(Thread.ofVirtual().start(() -> answers.add(lookedUpAs(resolver, name))));
+            }
+            for (Thread thread : burst) {
+                thread.join();
+            }
+            assertThat(answers).hasSize(8).containsOnly(new Resolver.Addresses(List.of()));
+            assertThat(lookups.names).hasSize(8);
+        }
+    }
+
+    private static Resolver.Answer lookedUpAs(Resolver resolver, String name) {
+        try {
+            return resolver.destination(name, CLIENT);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException e) {
+                // abandoned by the caller: goes on waiting all the same
+            }
         }
     }
 

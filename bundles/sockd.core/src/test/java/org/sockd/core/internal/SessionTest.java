@@ -19,15 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.sockd.common.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +63,7 @@ import org.sockd.common.testing.RecordingLogger;
 class SessionTest {
 
     private static final MatchedRule RULE = new MatchedRule("sockd.conf", 7, "pass from: 0/0 to: 0/0", "echo %u");
+    private static final String TWO_ADDRESSES = "two.test";
     private static final MatchedRule SOCKS_CONF_LINE = new MatchedRule("socks.conf", 3, "direct 0.0.0.0 0.0.0.0 : echo", "echo");
 
     private final List<String> trail = new CopyOnWriteArrayList<>();
@@ -67,10 +72,15 @@ class SessionTest {
     private final Sessions sessions = new Sessions();
     /** Every name the session asked the system to look up. */
     private final List<String> lookups = new CopyOnWriteArrayList<>();
+    /** What the test resolver answers for {@link #TWO_ADDRESSES}, in order. */
+    private List<InetAddress> twoAddresses = List.of();
     private final Resolver resolver = new Resolver(1_000, name -> {
         lookups.add(name);
-        return InetAddress.getAllByName(name);
+        return name.equals(TWO_ADDRESSES) ? twoAddresses.toArray(InetAddress[]::new) : InetAddress.getAllByName(name);
     });
+    private TestCoreConfig config = TestCoreConfig.defaults();
+    /** Where the guard is told the daemon listens. */
+    private List<InetSocketAddress> ownEndpoints = List.of();
     private final Tally tally = new Tally();
     private final RelayEngine relays = new RelayEngine(RelayEngine.Kind.LOOPS, new BufferPool(1024, 1), 1);
     private Handshake handshake;
@@ -313,7 +323,8 @@ class SessionTest {
 
         run(policies(decides(new Decision.Deny("blocked", null)), null, List.of()));
 
-        assertThat(trail).containsExactly("handshake", "decide", "event Refused: blocked",
+        // localhost is 127.0.0.1 and ::1 here (loopback.hosts): one decision for each address
+        assertThat(trail).containsExactly("handshake", "decide", "decide", "event Refused: blocked",
                 "reply Refused[refusal=NOT_ALLOWED]");
         assertThat(lookups).containsExactly("localhost");
     }
@@ -348,8 +359,8 @@ class SessionTest {
 
         MetricsSnapshot counted = counted();
         assertThat(counted.refusals()).containsOnly(Map.entry("policy", 1L), Map.entry("ident", 1L),
-                Map.entry("upstream", 1L), Map.entry("auth", 1L), Map.entry("rule", 0L), Map.entry("limit", 0L),
-                Map.entry("drain", 0L));
+                Map.entry("upstream", 1L), Map.entry("auth", 1L), Map.entry("rule", 0L), Map.entry("guard", 0L),
+                Map.entry("limit", 0L), Map.entry("drain", 0L));
         assertThat(counted.sessions()).containsOnly(new SessionCount("5", "connect", "refused", 3),
                 new SessionCount("4", "bind", "refused", 1));
     }
@@ -372,6 +383,94 @@ class SessionTest {
         assertThat(counted.handshakeSeconds().count()).isZero();
     }
 
+    @Test
+    void aPolicyThatHangsIsCutOffAtItsDeadlineAndTheRequestRefused() throws IOException {
+        config = TestCoreConfig.defaults().withPolicyTimeout(100);
+        CountDownLatch never = new CountDownLatch(1);
+
+        run(policies(request -> {
+            trail.add("decide");
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Decision.Allow(RULE, IdentMode.OFF);
+        }, null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide",
+                "event Refused: access policy gave no decision within 100 ms", "reply Refused[refusal=NOT_ALLOWED]");
+        assertThat(counted().refusals()).containsEntry("policy", 1L);
+    }
+
+    @Test
+    void aConnectToTheDaemonsOwnEndpointIsRefusedByTheGuardAndNothingConnects() throws IOException {
+        try (ServerSocketChannel own = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            ownEndpoints = List.of((InetSocketAddress) own.getLocalAddress());
+            handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS5, Command.CONNECT,
+                    Endpoint.ofAddress(InetAddress.getLoopbackAddress(), port(own)), ""));
+
+            run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+            assertThat(trail).containsExactly("handshake", "event Refused: own endpoint [by destination guard: own endpoint]",
+                    "reply Refused[refusal=NOT_ALLOWED]");
+            own.configureBlocking(false);
+            assertThat(own.accept()).as("the own endpoint saw no connection").isNull();
+            assertThat(counted().refusals()).containsEntry("guard", 1L).containsEntry("rule", 0L);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"127.0.0.1, 127.0.0.2", "127.0.0.2, 127.0.0.1"})
+    void aNameConnectsOnlyToAnAddressTheRulesPermitAndIsSettledOnce(String deniedText, String permittedText)
+            throws Exception {
+        InetAddress denied = InetAddress.getByName(deniedText);
+        InetAddress permitted = InetAddress.getByName(permittedText);
+        ServerSocketChannel[] targets = onOnePort(denied, permitted);
+        try (ServerSocketChannel refused = targets[0]; ServerSocketChannel allowed = targets[1]) {
+            twoAddresses = List.of(denied, permitted);
+            handshake = new Handshake.Received(new SocksRequest(SocksVersion.SOCKS5, Command.CONNECT,
+                    Endpoint.ofName(TWO_ADDRESSES, port(refused)), ""));
+            // the target closes at once, so that the relay and the session end
+            CompletableFuture<InetSocketAddress> accepted = CompletableFuture.supplyAsync(() -> {
+                try (SocketChannel target = allowed.accept()) {
+                    return (InetSocketAddress) target.getLocalAddress();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+
+            run(policies(request -> {
+                trail.add("decide " + request.destination().host() + " " + request.resolved());
+                return request.resolved().equals(List.of(permitted)) ? new Decision.Allow(RULE, IdentMode.LENIENT)
+                        : new Decision.Deny("blocked", null);
+            }, identd(""), List.of()));
+
+            assertThat(accepted.get(5, java.util.concurrent.TimeUnit.SECONDS).getAddress()).isEqualTo(permitted);
+            refused.configureBlocking(false);
+            assertThat(refused.accept()).as("the denied address saw no connection").isNull();
+            assertThat(lookups).containsExactly(TWO_ADDRESSES);
+            assertThat(trail).startsWith("handshake", "decide two.test [/" + deniedText + "]",
+                    "decide two.test [/" + permittedText + "]", "ident", "action sockd.conf:7").contains("event Connected");
+        }
+    }
+
+    /** Listeners on two addresses with one port; a port another program holds on the second is tried again. */
+    private static ServerSocketChannel[] onOnePort(InetAddress first, InetAddress second) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            ServerSocketChannel one = ServerSocketChannel.open().bind(new InetSocketAddress(first, 0));
+            try {
+                return new ServerSocketChannel[] {one,
+                        ServerSocketChannel.open().bind(new InetSocketAddress(second, port(one)))};
+            } catch (BindException e) {
+                one.close();
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private MetricsSnapshot counted() {
         return tally.snapshot("test", Instant.EPOCH, sessions, false);
     }
@@ -387,12 +486,22 @@ class SessionTest {
         client.peer().shutdownOutput();
         LiveSession live = new LiveSession(sessions.nextId(), client.proxy(), Long.MAX_VALUE);
         sessions.add(live);
-        SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
+        SessionContext context = new SessionContext(config, sessions, resolver,
                 relays, new RateLimitedLog(new RecordingLogger().logger(), 1),
-                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally);
+                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally,
+                new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), () -> ownEndpoints),
+                new RateLimitedLog(new RecordingLogger().logger(), 1));
 
         new Session(live, policies, context, ListenerTerms.PLAIN).run();
 
+        if (live.handedOver()) { // a granted session ends when its relay does, on a thread of its own
+            try {
+                Await.until(() -> sessions.size() == 0, "the relayed session to end");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
         assertThat(client.proxy().isOpen()).as("the client connection is closed").isFalse();
         assertThat(sessions.size()).as("the session left the table").isZero();
     }
@@ -456,7 +565,7 @@ class SessionTest {
                 "");
     }
 
-    private static int port(SocketChannel channel) throws IOException {
+    private static int port(java.nio.channels.NetworkChannel channel) throws IOException {
         return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 

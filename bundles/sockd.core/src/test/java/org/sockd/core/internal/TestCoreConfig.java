@@ -6,17 +6,24 @@ import java.lang.annotation.Annotation;
 record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int resolve_timeout_ms, int idle_timeout_s,
         int max_sessions, int shutdown_grace_ms, int ident_wait_ms, int[] auth_preference, boolean socks4_without_auth,
         int bind_timeout_ms, int udp_idle_timeout_ms, int udp_max_peers, boolean auth_required, boolean route_required,
-        boolean reload_revalidate) implements CoreConfig {
+        boolean reload_revalidate, int policy_timeout_ms) implements CoreConfig {
 
     /** The defaults declared on {@link CoreConfig}. */
     static TestCoreConfig defaults() {
-        return new TestCoreConfig(30_000, 120_000, 5_000, 7_200, 8_192, 5_000, 20_000, new int[] {2}, false, 120_000, 120_000, 256, false, false, false);
+        return new TestCoreConfig(30_000, 120_000, 5_000, 7_200, 8_192, 5_000, 20_000, new int[] {2}, false, 120_000, 120_000, 256, false, false, false,
+                5_000);
     }
 
     TestCoreConfig withTimeouts(int handshakeMillis, int idleSeconds) {
         return new TestCoreConfig(handshakeMillis, connect_timeout_ms, resolve_timeout_ms, idleSeconds, max_sessions,
                 shutdown_grace_ms, ident_wait_ms, auth_preference, socks4_without_auth, bind_timeout_ms,
-                udp_idle_timeout_ms, udp_max_peers, auth_required, route_required, reload_revalidate);
+                udp_idle_timeout_ms, udp_max_peers, auth_required, route_required, reload_revalidate, policy_timeout_ms);
+    }
+
+    TestCoreConfig withPolicyTimeout(int millis) {
+        return new TestCoreConfig(handshake_timeout_ms, connect_timeout_ms, resolve_timeout_ms, idle_timeout_s,
+                max_sessions, shutdown_grace_ms, ident_wait_ms, auth_preference, socks4_without_auth, bind_timeout_ms,
+                udp_idle_timeout_ms, udp_max_peers, auth_required, route_required, reload_revalidate, millis);
     }
 
     @Override
@@ -28,6 +35,36 @@ record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int reso
     @Override
     public boolean upstream_required() {
         return false;
+    }
+
+    @Override
+    public int resolve_max_per_client() {
+        return 4;
+    }
+
+    @Override
+    public boolean guard_unspecified() {
+        return true;
+    }
+
+    @Override
+    public boolean guard_link_local() {
+        return true;
+    }
+
+    @Override
+    public boolean guard_multicast() {
+        return true;
+    }
+
+    @Override
+    public boolean guard_broadcast() {
+        return true;
+    }
+
+    @Override
+    public boolean guard_own_endpoints() {
+        return true;
     }
 
     @Override

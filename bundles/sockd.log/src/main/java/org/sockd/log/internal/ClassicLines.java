@@ -53,6 +53,7 @@ final class ClassicLines {
             case Refused r -> List.of("refused -- " + request(r.session())
                     + (r.by() == null ? "" : " by " + LogText.escape(r.by())));
             case Connected c -> List.of("connected -- " + request(c.session()) + peerService(c.session(), c.target())
+                    + resolvedAddress(c)
                     + (c.upstream() == null ? "" : " using sockd at " + LogText.escape(c.upstream())));
             case UpstreamFailed u -> List.of("Failed to connect to sockd at " + LogText.escape(u.server()) + ": "
                     + LogText.escape(u.reason()));
@@ -86,6 +87,17 @@ final class ClassicLines {
                 + Durations.text(ended.duration())
                 + (ended.connected() == null ? "" : ", connected to " + AddressText.of(ended.connected()))
                 + (ended.detail() == null ? "" : " (" + LogText.escape(ended.detail()) + ")");
+    }
+
+    /**
+     * A name may stand for several addresses, and not all of them permitted: the line says which
+     * one was connected to ({@code ... to www.example.com (http) at 127.0.0.2}).
+     */
+    private static String resolvedAddress(Connected connected) {
+        ConnectRequest request = connected.session().request();
+        return request.command() == Command.CONNECT && connected.upstream() == null && request.destination().isName()
+                ? " at " + AddressText.of(connected.target().getAddress())
+                : "";
     }
 
     /** For BIND the classic lines name the service of the host that connected in: {@code (ftp-data)}. */

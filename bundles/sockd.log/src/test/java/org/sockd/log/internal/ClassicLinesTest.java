@@ -39,6 +39,15 @@ class ClassicLinesTest {
     }
 
     @Test
+    void aConnectToANameSaysWhichOfItsAddressesWasConnectedTo() {
+        SessionInfo session = session(Command.CONNECT, Endpoint.ofName("www.example.com", 23), "don", null);
+        var target = new InetSocketAddress(address(127, 0, 0, 2), 23);
+        assertThat(lines.linesFor(new SessionEvent.Connected(session, new InetSocketAddress(CLIENT, 4000), target)))
+                .containsExactly("connected -- Connect from don(unknown)@eon.cstc.org to www.example.com (telnet)"
+                        + " at 127.0.0.2");
+    }
+
+    @Test
     void theEndComesOnALineOfItsOwnWithReasonDurationAndAddress() {
         SessionInfo session = session(Command.CONNECT, Endpoint.ofName("www.example.com", 8000), "don", null);
         var connected = new InetSocketAddress(address(127, 0, 0, 2), 8000);

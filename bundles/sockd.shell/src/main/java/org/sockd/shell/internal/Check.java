@@ -3,7 +3,9 @@ package org.sockd.shell.internal;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.sockd.api.ClientInfo;
@@ -13,13 +15,15 @@ import org.sockd.api.Endpoint;
 import org.sockd.api.SocksVersion;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
+import org.sockd.api.admin.GuardedDestinations;
 import org.sockd.api.route.Route;
 import org.sockd.api.route.RouteSelector;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.UpstreamSelector;
 import org.sockd.common.netdb.Services;
+import org.sockd.common.rules.AddressDecisions;
 
-/** Asks the access policy in use about a CONNECT that no client sent (sockd:check). */
+/** Asks the destination guard and the access policy in use about a CONNECT that no client sent (sockd:check). */
 final class Check {
 
     private static final InetSocketAddress LISTENER = new InetSocketAddress("0.0.0.0", 1080);
@@ -33,9 +37,13 @@ final class Check {
         this.services = services;
     }
 
-    /** Every argument is checked before anything is looked up. */
+    /**
+     * Every argument is checked before anything is looked up. As in the core, the guard comes
+     * first, then each address the guard lets through is decided on its own.
+     */
     CheckReport run(List<PolicyService> policies, Optional<RouteSelector> routes, Optional<UpstreamSelector> upstreams,
-            String source, String destination, String port, String user) throws InterruptedException {
+            Optional<GuardedDestinations> guard, String source, String destination, String port, String user)
+            throws InterruptedException {
         InetAddress client = Arguments.client(source);
         int number = Arguments.port(port, services.get());
         Optional<InetAddress> literal = Arguments.literal(destination, "DST");
@@ -49,14 +57,32 @@ final class Check {
                 ? toAddress(from, literal.get(), number, user)
                 : new ConnectRequest(from, SocksVersion.SOCKS4A, Command.CONNECT, Endpoint.ofName(host, number),
                         names.addresses(host), user, null);
+        Map<InetAddress, String> guarded = guarded(guard, request.resolved(), number);
+        String policyName = inUse.get().service().name();
+        if (!request.resolved().isEmpty() && guarded.size() == request.resolved().size()) {
+            Decision refused = new Decision.Deny("destination guard: " + guarded.values().iterator().next(), null);
+            return new CheckReport.Decided(policyName, request, false, refused, guarded, List.of(), Optional.empty(),
+                    Optional.empty());
+        }
         AccessPolicy policy = inUse.get().policy();
         boolean withNames = policy.needsClientNames();
         if (withNames) {
             request = request.withClientNames(names.confirmedNames(client));
         }
-        Decision decision = decide(policy, request);
-        return new CheckReport.Decided(inUse.get().service().name(), request, withNames, decision,
-                route(routes, decision, request), path(upstreams, decision, request));
+        AddressDecisions.Decided decided = AddressDecisions.decide(each -> decide(policy, each),
+                AddressDecisions.with(request, request.resolved().stream().filter(a -> !guarded.containsKey(a)).toList()));
+        Decision decision = decided.decision();
+        List<InetAddress> tried = decision instanceof Decision.Allow ? decided.request().resolved() : List.of();
+        return new CheckReport.Decided(policyName, request, withNames, decision, guarded, tried,
+                route(routes, decision, decided.request()), path(upstreams, decision, decided.request()));
+    }
+
+    /** @return each address the guard refuses, with why, in the order of the lookup */
+    private static Map<InetAddress, String> guarded(Optional<GuardedDestinations> guard, List<InetAddress> addresses,
+            int port) {
+        Map<InetAddress, String> refused = new LinkedHashMap<>();
+        guard.ifPresent(g -> addresses.forEach(a -> g.refusal(a, port).ifPresent(why -> refused.put(a, why))));
+        return refused;
     }
 
     /** What socks.conf does with a permitted request; as in the core, a selector that fails or answers nothing refuses. */

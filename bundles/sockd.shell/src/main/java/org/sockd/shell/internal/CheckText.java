@@ -44,11 +44,17 @@ final class CheckText {
             lines.add("resolved: " + (request.resolved().isEmpty() ? "nothing (no answer in time)"
                     : request.resolved().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "))));
         }
+        report.guarded().forEach((address, why) ->
+                lines.add("guard:    refuses " + address.getHostAddress() + " (" + why + ")"));
         if (report.clientNamesLookedUp()) {
             lines.add("client:   " + (request.clientNames().isEmpty() ? "no confirmed host name"
                     : String.join(", ", request.clientNames())));
         }
         lines.addAll(verdict(report.decision()));
+        if (request.destination().isName() && !report.tried().isEmpty()) {
+            lines.add("tries:    " + report.tried().stream().map(InetAddress::getHostAddress)
+                    .collect(Collectors.joining(", ")) + " (the addresses the rules permit, in order)");
+        }
         report.path().ifPresent(hop -> lines.add("path:     " + UpstreamText.path(hop)));
         report.route().ifPresent(route -> lines.add("route:    " + route(route)));
         return lines;

@@ -3,6 +3,7 @@ package org.sockd.shell.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.sockd.api.admin.GuardedDestinations;
 import org.sockd.api.admin.Node;
 import org.sockd.api.metrics.DaemonMetrics;
 import org.sockd.api.admin.Dumpable;
@@ -43,6 +44,9 @@ interface Registry {
 
     /** @return the node's drain and readiness, empty while no core runs */
     Optional<Node> node();
+
+    /** @return the core's destination guard, empty while no core runs */
+    Optional<GuardedDestinations> guard();
 
     /** @return the sockd release */
     String version();

@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.admin.Dumpable;
 import org.sockd.api.admin.ListenerInfo;
+import org.sockd.api.admin.GuardedDestinations;
 import org.sockd.api.admin.Node;
 import org.sockd.api.metrics.DaemonMetrics;
 import org.sockd.api.admin.Reloadable;
@@ -57,6 +58,9 @@ public final class ServiceRegistry implements Registry {
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile Node node;
+
+    @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile GuardedDestinations guard;
 
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile RouteSelector routes;
@@ -129,6 +133,11 @@ public final class ServiceRegistry implements Registry {
     @Override
     public Optional<Node> node() {
         return Optional.ofNullable(node);
+    }
+
+    @Override
+    public Optional<GuardedDestinations> guard() {
+        return Optional.ofNullable(guard);
     }
 
     @Override

@@ -149,7 +149,8 @@ public final class SockdCommands {
             @Descriptor("destination (DST): address or host name") String destination,
             @Descriptor("destination port: number or tcp service name") String port,
             @Descriptor("user-id the client program sends") String user) throws InterruptedException {
-        return check.run(registry.policies(), registry.routes(), registry.upstreams(), source, destination, port, user);
+        return check.run(registry.policies(), registry.routes(), registry.upstreams(), registry.guard(), source,
+                destination, port, user);
     }
 
     @Descriptor("list the routes in force: which local address faces which destinations")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sockd.api.admin.GuardedDestinations;
 import org.sockd.api.admin.Node;
 import org.sockd.api.metrics.DaemonMetrics;
 import org.sockd.api.admin.Dumpable;
@@ -23,6 +24,7 @@ final class FakeRegistry implements Registry {
     Optional<SessionRegistry> sessions = Optional.empty();
     Optional<DaemonMetrics> metrics = Optional.empty();
     Optional<Node> node = Optional.empty();
+    Optional<GuardedDestinations> guard = Optional.empty();
     Optional<RouteSelector> routes = Optional.empty();
     Optional<UpstreamSelector> upstreams = Optional.empty();
     Optional<Instant> started = Optional.empty();
@@ -85,5 +87,10 @@ final class FakeRegistry implements Registry {
     @Override
     public Optional<Instant> started() {
         return started;
+    }
+
+    @Override
+    public Optional<GuardedDestinations> guard() {
+        return guard;
     }
 }

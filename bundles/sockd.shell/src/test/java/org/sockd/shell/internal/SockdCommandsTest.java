@@ -151,11 +151,46 @@ class SockdCommandsTest {
                 client:   host.example.com
                 verdict:  deny
                 rule:     /etc/sockd.conf:2: deny 0.0.0.0 0.0.0.0 eq telnet""");
-        assertThat(policy.asked).singleElement().satisfies(request -> {
+        // each address decided on its own, as the core does
+        assertThat(policy.asked).extracting(ConnectRequest::resolved)
+                .containsExactly(List.of(ip("203.0.113.5")), List.of(ip("203.0.113.6")));
+        assertThat(policy.asked).allSatisfy(request -> {
             assertThat(request.destination()).isEqualTo(Endpoint.ofName("www.example.com", 443));
-            assertThat(request.resolved()).containsExactly(ip("203.0.113.5"), ip("203.0.113.6"));
             assertThat(request.clientNames()).containsExactly("host.example.com");
         });
+    }
+
+    @Test
+    void checkSaysWhenTheDestinationGuardRefusesEveryAddressAndDoesNotAskThePolicy() throws Exception {
+        FakePolicy policy = register("sockd.conf", 0, 7, new Decision.Allow(PERMIT, IdentMode.OFF), false);
+        registry.guard = Optional.of((address, port) -> address.getHostAddress().startsWith("169.254.")
+                ? Optional.of("link-local") : Optional.empty());
+
+        assertThat(commands.check("10.0.0.1", "169.254.169.254", "80")).hasToString("""
+                policy:   sockd.conf
+                request:  SOCKS4 CONNECT from 10.0.0.1 to 169.254.169.254 port 80, user ""
+                guard:    refuses 169.254.169.254 (link-local)
+                verdict:  deny
+                rule:     none (destination guard: link-local)""");
+        assertThat(policy.asked).isEmpty();
+    }
+
+    @Test
+    void checkOfANameShowsWhatTheGuardRefusesAndWhichAddressesTheRulesLeaveToTry() throws Exception {
+        registry.guard = Optional.of((address, port) -> address.equals(ip("203.0.113.5"))
+                ? Optional.of("own endpoint") : Optional.empty());
+        FakePolicy policy = register("sockd.conf", 0, 7, new Decision.Allow(PERMIT, IdentMode.OFF), false);
+
+        assertThat(commands.check("10.0.0.1", "www.example.com", "443")).hasToString("""
+                policy:   sockd.conf
+                request:  SOCKS4A CONNECT from 10.0.0.1 to www.example.com port 443, user ""
+                resolved: 203.0.113.5, 203.0.113.6
+                guard:    refuses 203.0.113.5 (own endpoint)
+                verdict:  permit
+                rule:     /etc/sockd.conf:4: permit 10.0.0.0 255.0.0.0
+                ident:    off
+                tries:    203.0.113.6 (the addresses the rules permit, in order)""");
+        assertThat(policy.asked).extracting(ConnectRequest::resolved).containsExactly(List.of(ip("203.0.113.6")));
     }
 
     @Test
