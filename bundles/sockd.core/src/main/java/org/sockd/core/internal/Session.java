@@ -138,7 +138,7 @@ final class Session implements Runnable {
                 request.destination(), List.of(), request.user(), received.authenticatedUser());
         if (answer instanceof Resolver.Refused refused) {
             Exchange unruled = beforeTheRules(handler, out, request, unresolved);
-            unruled.fail(new SessionEvent.Refused(unruled.info(), refused.reason(),
+            unruled.refuse("destination", new SessionEvent.Refused(unruled.info(), refused.reason(),
                     "destination check: " + refused.reason()), Refusal.NOT_ALLOWED);
             return;
         }

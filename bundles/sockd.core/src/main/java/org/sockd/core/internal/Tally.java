@@ -23,7 +23,7 @@ final class Tally {
     static final double[] CONNECT_BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
 
     /** Every cause {@link Exchange#refuse} and the dispatcher count, shown from the start with 0. */
-    static final List<String> REFUSAL_CAUSES = List.of("rule", "guard", "ident", "auth", "upstream", "policy", "limit",
+    static final List<String> REFUSAL_CAUSES = List.of("rule", "guard", "destination", "ident", "auth", "upstream", "policy", "limit",
             "drain");
     private static final UdpCounters NO_DATAGRAMS = new UdpCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 

@@ -264,6 +264,7 @@ class SessionTest {
                 "event Refused: " + reason + " [by destination check: " + reason + "]",
                 "reply Refused[refusal=NOT_ALLOWED]");
         assertThat(lookups).isEmpty();
+        assertThat(counted().refusals()).containsEntry("destination", 1L);
     }
 
     @Test
