@@ -82,7 +82,7 @@ class HealthMetricsIT {
 
         assertThat(stats.exitCode()).as(stats.toString()).isZero();
         assertThat(stats.out()).startsWith("sockd 0.").contains("\nsessions:      ", "\nbytes:         ",
-                "\nrefused:       auth 0, drain 0, ");
+                "\nrefused:       auth 0, destination 0, drain 0, ");
     }
 
     private static double granted() {
