@@ -25,6 +25,18 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Sessions served at once; further clients are closed at accept")
     int max_sessions() default 8_192;
 
+    @AttributeDefinition(description = "Sessions of one client address at once; its further connections are closed "
+            + "at accept; 0: no limit")
+    int max_sessions_per_client() default 256;
+
+    @AttributeDefinition(description = "New connections one client address may open per second (a token bucket); "
+            + "those over it are closed at accept; 0: no limit")
+    int connect_rate_per_client() default 64;
+
+    @AttributeDefinition(description = "Connections a client address that was quiet may open at once before "
+            + "connect.rate.per.client applies")
+    int connect_burst_per_client() default 128;
+
     @AttributeDefinition(description = "Milliseconds live sessions may go on after the daemon is told to stop")
     int shutdown_grace_ms() default 5_000;
 

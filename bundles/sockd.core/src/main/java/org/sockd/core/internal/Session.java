@@ -48,9 +48,14 @@ final class Session implements Runnable {
     private final Events events;
     private final ListenerTerms terms;
     private final Instant started = Instant.now();
+    /** The client address {@link ClientLimits} counts this session under, released at its end. */
+    private Optional<InetAddress> admitted;
 
-    Session(LiveSession live, Policies policies, SessionContext context, ListenerTerms terms) {
+    /** @param admitted the client address already admitted at accept, or empty when it is known only later */
+    Session(LiveSession live, Policies policies, SessionContext context, ListenerTerms terms,
+            Optional<InetAddress> admitted) {
         this.live = live;
+        this.admitted = admitted;
         this.policies = policies;
         this.context = context;
         this.terms = terms;
@@ -69,6 +74,7 @@ final class Session implements Runnable {
             LOG.error("session {} ended by an internal error", live.id(), e);
         } finally {
             live.end();
+            admitted.ifPresent(context.clients()::release);
             context.sessions().remove(live);
             events.sessionEnded();
         }
@@ -87,6 +93,12 @@ final class Session implements Runnable {
             return;
         }
         ClientInfo client = arrival.get().client();
+        if (admitted.isEmpty()) {
+            if (!context.clients().admit(client.remote().getAddress())) {
+                return;
+            }
+            admitted = Optional.of(client.remote().getAddress());
+        }
         try {
             int first = in.read();
             if (first < 0) {

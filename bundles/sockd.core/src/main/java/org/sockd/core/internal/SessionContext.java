@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * @param current the policies registered now, for decisions taken after a session started (each UDP
  *        datagram's destination is decided by the access policy in force when it arrives)
  * @param tally the counters for monitoring
+ * @param clients the sessions and connection rate of each client address
  */
 record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers,
         RateLimitedLog unrunActions, RateLimitedLog udpThroughUpstream, Supplier<Policies> current,
-        Tally tally) {
+        Tally tally, ClientLimits clients) {
 }

@@ -5,6 +5,9 @@ import static org.osgi.service.component.annotations.ReferenceCardinality.OPTION
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.Comparator;
@@ -99,10 +102,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         validate(config);
         this.config = config;
         this.version = bundleContext.getBundle().getVersion().toString();
+        Tally tally = new Tally();
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
-                this::policiesNow, new Tally());
+                this::policiesNow, tally, new ClientLimits(ClientLimits.Terms.of(config), tally,
+                        new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10)), System::nanoTime));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -117,8 +122,9 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         validate(changed);
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
+        now.clients().terms(ClientLimits.Terms.of(changed));
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current(), now.tally());
+                now.udpThroughUpstream(), now.current(), now.tally(), now.clients());
         this.config = changed;
         synchronized (sweeper) {
             sweeping.cancel(false);
@@ -130,7 +136,11 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     private void scheduleSweeps(CoreConfig config) {
         long period = sweepPeriodMillis(config);
         Sessions sessions = context.sessions();
-        sweeping = sweeper.scheduleAtFixedRate(() -> sessions.sweep(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
+        ClientLimits clients = context.clients();
+        sweeping = sweeper.scheduleAtFixedRate(() -> {
+            sessions.sweep(System.nanoTime());
+            clients.sweep();
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     private static void validate(CoreConfig config) {
@@ -143,6 +153,17 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requirePositive("bind.timeout.ms", config.bind_timeout_ms());
         requirePositive("udp.idle.timeout.ms", config.udp_idle_timeout_ms());
         requirePositive("udp.max.peers", config.udp_max_peers());
+        requireNotNegative("max.sessions.per.client", config.max_sessions_per_client());
+        requireNotNegative("connect.rate.per.client", config.connect_rate_per_client());
+        if (config.connect_rate_per_client() > 0) {
+            requirePositive("connect.burst.per.client", config.connect_burst_per_client());
+        }
+    }
+
+    private static void requireNotNegative(String property, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("sockd.core: " + property + " must be 0 (no limit) or more, not " + value);
+        }
     }
 
     private static void requirePositive(String property, int value) {
@@ -173,10 +194,29 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
             Closing.quietly(client);
             return;
         }
+        // behind a balancer the client is known only from the PROXY header, and the session checks it there
+        Optional<InetAddress> admitted = Optional.empty();
+        if (terms.proxy().isEmpty()) {
+            admitted = peerAddress(client);
+            if (admitted.isEmpty() || !context.clients().admit(admitted.get())) {
+                Closing.quietly(client);
+                return;
+            }
+        }
         long now = System.nanoTime();
         LiveSession live = new LiveSession(sessions.nextId(), client, now + config.handshake_timeout_ms() * 1_000_000L);
         sessions.add(live);
-        Thread.ofVirtual().name("sockd-session-" + live.id()).start(new Session(live, policiesNow(), context, terms));
+        Thread.ofVirtual().name("sockd-session-" + live.id())
+                .start(new Session(live, policiesNow(), context, terms, admitted));
+    }
+
+    /** @return the client's address, or empty when it has gone already */
+    private static Optional<InetAddress> peerAddress(SocketChannel client) {
+        try {
+            return Optional.ofNullable((InetSocketAddress) client.getRemoteAddress()).map(InetSocketAddress::getAddress);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The services registered now, read once for a session to use from its start to its end. */

@@ -61,7 +61,9 @@ class DatagramGateTest {
     private final RecordingLogger notices = new RecordingLogger();
     private final DatagramGate gate = new DatagramGate(ASSOCIATION, new SessionContext(TestCoreConfig.defaults(),
             new Sessions(), resolver, new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
-            new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally()));
+            new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally(),
+            new ClientLimits(ClientLimits.Terms.of(TestCoreConfig.defaults()), new Tally(),
+                    new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime)));
 
     @AfterEach
     void closeResolver() {

@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -387,9 +388,11 @@ class SessionTest {
         sessions.add(live);
         SessionContext context = new SessionContext(TestCoreConfig.defaults(), sessions, resolver,
                 new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
-                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally);
+                new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally,
+                new ClientLimits(ClientLimits.Terms.of(TestCoreConfig.defaults()), tally,
+                        new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime));
 
-        new Session(live, policies, context, ListenerTerms.PLAIN).run();
+        new Session(live, policies, context, ListenerTerms.PLAIN, Optional.empty()).run();
 
         assertThat(client.proxy().isOpen()).as("the client connection is closed").isFalse();
         assertThat(sessions.size()).as("the session left the table").isZero();
