@@ -22,8 +22,9 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Seconds without traffic either way before a relay is closed (classic: 2 hours)")
     int idle_timeout_s() default 7_200;
 
-    @AttributeDefinition(description = "Sessions served at once; further clients are closed at accept")
-    int max_sessions() default 8_192;
+    @AttributeDefinition(description = "Sessions served at once; further clients are closed at accept; 0: as many "
+            + "as the process's descriptor limit holds, two descriptors a session after a reserve")
+    int max_sessions() default 0;
 
     @AttributeDefinition(description = "Sessions of one client address at once; its further connections are closed "
             + "at accept; 0: no limit")

@@ -92,6 +92,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     private final String version;
     private final Drain drain = new Drain();
     private volatile CoreConfig config;
+    private volatile SessionCap cap;
     private volatile SessionContext context;
     private final ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweeping;
@@ -101,6 +102,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     public SocksServer(CoreConfig config, BundleContext bundleContext) {
         validate(config);
         this.config = config;
+        this.cap = capFor(config);
         this.version = bundleContext.getBundle().getVersion().toString();
         Tally tally = new Tally();
         this.context = new SessionContext(config, new Sessions(), new Resolver(config.resolve_timeout_ms()),
@@ -120,6 +122,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Modified
     void modified(CoreConfig changed) {
         validate(changed);
+        this.cap = capFor(changed);
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
         now.clients().terms(ClientLimits.Terms.of(changed));
@@ -131,6 +134,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
             scheduleSweeps(changed);
         }
         LOG.info("core configuration changed: applies to new sessions");
+    }
+
+    private static SessionCap capFor(CoreConfig config) {
+        SessionCap cap = SessionCap.of(config.max_sessions(), SessionCap.processDescriptors());
+        cap.log(LOG, config.max_sessions());
+        return cap;
     }
 
     private void scheduleSweeps(CoreConfig config) {
@@ -148,7 +157,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requirePositive("connect.timeout.ms", config.connect_timeout_ms());
         requirePositive("resolve.timeout.ms", config.resolve_timeout_ms());
         requirePositive("idle.timeout.s", config.idle_timeout_s());
-        requirePositive("max.sessions", config.max_sessions());
+        requireNotNegative("max.sessions", config.max_sessions());
         requirePositive("ident.wait.ms", config.ident_wait_ms());
         requirePositive("bind.timeout.ms", config.bind_timeout_ms());
         requirePositive("udp.idle.timeout.ms", config.udp_idle_timeout_ms());
@@ -162,7 +171,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
 
     private static void requireNotNegative(String property, int value) {
         if (value < 0) {
-            throw new IllegalArgumentException("sockd.core: " + property + " must be 0 (no limit) or more, not " + value);
+            throw new IllegalArgumentException("sockd.core: " + property + " must be 0 or more, not " + value);
         }
     }
 
@@ -183,8 +192,9 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         CoreConfig config = this.config;
         SessionContext context = this.context;
         Sessions sessions = context.sessions();
-        if (sessions.size() >= config.max_sessions()) {
-            overload.warn("session limit {} reached: closing new clients", config.max_sessions());
+        int cap = this.cap.sessions();
+        if (sessions.size() >= cap) {
+            overload.warn("session limit {} reached: closing new clients", cap);
             context.tally().refused("limit");
             Closing.quietly(client);
             return;
@@ -301,6 +311,11 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Override
     public ReloadResult reload() {
         return new ReloadResult.Reloaded("live sessions", revalidatesOnReload() ? revalidate().size() : 0);
+    }
+
+    @Override
+    public int sessionCap() {
+        return cap.sessions();
     }
 
     @Override

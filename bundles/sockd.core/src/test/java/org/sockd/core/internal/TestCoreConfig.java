@@ -11,7 +11,7 @@ record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int reso
 
     /** The defaults declared on {@link CoreConfig}. */
     static TestCoreConfig defaults() {
-        return new TestCoreConfig(30_000, 120_000, 5_000, 7_200, 8_192, 256, 64, 128, 5_000, 20_000, new int[] {2},
+        return new TestCoreConfig(30_000, 120_000, 5_000, 7_200, 0, 256, 64, 128, 5_000, 20_000, new int[] {2},
                 false, 120_000, 120_000, 256, false, false, false);
     }
 
