@@ -38,7 +38,10 @@ final class RateLimitedLog {
         }
     }
 
-    /** @return the pattern to log now, telling how many were left out since the last, or {@code null} to leave this one out */
+    /**
+     * @return the pattern to log now, telling how many were left out since the last, or {@code null}
+     *         to leave this one out
+     */
     private String due(String pattern) {
         long now = nanoClock.getAsLong();
         long next = nextAllowed.get();

@@ -155,7 +155,8 @@ final class Session implements Runnable {
         }
         Verdicts.Verdict verdict = Verdicts.decide(policies.access(), decoded,
                 new IdentQuery(policies.ident(), client.remote(), arrival.identServer(),
-                        context.config().ident_wait_ms()));
+                        context.config().ident_wait_ms(), context.identLookups(),
+                        new ClientSlots.Caps(context.config().max_ident_lookups(), 0)));
         IdentFinding ident = verdict.ident();
         SessionInfo info = new SessionInfo(live.id(), started, decoded, ident.answer());
         live.stage(SessionState.DECIDING, decoded, ident.answer());

@@ -16,8 +16,12 @@ import java.util.function.Supplier;
  *        datagram's destination is decided by the access policy in force when it arrives)
  * @param tally the counters for monitoring
  * @param clients the sessions and connection rate of each client address
+ * @param binds the BIND listeners open, in total and of each client address
+ * @param associations the UDP associations held, in total and of each client address
+ * @param identLookups the ident lookups in flight, in total and to each client address
  */
 record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, BufferPool buffers,
         RateLimitedLog unrunActions, RateLimitedLog udpThroughUpstream, Supplier<Policies> current,
-        Tally tally, ClientLimits clients) {
+        Tally tally, ClientLimits clients, ClientSlots binds, ClientSlots associations,
+        ClientSlots identLookups) {
 }

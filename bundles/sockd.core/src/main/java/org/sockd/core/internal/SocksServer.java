@@ -109,7 +109,10 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
                 new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
                 this::policiesNow, tally, new ClientLimits(ClientLimits.Terms.of(config), tally,
-                        new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10)), System::nanoTime));
+                        new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10)), System::nanoTime),
+                new ClientSlots("max.binds", "max.binds.per.client"),
+                new ClientSlots("max.udp.associations", "max.udp.associations.per.client"),
+                new ClientSlots("max.ident.lookups", null));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -127,7 +130,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         now.resolver().timeout(changed.resolve_timeout_ms());
         now.clients().terms(ClientLimits.Terms.of(changed));
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.buffers(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current(), now.tally(), now.clients());
+                now.udpThroughUpstream(), now.current(), now.tally(), now.clients(), now.binds(),
+                now.associations(), now.identLookups());
         this.config = changed;
         synchronized (sweeper) {
             sweeping.cancel(false);
@@ -164,6 +168,11 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requirePositive("udp.max.peers", config.udp_max_peers());
         requireNotNegative("max.sessions.per.client", config.max_sessions_per_client());
         requireNotNegative("connect.rate.per.client", config.connect_rate_per_client());
+        requireNotNegative("max.binds", config.max_binds());
+        requireNotNegative("max.binds.per.client", config.max_binds_per_client());
+        requireNotNegative("max.udp.associations", config.max_udp_associations());
+        requireNotNegative("max.udp.associations.per.client", config.max_udp_associations_per_client());
+        requireNotNegative("max.ident.lookups", config.max_ident_lookups());
         if (config.connect_rate_per_client() > 0) {
             requirePositive("connect.burst.per.client", config.connect_burst_per_client());
         }
@@ -223,7 +232,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     /** @return the client's address, or empty when it has gone already */
     private static Optional<InetAddress> peerAddress(SocketChannel client) {
         try {
-            return Optional.ofNullable((InetSocketAddress) client.getRemoteAddress()).map(InetSocketAddress::getAddress);
+            InetSocketAddress peer = (InetSocketAddress) client.getRemoteAddress();
+            return Optional.ofNullable(peer).map(InetSocketAddress::getAddress);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -63,7 +63,10 @@ class DatagramGateTest {
             new Sessions(), resolver, new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
             new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally(),
             new ClientLimits(ClientLimits.Terms.of(TestCoreConfig.defaults()), new Tally(),
-                    new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime)));
+                    new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime),
+            new ClientSlots("max.binds", "max.binds.per.client"),
+            new ClientSlots("max.udp.associations", "max.udp.associations.per.client"),
+            new ClientSlots("max.ident.lookups", null)));
 
     @AfterEach
     void closeResolver() {

@@ -390,7 +390,10 @@ class SessionTest {
                 new BufferPool(1024, 1), new RateLimitedLog(new RecordingLogger().logger(), 1),
                 new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally,
                 new ClientLimits(ClientLimits.Terms.of(TestCoreConfig.defaults()), tally,
-                        new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime));
+                        new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime),
+                new ClientSlots("max.binds", "max.binds.per.client"),
+                new ClientSlots("max.udp.associations", "max.udp.associations.per.client"),
+                new ClientSlots("max.ident.lookups", null));
 
         new Session(live, policies, context, ListenerTerms.PLAIN, Optional.empty()).run();
 
