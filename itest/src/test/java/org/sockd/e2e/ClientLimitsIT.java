@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.sockd.itest.Socks5Client;
 /**
  * The limits of one client address (core max.sessions.per.client, connect.rate.per.client): a
  * flood from 127.0.0.2 is closed at accept beyond them, while 127.0.0.3 is served as if nothing
- * happened.
+ * happened; behind a balancer, the address is the one its PROXY header names.
  */
 class ClientLimitsIT {
 
@@ -29,6 +30,9 @@ class ClientLimitsIT {
     private static final InetAddress FLOODER = Sockets.address("127.0.0.2");
     private static final InetAddress NEIGHBOUR = Sockets.address("127.0.0.3");
     private static final int FLOOD = 300;
+    private static final InetAddress BALANCER = Sockets.address("127.0.0.1");
+    /** What the clients behind the balancer connected to: its front. */
+    private static final InetSocketAddress FRONT = new InetSocketAddress(BALANCER, 1080);
 
     @AutoClose
     private final EchoServer echo;
@@ -37,6 +41,7 @@ class ClientLimitsIT {
     Path home;
 
     private final List<Socks5Client.Connection> open = new ArrayList<>();
+    private final List<ProxiedClient> balanced = new ArrayList<>();
 
     ClientLimitsIT() throws IOException {
         echo = new EchoServer();
@@ -46,6 +51,9 @@ class ClientLimitsIT {
     void closeClients() throws IOException {
         for (Socks5Client.Connection connection : open) {
             connection.close();
+        }
+        for (ProxiedClient client : balanced) {
+            client.close();
         }
     }
 
@@ -81,6 +89,40 @@ class ClientLimitsIT {
                     "client 127.0.0.2 is over connect.rate.per.client 1/s: its new connections are closed"), 10);
             neighbour.assertServedThroughout();
         }
+    }
+
+    @Test
+    void behindABalancerTheClientCountedIsTheOneItsProxyHeaderNames() throws Exception {
+        ConfigDir config = ConfigDir.copyOfShipped(Files.createDirectories(home.resolve("config")), Ports.tcp());
+        config.set("sockd.core.cfg", "max.sessions.per.client", "I\"2\"");
+        InetSocketAddress edge = new InetSocketAddress(BALANCER, Ports.tcp());
+        config.write("sockd.listener-edge.cfg", List.of("address = \"127.0.0.1\"", "port = I\"" + edge.getPort() + "\"",
+                "proxy.protocol = \"required\"", "proxy.trusted = [\"127.0.0.1/32\"]"));
+        Path rules = Files.writeString(home.resolve("sockd.conf"), RULES);
+        try (Daemon daemon = Daemon.run(Daemon.Launch.DEFAULT.withHome(home).withJvmOptions("-XX:-UsePerfData"),
+                "--config-dir", config.path().toString(), "-f", rules.toString())) {
+            daemon.awaitLine(line -> line.contains("listening on 127.0.0.1:" + edge.getPort() + ", for PROXY"), 30);
+            // every connection comes from the balancer, 127.0.0.1; two of them hold 127.0.0.2's sessions
+            for (int i = 0; i < 2; i++) {
+                ProxiedClient held = proxied(edge, new InetSocketAddress(FLOODER, 41000 + i));
+                assertThat(held.request(ProxiedClient.CONNECT, echo.address()).code()).isZero();
+            }
+
+            try (ProxiedClient third = ProxiedClient.open(BALANCER, edge)) {
+                third.send(ProxiedClient.v1(new InetSocketAddress(FLOODER, 41002), FRONT));
+                assertThat(third.closedWithoutAnswer()).as("127.0.0.2's third session").isTrue();
+            }
+            ProxiedClient other = proxied(edge, new InetSocketAddress(NEIGHBOUR, 41003));
+            assertThat(other.request(ProxiedClient.CONNECT, echo.address()).code()).as("127.0.0.3 served").isZero();
+            daemon.awaitLine(line -> line.contains("client 127.0.0.2 is over max.sessions.per.client 2"), 10);
+        }
+    }
+
+    private ProxiedClient proxied(InetSocketAddress edge, InetSocketAddress client) throws IOException {
+        ProxiedClient proxied = ProxiedClient.open(BALANCER, edge);
+        balanced.add(proxied);
+        proxied.greet(ProxiedClient.v1(client, FRONT));
+        return proxied;
     }
 
     /**
