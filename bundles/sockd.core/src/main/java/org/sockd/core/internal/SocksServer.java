@@ -156,7 +156,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         }, period, period, TimeUnit.MILLISECONDS);
     }
 
-    private static void validate(CoreConfig config) {
+    /** A bad value refuses the whole configuration, naming the property. */
+    static void validate(CoreConfig config) {
         requirePositive("handshake.timeout.ms", config.handshake_timeout_ms());
         requirePositive("connect.timeout.ms", config.connect_timeout_ms());
         requirePositive("resolve.timeout.ms", config.resolve_timeout_ms());

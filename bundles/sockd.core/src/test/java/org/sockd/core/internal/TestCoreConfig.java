@@ -26,6 +26,14 @@ record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int reso
                 route_required, reload_revalidate);
     }
 
+    TestCoreConfig withClientLimits(int sessions, int rate, int burst) {
+        return new TestCoreConfig(handshake_timeout_ms, connect_timeout_ms, resolve_timeout_ms, idle_timeout_s,
+                max_ident_lookups, max_sessions, sessions, rate, burst, shutdown_grace_ms, ident_wait_ms,
+                auth_preference, socks4_without_auth, bind_timeout_ms, max_binds, max_binds_per_client,
+                max_udp_associations, max_udp_associations_per_client, udp_idle_timeout_ms, udp_max_peers, auth_required,
+                route_required, reload_revalidate);
+    }
+
     /** The core's tests hold the upstream selector in their {@link Policies} directly. */
     @Override
     public boolean upstream_required() {
