@@ -233,7 +233,7 @@ public final class Soak {
         Random random = new Random(seed ^ System.nanoTime());
         byte[] payload = new byte[1 + random.nextInt(256 * 1024)];
         random.nextBytes(payload);
-        try (Socket client = request(1, InetAddress.getLoopbackAddress(), echoPort)) {
+        try (Socket client = request(1, InetAddress.getLoopbackAddress(), echoPort, source(seed))) {
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
                     client.getOutputStream().write(payload);
@@ -253,7 +253,7 @@ public final class Soak {
     }
 
     private void bindOnce() throws IOException, InterruptedException {
-        try (Socket control = request(2, InetAddress.getLoopbackAddress(), 0)) {
+        try (Socket control = request(2, InetAddress.getLoopbackAddress(), 0, null)) {
             InetSocketAddress listening = boundAddress(control);
             try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), listening.getPort())) {
                 reply(control); // the second reply: who came
@@ -270,7 +270,7 @@ public final class Soak {
 
     private void udpOnce(int echoPort) throws IOException, InterruptedException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                Socket control = request(3, InetAddress.getLoopbackAddress(), socket.getLocalPort())) {
+                Socket control = request(3, InetAddress.getLoopbackAddress(), socket.getLocalPort(), null)) {
             InetSocketAddress relay = boundAddress(control);
             socket.setSoTimeout(5_000);
             for (int i = 0; i < 10; i++) {
@@ -338,10 +338,24 @@ public final class Soak {
         }
     }
 
-    /** SOCKS 5 without authentication, then one request; the first reply is read and must grant. */
-    private Socket request(int command, InetAddress address, int port) throws IOException {
+    /**
+     * The CONNECT clients come from 127.1.0.1 to 127.1.0.8 in turn, as users of a proxy come from
+     * many hosts: one address alone would meet the daemon's limits of one client address.
+     */
+    private static InetAddress source(long seed) throws IOException {
+        return InetAddress.getByAddress(new byte[] {127, 1, 0, (byte) (1 + seed % 8)});
+    }
+
+    /**
+     * SOCKS 5 without authentication from {@code from} (or the system's choice), then one request;
+     * a CONNECT's reply is read and must grant.
+     */
+    private Socket request(int command, InetAddress address, int port, InetAddress from) throws IOException {
         Socket socket = new Socket();
         try {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(proxy, 5_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();

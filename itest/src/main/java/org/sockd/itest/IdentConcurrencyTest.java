@@ -30,7 +30,8 @@ class IdentConcurrencyTest extends DaemonTest {
 
     @BeforeEach
     void start() throws Exception {
-        startDaemon("ident-load", Map.of());
+        // 200 clients of one address at once are this test's load, which the rate of one address would cut
+        startDaemon("ident-load", Map.of("connect.rate.per.client", 0));
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(AccessPolicy.NAME, "strict ident");
         AccessPolicy strict = request -> new Decision.Allow(new MatchedRule("itest", 1, "permit ?=I"), IdentMode.STRICT);

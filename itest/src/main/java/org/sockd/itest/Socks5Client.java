@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,18 @@ public final class Socks5Client {
      * @return the open socket, positioned after the reply; the reply code is {@link Connection#reply()}
      */
     public static Connection connect(InetSocketAddress proxy, InetSocketAddress target) throws IOException {
-        Socket socket = open(proxy);
+        return connectFrom(null, proxy, target);
+    }
+
+    /**
+     * As {@link #connect}, from a chosen local address, such as 127.0.0.2, so that the daemon sees
+     * another client host.
+     *
+     * @param from the local address to bind, or {@code null} for the one the system picks
+     */
+    public static Connection connectFrom(InetAddress from, InetSocketAddress proxy, InetSocketAddress target)
+            throws IOException {
+        Socket socket = open(from, proxy);
         try {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             socket.getOutputStream().write(new byte[] {5, 1, NO_AUTHENTICATION});
@@ -52,7 +64,7 @@ public final class Socks5Client {
      */
     public static Login login(InetSocketAddress proxy, InetSocketAddress target, String user, String password)
             throws IOException {
-        try (Socket socket = open(proxy)) {
+        try (Socket socket = open(null, proxy)) {
             OutputStream out = socket.getOutputStream();
             DataInputStream in = new DataInputStream(socket.getInputStream());
             out.write(new byte[] {5, 2, NO_AUTHENTICATION, USERNAME_PASSWORD});
@@ -79,10 +91,13 @@ public final class Socks5Client {
         }
     }
 
-    private static Socket open(InetSocketAddress proxy) throws IOException {
+    private static Socket open(InetAddress from, InetSocketAddress proxy) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setSoTimeout(TIMEOUT_MILLIS);
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(proxy, TIMEOUT_MILLIS);
             return socket;
         } catch (IOException e) {

@@ -23,6 +23,15 @@ final class AdminDaemon {
     }
 
     /**
+     * As {@link #start}, the daemon's JVM started by a command that ends by executing it, such as
+     * {@code prlimit --nofile=256:256}.
+     */
+    static Daemon startThrough(List<String> wrapper, Path home, String rules, String... extraArgs)
+            throws IOException, InterruptedException {
+        return start(launch(home).withWrapper(wrapper), prepare(home, rules, null), true, extraArgs);
+    }
+
+    /**
      * Starts the daemon as another local user, who is given the home directory (the caller must be
      * root, and the home's parent directories must let that user through).
      */

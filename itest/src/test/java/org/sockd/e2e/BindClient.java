@@ -54,9 +54,17 @@ final class BindClient implements AutoCloseable {
 
     /** Connects to the daemon from the system's choice of local address. */
     static BindClient open(int version, InetSocketAddress daemon) throws IOException {
+        return openFrom(version, null, daemon);
+    }
+
+    /** @param from the local address to connect from, such as 127.0.0.2, or {@code null} for the system's choice */
+    static BindClient openFrom(int version, InetAddress from, InetSocketAddress daemon) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setSoTimeout(15_000);
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(daemon, 5000);
             return new BindClient(version, socket);
         } catch (IOException e) {

@@ -89,6 +89,8 @@ class HotDeployIT {
     private ChildProcess startDaemon(int port, Path rules, Path deploy, Path admin) throws IOException {
         Path config = Files.createDirectories(dir.resolve("config"));
         Files.writeString(config.resolve("sockd.admin.cfg"), "socket = \"" + admin + "\"\n");
+        // the load's clients all come from 127.0.0.1 and connect as fast as they can: beyond the rate of one address
+        Files.writeString(config.resolve("sockd.core.cfg"), "connect.rate.per.client = I\"0\"\n");
         return ScriptProcess.start(List.of(ScriptProcess.script("sockd"), "-f", rules.toString(),
                 "-l", "127.0.0.1:" + port, "--config-dir", config.toString()),
                 Map.of("SOCKD_JVM_OPTS", "-Dfelix.fileinstall.dir=" + deploy + " " + Daemon.hostsFileOption()));

@@ -19,6 +19,12 @@ public interface SessionRegistry {
      */
     boolean close(long id);
 
+    /**
+     * @return the sessions the core serves at once, further clients being closed at accept: the
+     *         configured cap, or the one the process's descriptor limit allows
+     */
+    int sessionCap();
+
     /** @return counts since the core started */
     DaemonTotals totals();
 

@@ -77,6 +77,11 @@ public final class FakeCore implements SessionRegistry, Reloadable, DaemonMetric
     }
 
     @Override
+    public int sessionCap() {
+        return 8192;
+    }
+
+    @Override
     public DaemonTotals totals() {
         return new DaemonTotals(Instant.EPOCH, live.size(), live.size(), 0, 0);
     }

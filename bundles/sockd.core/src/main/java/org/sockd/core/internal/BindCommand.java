@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -33,36 +34,69 @@ final class BindCommand {
         if (local.isEmpty()) {
             return;
         }
+        CoreConfig config = exchange.config();
+        InetAddress client = exchange.client().remote().getAddress();
+        ClientSlots binds = exchange.context().binds();
+        Optional<String> full = binds.take(client,
+                new ClientSlots.Caps(config.max_binds(), config.max_binds_per_client()));
+        if (full.isPresent()) {
+            exchange.refuse("limit", new SessionEvent.Refused(exchange.info(), full.get() + " reached",
+                    "limit " + full.get()), Refusal.GENERAL_FAILURE);
+            return;
+        }
+        Optional<Accepted> accepted;
+        try {
+            accepted = awaitPeer(local.get());
+        } finally {
+            binds.release(client); // the listener is closed: the relay that may follow is an ordinary session
+        }
+        if (accepted.isPresent()) {
+            relay(accepted.get());
+        }
+    }
+
+    /** @param early what the client sent before the peer came, for the peer */
+    private record Accepted(InetSocketAddress listening, SocketChannel peer, byte[] early) {
+    }
+
+    /** @return the peer that connected in, or empty when the session is over (the client was told why) */
+    private Optional<Accepted> awaitPeer(InetAddress local) throws IOException, InterruptedException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         exchange.live().hold(listener);
         InetSocketAddress listening;
         try {
-            listener.bind(new InetSocketAddress(local.get(), 0), 1);
+            listener.bind(new InetSocketAddress(local, 0), 1);
             listening = (InetSocketAddress) listener.getLocalAddress();
         } catch (IOException e) {
             listener.close();
             exchange.fail(new SessionEvent.Failed(exchange.info(), "bind",
-                    e.getMessage() + " (" + local.get().getHostAddress() + ")"), Refusal.GENERAL_FAILURE);
-            return;
+                    e.getMessage() + " (" + local.getHostAddress() + ")"), Refusal.GENERAL_FAILURE);
+            return Optional.empty();
         }
         exchange.reply(new Reply.Granted(exchange.listener().advertise(listening)));
         exchange.stage(SessionState.WAITING);
         SocketChannel peer;
+        ControlWatch watch = ControlWatch.start(exchange.live(), listener);
         try (listener) {
             peer = acceptWithin(listener, exchange.config().bind_timeout_ms());
         } catch (IOException e) {
-            // the session was closed while waiting (sockd:kill, shutdown): nobody is left to answer
+            // the client closed the control connection, or the session was closed (sockd:kill,
+            // shutdown): nobody is left to answer
+            watch.stop();
             exchange.emit(new SessionEvent.Failed(exchange.info(), "accept", String.valueOf(e.getMessage())));
-            return;
+            return Optional.empty();
         }
+        byte[] early = watch.stop();
         if (peer == null) {
             exchange.fail(new SessionEvent.TimedOut(exchange.info()), Refusal.GENERAL_FAILURE);
-            return;
+            return Optional.empty();
         }
-        relay(listening, peer);
+        return Optional.of(new Accepted(listening, peer, early));
     }
 
-    private void relay(InetSocketAddress listening, SocketChannel peer) throws IOException, InterruptedException {
+    private void relay(Accepted accepted) throws IOException, InterruptedException {
+        SocketChannel peer = accepted.peer();
+        InetSocketAddress listening = accepted.listening();
         InetSocketAddress peerAddress = (InetSocketAddress) peer.getRemoteAddress();
         if (!expectedPeer(exchange.resolved(), peerAddress.getAddress())) {
             peer.close();
@@ -73,6 +107,10 @@ final class BindCommand {
         exchange.live().relaying(peer, exchange.config().idle_timeout_s() * 1_000_000_000L);
         exchange.grant(peerAddress);
         exchange.emit(new SessionEvent.Connected(exchange.info(), listening, peerAddress));
+        ByteBuffer early = ByteBuffer.wrap(accepted.early());
+        while (early.hasRemaining()) {
+            peer.write(early);
+        }
         exchange.relay(peer, peerAddress);
     }
 

@@ -28,11 +28,28 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Milliseconds to wait for the ident client's answer (it has its own, shorter timeout)")
     int ident_wait_ms() default 20_000;
 
+    @AttributeDefinition(description = "Ident lookups in flight at once, over every client; a request beyond it "
+            + "is decided as one whose identd did not answer; 0: no limit")
+    int max_ident_lookups() default 256;
+
     @AttributeDefinition(description = "Seconds without traffic either way before a relay is closed (classic: 2 hours)")
     int idle_timeout_s() default 7_200;
 
-    @AttributeDefinition(description = "Sessions served at once; further clients are closed at accept")
-    int max_sessions() default 8_192;
+    @AttributeDefinition(description = "Sessions served at once; further clients are closed at accept; 0: as many "
+            + "as the process's descriptor limit holds, two descriptors a session after a reserve")
+    int max_sessions() default 0;
+
+    @AttributeDefinition(description = "Sessions of one client address at once; its further connections are closed "
+            + "at accept; 0: no limit")
+    int max_sessions_per_client() default 256;
+
+    @AttributeDefinition(description = "New connections one client address may open per second (a token bucket); "
+            + "those over it are closed at accept; 0: no limit")
+    int connect_rate_per_client() default 1_000;
+
+    @AttributeDefinition(description = "Connections a client address that was quiet may open at once before "
+            + "connect.rate.per.client applies")
+    int connect_burst_per_client() default 2_000;
 
     @AttributeDefinition(description = "How relayed bytes are moved: loops (one selector thread per core moves "
             + "every session's bytes) or threads (two virtual threads per session)")
@@ -51,6 +68,20 @@ public @interface CoreConfig {
 
     @AttributeDefinition(description = "Milliseconds a BIND waits for the incoming connection (classic: 2 minutes)")
     int bind_timeout_ms() default 120_000;
+
+    @AttributeDefinition(description = "BIND listeners open at once, over every client; further BINDs are refused; "
+            + "0: no limit")
+    int max_binds() default 256;
+
+    @AttributeDefinition(description = "BIND listeners one client address may have open at once; 0: no limit")
+    int max_binds_per_client() default 16;
+
+    @AttributeDefinition(description = "UDP associations at once, over every client (each holds a relay socket and "
+            + "two datagram buffers); further ones are refused; 0: no limit")
+    int max_udp_associations() default 256;
+
+    @AttributeDefinition(description = "UDP associations one client address may hold at once; 0: no limit")
+    int max_udp_associations_per_client() default 16;
 
     @AttributeDefinition(description = "Milliseconds without a relayed datagram either way before a UDP association ends")
     int udp_idle_timeout_ms() default 120_000;

@@ -3,6 +3,7 @@ package org.sockd.core.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
@@ -44,6 +45,8 @@ final class LiveSession {
     private volatile boolean granted;
     private volatile boolean closed;
     private volatile boolean handedOver;
+    /** The client address whose per-client slot this session holds, or {@code null} before it is admitted. */
+    private volatile InetAddress admitted;
     private volatile Runnable onClose;
 
     /** @param handshakeDeadline in {@link System#nanoTime()} */
@@ -231,6 +234,14 @@ final class LiveSession {
         } finally {
             close();
         }
+    }
+
+    InetAddress admitted() {
+        return admitted;
+    }
+
+    void admitted(InetAddress client) {
+        this.admitted = client;
     }
 
     /** The relay has the session now, and ends it when it ends; the session's thread is done. */

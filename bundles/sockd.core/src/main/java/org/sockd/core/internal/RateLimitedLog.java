@@ -25,13 +25,31 @@ final class RateLimitedLog {
     }
 
     void warn(String pattern, Object argument) {
+        String due = due(pattern);
+        if (due != null) {
+            log.warn(due, argument);
+        }
+    }
+
+    void warn(String pattern, Object first, Object second) {
+        String due = due(pattern);
+        if (due != null) {
+            log.warn(due, first, second);
+        }
+    }
+
+    /**
+     * @return the pattern to log now, telling how many were left out since the last, or {@code null}
+     *         to leave this one out
+     */
+    private String due(String pattern) {
         long now = nanoClock.getAsLong();
         long next = nextAllowed.get();
         if ((next == Long.MIN_VALUE || now - next >= 0) && nextAllowed.compareAndSet(next, now + periodNanos)) {
             long quiet = suppressed.getAndSet(0);
-            log.warn(pattern + (quiet > 0 ? " (" + quiet + " more since the last warning)" : ""), argument);
-        } else {
-            suppressed.incrementAndGet();
+            return pattern + (quiet > 0 ? " (" + quiet + " more since the last warning)" : "");
         }
+        suppressed.incrementAndGet();
+        return null;
     }
 }

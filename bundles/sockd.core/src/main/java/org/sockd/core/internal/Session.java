@@ -49,9 +49,13 @@ final class Session implements Runnable {
     private final Events events;
     private final ListenerTerms terms;
     private final Instant started = Instant.now();
+    /** The client address {@link ClientLimits} counts this session under, released at its end. */
 
-    Session(LiveSession live, Policies policies, SessionContext context, ListenerTerms terms) {
+    /** @param admitted the client address already admitted at accept, or empty when it is known only later */
+    Session(LiveSession live, Policies policies, SessionContext context, ListenerTerms terms,
+            Optional<InetAddress> admitted) {
         this.live = live;
+        admitted.ifPresent(live::admitted);
         this.policies = policies;
         this.context = context;
         this.terms = terms;
@@ -75,9 +79,15 @@ final class Session implements Runnable {
         }
     }
 
-    /** Closes the session, takes it off the table and counts it; once, by whoever has it last. */
+    /**
+     * Closes the session, gives its client address's slot back, takes it off the table and counts
+     * it; once, by whoever has it last.
+     */
     static void end(LiveSession live, SessionContext context, Events events) {
         live.end();
+        if (live.admitted() != null) {
+            context.clients().release(live.admitted());
+        }
         context.sessions().remove(live);
         events.sessionEnded();
     }
@@ -95,6 +105,12 @@ final class Session implements Runnable {
             return;
         }
         ClientInfo client = arrival.get().client();
+        if (live.admitted() == null) {
+            if (!context.clients().admit(client.remote().getAddress())) {
+                return;
+            }
+            live.admitted(client.remote().getAddress());
+        }
         try {
             int first = in.read();
             if (first < 0) {
@@ -170,7 +186,8 @@ final class Session implements Runnable {
         AddressDecisions.Decided decided = AddressDecisions.decide(context.policyDeadline(policies)::decide, decoded);
         ConnectRequest settled = decided.request();
         Verdicts.Verdict verdict = Verdicts.verdict(decided.decision(), settled, new IdentQuery(policies.ident(),
-                arrival.client().remote(), arrival.identServer(), context.config().ident_wait_ms()));
+                arrival.client().remote(), arrival.identServer(), context.config().ident_wait_ms(),
+                context.identLookups(), new ClientSlots.Caps(context.config().max_ident_lookups(), 0)));
         IdentFinding ident = verdict.ident();
         SessionInfo info = new SessionInfo(live.id(), started, settled, ident.answer());
         live.stage(SessionState.DECIDING, settled, ident.answer());

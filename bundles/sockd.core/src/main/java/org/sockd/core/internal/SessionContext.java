@@ -17,10 +17,15 @@ import java.util.function.Supplier;
  * @param tally the counters for monitoring
  * @param guard the destinations refused before the rules
  * @param latePolicy where to say that the access policy gave no decision in time
+ * @param clients the sessions and connection rate of each client address
+ * @param binds the BIND listeners open, in total and of each client address
+ * @param associations the UDP associations held, in total and of each client address
+ * @param identLookups the ident lookups in flight, in total and to each client address
  */
 record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, RelayEngine relays,
         RateLimitedLog unrunActions, RateLimitedLog udpThroughUpstream, Supplier<Policies> current,
-        Tally tally, DestinationGuard guard, RateLimitedLog latePolicy) {
+        Tally tally, DestinationGuard guard, RateLimitedLog latePolicy, ClientLimits clients, ClientSlots binds,
+        ClientSlots associations, ClientSlots identLookups) {
 
     /** @return the access policy registered now, asked within the configured deadline from this moment */
     PolicyDeadline policyDeadline(Policies policies) {

@@ -5,7 +5,9 @@ import static org.osgi.service.component.annotations.ReferenceCardinality.OPTION
 import static org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC;
 import static org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
 import java.util.Comparator;
@@ -97,6 +99,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     private final String version;
     private final Drain drain = new Drain();
     private volatile CoreConfig config;
+    private volatile SessionCap cap;
     private volatile SessionContext context;
     private final ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweeping;
@@ -106,14 +109,21 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     public SocksServer(CoreConfig config, BundleContext bundleContext) {
         validate(config);
         this.config = config;
+        this.cap = capFor(config);
         this.version = bundleContext.getBundle().getVersion().toString();
+        Tally tally = new Tally();
         Resolver resolver = new Resolver(config.resolve_timeout_ms());
         resolver.maxPerClient(config.resolve_max_per_client());
         this.context = new SessionContext(config, new Sessions(), resolver,
                 new RelayEngine(RelayEngine.Kind.of(config.relay_engine()),
                         new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST), Runtime.getRuntime().availableProcessors()),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
-                this::policiesNow, new Tally(), guard(config), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)));
+                this::policiesNow, tally, guard(config), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
+                new ClientLimits(ClientLimits.Terms.of(config), tally,
+                        new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10)), System::nanoTime),
+                new ClientSlots("max.binds", "max.binds.per.client"),
+                new ClientSlots("max.udp.associations", "max.udp.associations.per.client"),
+                new ClientSlots("max.ident.lookups", null));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
         scheduleSweeps(config);
@@ -126,12 +136,15 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Modified
     void modified(CoreConfig changed) {
         validate(changed);
+        this.cap = capFor(changed);
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
         now.resolver().maxPerClient(changed.resolve_max_per_client());
         now.relays().kind(RelayEngine.Kind.of(changed.relay_engine()));
+        now.clients().terms(ClientLimits.Terms.of(changed));
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.relays(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.latePolicy());
+                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.latePolicy(), now.clients(),
+                now.binds(), now.associations(), now.identLookups());
         this.config = changed;
         synchronized (sweeper) {
             sweeping.cancel(false);
@@ -152,19 +165,30 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         });
     }
 
+    private static SessionCap capFor(CoreConfig config) {
+        SessionCap cap = SessionCap.of(config.max_sessions(), SessionCap.processDescriptors());
+        cap.log(LOG, config.max_sessions());
+        return cap;
+    }
+
     private void scheduleSweeps(CoreConfig config) {
         long period = sweepPeriodMillis(config);
         Sessions sessions = context.sessions();
-        sweeping = sweeper.scheduleAtFixedRate(() -> sessions.sweep(System.nanoTime()), period, period, TimeUnit.MILLISECONDS);
+        ClientLimits clients = context.clients();
+        sweeping = sweeper.scheduleAtFixedRate(() -> {
+            sessions.sweep(System.nanoTime());
+            clients.sweep();
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
-    private static void validate(CoreConfig config) {
+    /** A bad value refuses the whole configuration, naming the property. */
+    static void validate(CoreConfig config) {
         requirePositive("handshake.timeout.ms", config.handshake_timeout_ms());
         requirePositive("connect.timeout.ms", config.connect_timeout_ms());
         requirePositive("resolve.timeout.ms", config.resolve_timeout_ms());
         requirePositive("resolve.max.per.client", config.resolve_max_per_client());
         requirePositive("idle.timeout.s", config.idle_timeout_s());
-        requirePositive("max.sessions", config.max_sessions());
+        requireNotNegative("max.sessions", config.max_sessions());
         requirePositive("ident.wait.ms", config.ident_wait_ms());
         requirePositive("policy.timeout.ms", config.policy_timeout_ms());
         requirePositive("bind.timeout.ms", config.bind_timeout_ms());
@@ -174,6 +198,22 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
             RelayEngine.Kind.of(config.relay_engine());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sockd.core: " + e.getMessage(), e);
+        }
+        requireNotNegative("max.sessions.per.client", config.max_sessions_per_client());
+        requireNotNegative("connect.rate.per.client", config.connect_rate_per_client());
+        requireNotNegative("max.binds", config.max_binds());
+        requireNotNegative("max.binds.per.client", config.max_binds_per_client());
+        requireNotNegative("max.udp.associations", config.max_udp_associations());
+        requireNotNegative("max.udp.associations.per.client", config.max_udp_associations_per_client());
+        requireNotNegative("max.ident.lookups", config.max_ident_lookups());
+        if (config.connect_rate_per_client() > 0) {
+            requirePositive("connect.burst.per.client", config.connect_burst_per_client());
+        }
+    }
+
+    private static void requireNotNegative(String property, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("sockd.core: " + property + " must be 0 or more, not " + value);
         }
     }
 
@@ -194,8 +234,9 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         CoreConfig config = this.config;
         SessionContext context = this.context;
         Sessions sessions = context.sessions();
-        if (sessions.size() >= config.max_sessions()) {
-            overload.warn("session limit {} reached: closing new clients", config.max_sessions());
+        int cap = this.cap.sessions();
+        if (sessions.size() >= cap) {
+            overload.warn("session limit {} reached: closing new clients", cap);
             context.tally().refused("limit");
             Closing.quietly(client);
             return;
@@ -205,10 +246,30 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
             Closing.quietly(client);
             return;
         }
+        // behind a balancer the client is known only from the PROXY header, and the session checks it there
+        Optional<InetAddress> admitted = Optional.empty();
+        if (terms.proxy().isEmpty()) {
+            admitted = peerAddress(client);
+            if (admitted.isEmpty() || !context.clients().admit(admitted.get())) {
+                Closing.quietly(client);
+                return;
+            }
+        }
         long now = System.nanoTime();
         LiveSession live = new LiveSession(sessions.nextId(), client, now + config.handshake_timeout_ms() * 1_000_000L);
         sessions.add(live);
-        Thread.ofVirtual().name("sockd-session-" + live.id()).start(new Session(live, policiesNow(), context, terms));
+        Thread.ofVirtual().name("sockd-session-" + live.id())
+                .start(new Session(live, policiesNow(), context, terms, admitted));
+    }
+
+    /** @return the client's address, or empty when it has gone already */
+    private static Optional<InetAddress> peerAddress(SocketChannel client) {
+        try {
+            InetSocketAddress peer = (InetSocketAddress) client.getRemoteAddress();
+            return Optional.ofNullable(peer).map(InetSocketAddress::getAddress);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The services registered now, read once for a session to use from its start to its end. */
@@ -293,6 +354,11 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Override
     public ReloadResult reload() {
         return new ReloadResult.Reloaded("live sessions", revalidatesOnReload() ? revalidate().size() : 0);
+    }
+
+    @Override
+    public int sessionCap() {
+        return cap.sessions();
     }
 
     @Override

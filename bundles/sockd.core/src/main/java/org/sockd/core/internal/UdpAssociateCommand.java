@@ -1,6 +1,7 @@
 package org.sockd.core.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.sockd.api.admin.SessionState;
@@ -33,10 +34,28 @@ final class UdpAssociateCommand {
             return;
         }
         CoreConfig config = exchange.config();
+        InetAddress client = exchange.client().remote().getAddress();
+        ClientSlots associations = exchange.context().associations();
+        Optional<String> full = associations.take(client,
+                new ClientSlots.Caps(config.max_udp_associations(), config.max_udp_associations_per_client()));
+        if (full.isPresent()) {
+            exchange.refuse("limit", new SessionEvent.Refused(exchange.info(), full.get() + " reached",
+                    "limit " + full.get()), Refusal.GENERAL_FAILURE);
+            return;
+        }
+        try {
+            associate(config, codec.get());
+        } finally {
+            associations.release(client);
+        }
+    }
+
+    /** Holds a slot of {@code max.udp.associations} while the association lives. */
+    private void associate(CoreConfig config, DatagramCodec codec) throws IOException {
         UdpAssociation association;
         try {
             association = UdpAssociation.open(exchange.client().local().getAddress(), exchange.listener().udpPorts(),
-                    exchange.client().remote().getAddress(), exchange.request().destination().port(), codec.get(),
+                    exchange.client().remote().getAddress(), exchange.request().destination().port(), codec,
                     new DatagramGate(exchange.info().request(), exchange.context()),
                     new UdpLimits(config.udp_idle_timeout_ms(), config.udp_max_peers(), UdpLimits.defaults().maxDatagram()));
         } catch (IOException e) {

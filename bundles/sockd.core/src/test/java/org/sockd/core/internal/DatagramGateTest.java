@@ -65,7 +65,12 @@ class DatagramGateTest {
             new RateLimitedLog(new RecordingLogger().logger(), 1),
             new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally(),
             new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), List::of),
-            new RateLimitedLog(new RecordingLogger().logger(), 1)));
+            new RateLimitedLog(new RecordingLogger().logger(), 1),
+            new ClientLimits(ClientLimits.Terms.of(TestCoreConfig.defaults()), new Tally(),
+                    new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime),
+            new ClientSlots("max.binds", "max.binds.per.client"),
+            new ClientSlots("max.udp.associations", "max.udp.associations.per.client"),
+            new ClientSlots("max.ident.lookups", null)));
 
     @AfterEach
     void closeResolver() {

@@ -26,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -492,9 +493,14 @@ class SessionTest {
                 relays, new RateLimitedLog(new RecordingLogger().logger(), 1),
                 new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally,
                 new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), () -> ownEndpoints),
-                new RateLimitedLog(new RecordingLogger().logger(), 1));
+                new RateLimitedLog(new RecordingLogger().logger(), 1),
+                new ClientLimits(ClientLimits.Terms.of(TestCoreConfig.defaults()), tally,
+                        new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime),
+                new ClientSlots("max.binds", "max.binds.per.client"),
+                new ClientSlots("max.udp.associations", "max.udp.associations.per.client"),
+                new ClientSlots("max.ident.lookups", null));
 
-        new Session(live, policies, context, ListenerTerms.PLAIN).run();
+        new Session(live, policies, context, ListenerTerms.PLAIN, Optional.empty()).run();
 
         if (live.handedOver()) { // a granted session ends when its relay does, on a thread of its own
             try {

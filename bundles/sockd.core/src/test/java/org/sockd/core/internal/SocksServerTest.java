@@ -1,7 +1,10 @@
 package org.sockd.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,5 +28,23 @@ class SocksServerTest {
         CoreConfig config = TestCoreConfig.defaults().withTimeouts(handshakeMillis, idleSeconds);
 
         assertThat(SocksServer.sweepPeriodMillis(config)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "per client: {0} sessions, {1}/s, burst {2}")
+    @CsvSource({
+        "-1, 64, 128, 'sockd.core: max.sessions.per.client must be 0 or more, not -1'",
+        "256, -5, 128, 'sockd.core: connect.rate.per.client must be 0 or more, not -5'",
+        "256, 64, 0, 'sockd.core: connect.burst.per.client must be greater than 0, not 0'",
+    })
+    void aBadClientLimitRefusesTheConfigurationNamingTheProperty(int sessions, int rate, int burst, String message) {
+        CoreConfig config = TestCoreConfig.defaults().withClientLimits(sessions, rate, burst);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> SocksServer.validate(config)).withMessage(message);
+    }
+
+    @Test
+    void noBurstIsNeededWhileTheRateIsOffAndZeroSwitchesLimitsOff() {
+        assertThatNoException().isThrownBy(() -> SocksServer.validate(TestCoreConfig.defaults().withClientLimits(0, 0, 0)));
+        assertThatNoException().isThrownBy(() -> SocksServer.validate(TestCoreConfig.defaults()));
     }
 }

@@ -53,8 +53,9 @@ public final class SockdCommands {
     @Descriptor("show the version, uptime, listeners, policy services in use, session counts and bytes moved")
     public Status status() {
         DaemonTotals totals = registry.sessions().map(SessionRegistry::totals).orElse(null);
+        int cap = registry.sessions().map(SessionRegistry::sessionCap).orElse(0);
         return new Status(registry.version(), clock.instant(), registry.started().orElse(null), registry.listeners(),
-                registry.services(), totals, registry.node().map(Node::draining).orElse(false));
+                registry.services(), totals, cap, registry.node().map(Node::draining).orElse(false));
     }
 
     @Descriptor("show the counters the core keeps for monitoring (the same as the HTTP /metrics endpoint)")

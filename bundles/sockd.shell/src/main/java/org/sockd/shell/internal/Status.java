@@ -14,10 +14,11 @@ import org.sockd.api.admin.DaemonTotals;
  * @param listeners the sockets clients are accepted on
  * @param services the policy services, in display order
  * @param totals the core's counts, or {@code null} when no core is running
+ * @param sessionCap the sessions the core serves at once (only meaningful with the totals)
  * @param draining whether the node drains: it accepts no new clients
  */
 public record Status(String version, Instant now, Instant started, List<ListenerView> listeners,
-        List<RegisteredService> services, DaemonTotals totals, boolean draining) {
+        List<RegisteredService> services, DaemonTotals totals, int sessionCap, boolean draining) {
 
     public Status {
         Objects.requireNonNull(version, "version");

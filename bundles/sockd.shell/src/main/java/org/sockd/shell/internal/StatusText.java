@@ -24,7 +24,7 @@ final class StatusText {
             lines.add("sessions:  unknown: " + Text.NO_CORE);
         } else {
             lines.add("sessions:  " + totals.active() + " live, " + totals.sessions() + " since "
-                    + totals.started().truncatedTo(ChronoUnit.SECONDS));
+                    + totals.started().truncatedTo(ChronoUnit.SECONDS) + ", at most " + status.sessionCap() + " at once");
             lines.add("bytes:     " + totals.fromClients() + " from clients, " + totals.fromTargets() + " to clients");
         }
         if (status.draining()) {

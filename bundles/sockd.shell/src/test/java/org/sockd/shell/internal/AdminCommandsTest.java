@@ -56,7 +56,7 @@ class AdminCommandsTest {
         assertThat(commands.status()).hasToString("""
                 sockd 1.2.3, up 2h07m since 2026-11-26T09:52:50Z
                 listeners: 127.0.0.1:1080, [::1]:1080 (PROXY protocol required: 3 refused)
-                sessions:  3 live, 120 since 2026-11-26T11:00:00Z
+                sessions:  3 live, 120 since 2026-11-26T11:00:00Z, at most 384 at once
                 bytes:     4096 from clients, 1048576 to clients
                 services:
                      kind             name               ranking  service.id  bundle
@@ -198,6 +198,7 @@ class AdminCommandsTest {
         final List<SessionSnapshot> live = new ArrayList<>();
         final List<Long> closed = new ArrayList<>();
         DaemonTotals totals = new DaemonTotals(NOW, 0, 0, 0, 0);
+        int cap = 384;
         boolean endsBeforeClose;
 
         @Override
@@ -215,6 +216,11 @@ class AdminCommandsTest {
                 closed.add(id);
             }
             return found;
+        }
+
+        @Override
+        public int sessionCap() {
+            return cap;
         }
 
         @Override
