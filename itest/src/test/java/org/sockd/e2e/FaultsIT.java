@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sockd.itest.EchoServer;
 
 /**
  * Faults of the peers that must stay with the session they hit: a target that stops reading, a
@@ -133,8 +134,7 @@ class FaultsIT {
     void handshakesThatNeverFinishFromOneAddressDoNotDelayAnother() throws Exception {
         int crowd = 2_000;
         List<Socket> halfOpen = new ArrayList<>();
-        try (ServerSocket echo = new ServerSocket(0, 64, InetAddress.getLoopbackAddress())) {
-            Thread echoes = Thread.ofVirtual().start(() -> echoEach(echo));
+        try (EchoServer echo = new EchoServer()) {
             try {
                 for (int i = 0; i < crowd; i++) {
                     Socket socket = new Socket();
@@ -150,7 +150,7 @@ class FaultsIT {
                 long slowest = 0;
                 for (int i = 0; i < 50; i++) {
                     long start = System.nanoTime();
-                    try (Socket client = socks5(OTHER, echo.getLocalPort())) {
+                    try (Socket client = socks5(OTHER, echo.address().getPort())) {
                         client.getOutputStream().write("ping".getBytes());
                         assertThat(new DataInputStream(client.getInputStream()).readNBytes(4)).isEqualTo("ping".getBytes());
                     }
@@ -163,24 +163,17 @@ class FaultsIT {
                 for (Socket socket : halfOpen) {
                     socket.close();
                 }
-                echo.close();
-                echoes.join(5_000);
             }
         }
     }
 
     /** One short session, so that the daemon's relay is compiled and its pools made before a memory reading. */
     private static void relayOnce() throws Exception {
-        try (ServerSocket echo = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread server = Thread.ofVirtual().start(() -> echoEach(echo));
-            try (Socket client = socks5(null, echo.getLocalPort())) {
-                byte[] data = Arrays.copyOf(PATTERN, 2 * MiB);
-                Thread writer = Thread.ofVirtual().start(() -> Sockets.write(client, data));
-                assertThat(new DataInputStream(client.getInputStream()).readNBytes(data.length)).isEqualTo(data);
-                writer.join();
-            }
-            echo.close();
-            server.join(5_000);
+        try (EchoServer echo = new EchoServer(); Socket client = socks5(null, echo.address().getPort())) {
+            byte[] data = Arrays.copyOf(PATTERN, 2 * MiB);
+            Thread writer = Thread.ofVirtual().start(() -> Sockets.write(client, data));
+            assertThat(new DataInputStream(client.getInputStream()).readNBytes(data.length)).isEqualTo(data);
+            writer.join();
         }
     }
 
@@ -251,23 +244,6 @@ class FaultsIT {
             // the reset came through
         }
         return total;
-    }
-
-    private static void echoEach(ServerSocket server) {
-        try {
-            while (true) {
-                Socket peer = server.accept();
-                Thread.ofVirtual().start(() -> {
-                    try (peer) {
-                        peer.getInputStream().transferTo(peer.getOutputStream());
-                    } catch (IOException e) {
-                        // the client went away
-                    }
-                });
-            }
-        } catch (IOException e) {
-            // closed by the test
-        }
     }
 
     /** A SOCKS 5 CONNECT to 127.0.0.1:port, from {@code from} (or any local address). */

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sockd.itest.EchoServer;
 
 /**
  * The daemon's log stops being read (a syslog that hangs, a full pipe): relays and new sessions go
@@ -43,14 +42,14 @@ class LogStallIT {
                 "-jar", Build.SOCKD_JAR.toString(), "-f", conf.toString(), "-l", "127.0.0.1:" + port,
                 "--config-dir", config.toString())
                 .redirectErrorStream(true).start();
-        try (ServerSocket echo = new ServerSocket(0, 128, InetAddress.getLoopbackAddress())) {
-            Thread echoes = Thread.ofVirtual().start(() -> echoEach(echo));
+        try (EchoServer echo = new EchoServer()) {
+            int echoPort = echo.address().getPort();
             awaitListening(port, daemon);
-            try (Socket longLived = socks5(port, echo.getLocalPort())) {
+            try (Socket longLived = socks5(port, echoPort)) {
                 assertEchoes(longLived, "before");
 
                 for (int i = 0; i < SESSIONS; i++) {
-                    try (Socket client = socks5(port, echo.getLocalPort())) {
+                    try (Socket client = socks5(port, echoPort)) {
                         assertEchoes(client, "session " + i);
                     }
                 }
@@ -59,12 +58,9 @@ class LogStallIT {
                 assertThat(daemon.getInputStream().available()).as("unread bytes in the daemon's output pipe")
                         .isGreaterThanOrEqualTo(60 * 1024);
                 assertEchoes(longLived, "after");
-                try (Socket late = socks5(port, echo.getLocalPort())) {
+                try (Socket late = socks5(port, echoPort)) {
                     assertEchoes(late, "a new session after");
                 }
-            } finally {
-                echo.close();
-                echoes.join(5_000);
             }
         } finally {
             daemon.destroyForcibly();
@@ -102,23 +98,5 @@ class LogStallIT {
         assertThat(replies).hasSize(12);
         assertThat(replies[3]).as("REP").isZero();
         return socket;
-    }
-
-    private static void echoEach(ServerSocket server) {
-        try {
-            while (true) {
-                Socket peer = server.accept();
-                Thread.ofVirtual().start(() -> {
-                    try (peer) {
-                        InputStream in = peer.getInputStream();
-                        in.transferTo(peer.getOutputStream());
-                    } catch (IOException e) {
-                        // the client went away
-                    }
-                });
-            }
-        } catch (IOException e) {
-            // closed at the end
-        }
     }
 }
