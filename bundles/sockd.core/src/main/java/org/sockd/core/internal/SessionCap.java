@@ -1,9 +1,10 @@
 package org.sockd.core.internal;
 
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalLong;
-import javax.management.JMException;
-import javax.management.ObjectName;
 import org.slf4j.Logger;
 
 /**
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
  */
 record SessionCap(int sessions, OptionalLong descriptors) {
 
-    /** The cap where the system does not tell its descriptor limit (it is not Unix-like). */
+    /** The cap where the system does not tell its descriptor limit (it is not Linux). */
     static final int WITHOUT_DESCRIPTOR_LIMIT = 8192;
     private static final long RESERVE_AT_MOST = 256;
+    private static final String OPEN_FILES = "Max open files ";
 
     /** @param configured {@code max.sessions}; 0 for the cap the descriptor limit allows */
     static SessionCap of(int configured, OptionalLong descriptors) {
@@ -37,20 +39,30 @@ record SessionCap(int sessions, OptionalLong descriptors) {
     }
 
     /**
-     * Read as the platform MBean's attribute rather than through {@code com.sun.management}, which the
-     * framework need not export to bundles.
+     * Read from {@code /proc/self/limits} (the soft limit, the one that is enforced). Not through the
+     * platform MBean server: starting it cost a process for one inetd client some 20 ms, a tenth of
+     * the time before its first byte.
      *
-     * @return the process's descriptor limit, or empty when the platform does not say
+     * @return the process's descriptor limit, or empty when the system does not say
      */
     static OptionalLong processDescriptors() {
         try {
-            Object count = ManagementFactory.getPlatformMBeanServer().getAttribute(
-                    new ObjectName(ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME), "MaxFileDescriptorCount");
-            return count instanceof Long descriptors && descriptors > 0 ? OptionalLong.of(descriptors)
-                    : OptionalLong.empty();
-        } catch (JMException e) {
+            return descriptorLimit(Files.readAllLines(Path.of("/proc/self/limits")));
+        } catch (IOException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** @param limits the lines of a Linux {@code /proc/PID/limits} file */
+    static OptionalLong descriptorLimit(List<String> limits) {
+        for (String line : limits) {
+            if (line.startsWith(OPEN_FILES)) {
+                String soft = line.substring(OPEN_FILES.length()).strip().split("\\s+", 2)[0];
+                long descriptors = soft.matches("[0-9]{1,18}") ? Long.parseLong(soft) : 0; // or "unlimited"
+                return descriptors > 0 ? OptionalLong.of(descriptors) : OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /** Says which cap is in force and why, and warns when max.sessions asks more than the descriptors allow. */

@@ -2,6 +2,7 @@ package org.sockd.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.sockd.common.testing.RecordingLogger;
@@ -48,5 +49,23 @@ class SessionCapTest {
     @Test
     void thisProcessHasADescriptorLimit() {
         assertThat(SessionCap.processDescriptors()).isPresent();
+    }
+
+    @Test
+    void theSoftLimitIsTheOneReadFromTheLimitsFile() {
+        assertThat(SessionCap.descriptorLimit(List.of(
+                "Limit                     Soft Limit           Hard Limit           Units     ",
+                "Max processes             94444                94444                processes ",
+                "Max open files            1024                 524288               files     ",
+                "Max locked memory         8388608              8388608              bytes     ")))
+                .hasValue(1024);
+    }
+
+    @Test
+    void anUnlimitedOrMissingLimitIsNone() {
+        assertThat(SessionCap.descriptorLimit(List.of("Max open files            unlimited            unlimited            files")))
+                .isEmpty();
+        assertThat(SessionCap.descriptorLimit(List.of("Max processes             94444                94444                processes")))
+                .isEmpty();
     }
 }
