@@ -1,12 +1,9 @@
 package org.sockd.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -25,26 +22,8 @@ final class Build {
 
     private static Path bundleJars;
     private static Path shared;
-    private static boolean jarMarkedCurrent;
 
     private Build() {
-    }
-
-    /**
-     * Dates sockd.jar now, once, as bin/sockd does after a build of its own. The reactor built it from
-     * these sources before the tests, but bnd dates a jar by its newest entry, older than the
-     * bndrun/sockd.bndrun its resolver rewrote: bin/sockd would take the jar for stale and build it
-     * again under a test, and bin/sockd-inetd would refuse to start.
-     */
-    static synchronized void markJarCurrent() {
-        if (!jarMarkedCurrent) {
-            try {
-                Files.setLastModifiedTime(SOCKD_JAR, FileTime.from(Instant.now()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot date " + SOCKD_JAR + ": build it first", e);
-            }
-            jarMarkedCurrent = true;
-        }
     }
 
     /**

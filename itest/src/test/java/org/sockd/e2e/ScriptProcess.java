@@ -31,9 +31,8 @@ final class ScriptProcess {
         return builder;
     }
 
-    /** @return the path of a script in {@code bin/}, with the built sockd.jar marked as current for it */
+    /** @return the path of a script in {@code bin/} */
     static String script(String name) {
-        Build.markJarCurrent();
         return Build.ROOT.resolve("bin").resolve(name).toString();
     }
 }
