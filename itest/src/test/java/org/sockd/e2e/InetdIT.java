@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,46 @@ class InetdIT {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines).anyMatch(line -> line.contains("connected -- Connect from"));
         assertThat(lines).anyMatch(line -> line.contains("terminated -- Connect from"));
+    }
+
+    /**
+     * With JDK 25 the first one-client process writes the ahead-of-time cache as it exits, and the
+     * next ones start from it: with {@code -XX:AOTMode=on} a JVM that could not use the cache would
+     * not start at all, and the client would not be served.
+     */
+    @Test
+    void theFirstClientsProcessMakesTheAheadOfTimeCacheTheNextOnesStartFrom() throws Exception {
+        assertThat(Runtime.version().feature()).as("the JDK of the tests, which the scripts use").isGreaterThanOrEqualTo(25);
+        Path log = dir.resolve("sockd.log");
+        Path cache = Files.createDirectories(dir.resolve("cache")).resolve("sockd-inetd.aot");
+
+        assertThat(serveOneClient(log, Map.of("SOCKD_AOT_CACHE", cache.toString()))).as("exit status").isZero();
+        Await.until(() -> Files.exists(cache), Duration.ofSeconds(60), "the cache " + cache);
+        assertThat(serveOneClient(log, Map.of("SOCKD_AOT_CACHE", cache.toString(),
+                "SOCKD_JVM_OPTS", Daemon.hostsFileOption() + " -XX:AOTMode=on"))).as("exit status").isZero();
+
+        try (var names = Files.list(cache.getParent())) {
+            assertThat(names.map(name -> name.getFileName().toString()))
+                    .as("the cache, moved into place whole, and the lock of whoever makes it")
+                    .containsExactlyInAnyOrder("sockd-inetd.aot", "sockd-inetd.aot.lock");
+        }
+        assertThat(lines(log)).filteredOn(line -> line.contains("terminated -- Connect from")).hasSize(2);
+    }
+
+    /** The cache is code the JVM runs: in a directory others may write, it is neither made nor used. */
+    @Test
+    void aCacheOthersCouldHaveWrittenIsNotUsed() throws Exception {
+        Path log = dir.resolve("sockd.log");
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path cache = Files.writeString(open.resolve("sockd-inetd.aot"), "not a cache\n");
+
+        assertThat(serveOneClient(log, Map.of("SOCKD_AOT_CACHE", cache.toString()))).as("exit status").isZero();
+
+        assertThat(lines(log)).contains("sockd-inetd: ahead-of-time cache " + cache + " not used: it or its directory"
+                + " may be written by others than " + System.getProperty("user.name") + " and root")
+                .noneMatch(line -> line.contains("AOT") || line.contains("aot]"));
+        assertThat(Files.readString(cache)).isEqualTo("not a cache\n");
     }
 
     @Test
@@ -140,8 +182,23 @@ class InetdIT {
         return rules;
     }
 
+    /** Without an ahead-of-time cache, which only the tests of it make and use. */
     private static Map<String, String> environment(Path log) {
-        return Map.of("SOCKD_LOG", log.toString(), "SOCKD_JVM_OPTS", Daemon.hostsFileOption());
+        return Map.of("SOCKD_LOG", log.toString(), "SOCKD_JVM_OPTS", Daemon.hostsFileOption(), "SOCKD_AOT_CACHE", "none");
+    }
+
+    /** inetd nowait (socat) hands one curl client to bin/sockd-inetd; returns the script's exit status. */
+    private int serveOneClient(Path log, Map<String, String> settings) throws Exception {
+        Map<String, String> environment = new HashMap<>(environment(log));
+        environment.putAll(settings);
+        int port = Ports.tcp();
+        try (ChildProcess inetd = ScriptProcess.start(List.of("socat", "-d", "-d",
+                "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr",
+                "EXEC:" + ScriptProcess.script("sockd-inetd") + " -f " + rules() + ",nofork"), environment)) {
+            inetd.awaitLine(line -> line.contains("listening on"), 10);
+            assertThat(curl("--socks5", port)).isEqualTo(web.body());
+            return inetd.awaitExit(60);
+        }
     }
 
     /** Fetches the web server's page through the proxy on the port; returns the page, or curl's error. */
