@@ -104,6 +104,18 @@ class HealthMetricsIT {
         Assumptions.abort(message);
     }
 
+    /** The endpoints have no authentication and are kept on loopback: no SOCKS client reaches them through the proxy. */
+    @Test
+    void noClientReachesTheEndpointsThroughTheProxy() throws Exception {
+        String url = "http://127.0.0.1:" + endpoint.port() + "/health/live";
+
+        assertThat(curl("--socks5", url)).as("curl through the proxy").doesNotContain("live")
+                .contains("SOCKS5 connection to 127.0.0.1. (2)"); // REP 2, not allowed by the ruleset
+        daemon.awaitLine(line -> line.contains("refused -- Connect from ") && line.contains("(" + endpoint.port() + ")")
+                && line.endsWith("by destination guard: own endpoint"), 10);
+        assertThat(endpoint.get("/health/live").statusCode()).as("asked directly").isEqualTo(200);
+    }
+
     private static String curl(String flag, String url) throws Exception {
         Process curl = new ProcessBuilder(List.of("curl", "-sS", "--max-time", "10", flag, "127.0.0.1:" + daemon.port(), url))
                 .redirectErrorStream(true).start();

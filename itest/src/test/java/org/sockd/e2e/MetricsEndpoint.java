@@ -30,6 +30,10 @@ final class MetricsEndpoint implements AutoCloseable {
         return endpoint;
     }
 
+    int port() {
+        return port;
+    }
+
     /** The daemon's line that says the endpoints are served. */
     String servedLine() {
         return "health checks and metrics on http://127.0.0.1:" + port + "/";

@@ -7,7 +7,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Registered by the core: its destination guard, which refuses some destinations before the
  * access rules are asked, whatever they say (the unspecified, link-local, multicast and broadcast
- * addresses, and the daemon's own listeners). For dry runs such as {@code sockd:check}.
+ * addresses, and the daemon's own listeners and {@link ServedEndpoint}s). For dry runs such as
+ * {@code sockd:check}.
  */
 @ProviderType
 public interface GuardedDestinations {

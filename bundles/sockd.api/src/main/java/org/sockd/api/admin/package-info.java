@@ -1,6 +1,6 @@
 /** What the core tells about the running daemon, for launchers, administration and tests. */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.sockd.api.admin;
 
 import org.osgi.annotation.bundle.Export;

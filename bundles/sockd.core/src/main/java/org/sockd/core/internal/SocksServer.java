@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,6 +39,7 @@ import org.sockd.api.admin.ReloadResult;
 import org.sockd.api.admin.Reloadable;
 import org.sockd.api.admin.SessionRefusal;
 import org.sockd.api.admin.SessionRegistry;
+import org.sockd.api.admin.ServedEndpoint;
 import org.sockd.api.admin.SessionSnapshot;
 import org.sockd.api.auth.Authenticator;
 import org.sockd.api.action.ActionRunner;
@@ -91,9 +93,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Reference(cardinality = OPTIONAL, policy = DYNAMIC, policyOption = GREEDY)
     private volatile UpstreamSelector upstreams;
 
-    /** The listeners bound now: the destination guard keeps clients off them. */
+    /** The listeners bound now, and the other endpoints served: the destination guard keeps clients off them. */
     @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
     private volatile List<ListenerInfo> endpoints;
+
+    @Reference(cardinality = MULTIPLE, policy = DYNAMIC, policyOption = GREEDY)
+    private volatile List<ServedEndpoint> servedEndpoints;
 
     private final Instant started = Instant.now();
     private final String version;
@@ -160,8 +165,10 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
 
     private DestinationGuard guard(CoreConfig config) {
         return new DestinationGuard(DestinationGuard.Ranges.of(config), () -> {
-            List<ListenerInfo> now = endpoints;
-            return now == null ? List.of() : now.stream().map(ListenerInfo::address).toList();
+            List<ListenerInfo> listening = endpoints;
+            List<ServedEndpoint> served = servedEndpoints;
+            return Stream.concat(listening == null ? Stream.empty() : listening.stream().map(ListenerInfo::address),
+                    served == null ? Stream.empty() : served.stream().map(ServedEndpoint::address)).toList();
         });
     }
 

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sockd.api.admin.ListenerInfo;
 import org.sockd.api.admin.Node;
+import org.sockd.api.admin.ServedEndpoint;
 import org.sockd.api.metrics.DaemonMetrics;
 
 /**
@@ -29,9 +30,10 @@ import org.sockd.api.metrics.DaemonMetrics;
  * metrics"). The JDK server needs no HTTP bundles at all, which keeps the daemon's start and memory
  * as they were.
  */
-@Component(name = HttpEndpoints.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(name = HttpEndpoints.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = ServedEndpoint.class,
+        immediate = true)
 @Designate(ocd = HttpEndpoints.Config.class)
-public class HttpEndpoints {
+public class HttpEndpoints implements ServedEndpoint {
 
     static final String PID = "sockd.http";
 
@@ -74,6 +76,12 @@ public class HttpEndpoints {
         server.setExecutor(requests);
         server.start();
         LOG.info("health checks and metrics on http://{}:{}/", config.address(), server.getAddress().getPort());
+    }
+
+    /** Registered as a {@link ServedEndpoint}, so that the destination guard keeps SOCKS clients off it. */
+    @Override
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     @Deactivate
