@@ -1,11 +1,13 @@
 package org.sockd.core.internal;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sockd.api.ConnectRequest;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.MatchedRule;
 import org.sockd.api.admin.SessionRefusal;
@@ -13,6 +15,7 @@ import org.sockd.api.admin.SessionState;
 import org.sockd.api.ident.IdentResult;
 import org.sockd.api.log.EndReason;
 import org.sockd.api.protocol.Refusal;
+import org.sockd.common.rules.AddressDecisions;
 
 /**
  * Decides live sessions again against a policy, with the facts each started with: the request
@@ -36,9 +39,11 @@ final class Revalidation {
             if (stage.state() != SessionState.WAITING && stage.state() != SessionState.RELAYING) {
                 continue;
             }
+            AddressDecisions.Decided decided = AddressDecisions.decide(request -> Verdicts.ask(policy, request),
+                    decidedOn(session, stage.request()));
             Verdicts.Verdict verdict;
             try {
-                verdict = Verdicts.decide(policy, stage.request(), () -> recorded(stage.ident()));
+                verdict = Verdicts.verdict(decided.decision(), decided.request(), () -> recorded(stage.ident()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // the ident check above never waits; nothing else can
                 break;
@@ -61,6 +66,17 @@ final class Revalidation {
             }
         }
         return refused;
+    }
+
+    /**
+     * As a new session is: a session connected to one of its destination's addresses is decided on
+     * that address alone; any other (not connected yet, or connected to a next-hop proxy) on each
+     * address on its own, one of which the rules must permit. Never on "any address the name has".
+     */
+    private static ConnectRequest decidedOn(LiveSession session, ConnectRequest request) {
+        InetSocketAddress connected = session.connected();
+        return connected != null && request.resolved().contains(connected.getAddress())
+                ? AddressDecisions.with(request, List.of(connected.getAddress())) : request;
     }
 
     private static IdentResult recorded(String ident) {

@@ -87,6 +87,27 @@ class RevalidationTest {
         assertThat(answered.client().isOpen()).isTrue();
     }
 
+    /** The rules now permit only 127.0.0.2 of a name's two addresses. */
+    private static final AccessPolicy ONLY_127_0_0_2 = request -> request.resolved().stream()
+            .allMatch(address -> address.getHostAddress().equals("127.0.0.2"))
+            ? new Decision.Allow(PERMIT, IdentMode.OFF) : new Decision.Deny("no rule matched", null);
+
+    @Test
+    void aSessionIsDecidedOnTheAddressItIsConnectedToNotOnAnyAddressOfItsName() throws Exception {
+        InetAddress first = InetAddress.getByAddress("relay.test", new byte[] {127, 0, 0, 1});
+        InetAddress second = InetAddress.getByAddress("relay.test", new byte[] {127, 0, 0, 2});
+        LiveSession onFirst = live("alice", 80, SessionState.RELAYING, null, List.of(first, second));
+        onFirst.connected(new InetSocketAddress(first, 80));
+        LiveSession onSecond = live("alice", 80, SessionState.RELAYING, null, List.of(first, second));
+        onSecond.connected(new InetSocketAddress(second, 80));
+        LiveSession notYet = live("alice", 80, SessionState.WAITING, null, List.of(first, second));
+        LiveSession neither = live("alice", 80, SessionState.WAITING, null, List.of(first));
+
+        assertThat(Revalidation.refused(sessions.all(), ONLY_127_0_0_2)).extracting(refusal -> refusal.session().id())
+                .containsExactly(onFirst.id(), neither.id());
+        assertThat(List.of(onSecond, notYet)).allSatisfy(session -> assertThat(session.client().isOpen()).isTrue());
+    }
+
     @Test
     void withNoPolicyEverySessionIsRefused() throws Exception {
         live("alice", 80, SessionState.RELAYING, null);
@@ -96,12 +117,18 @@ class RevalidationTest {
     }
 
     private LiveSession live(String user, int port, SessionState state, String ident) throws IOException {
+        return live(user, port, state, ident, List.of(InetAddress.getLoopbackAddress()));
+    }
+
+    private LiveSession live(String user, int port, SessionState state, String ident, List<InetAddress> resolved)
+            throws IOException {
         Loopback.Pair client = net.pair();
         LiveSession session = new LiveSession(sessions.nextId(), client.proxy(), Long.MAX_VALUE);
-        InetAddress destination = InetAddress.getLoopbackAddress();
+        Endpoint destination = resolved.size() == 1 ? Endpoint.ofAddress(resolved.getFirst(), port)
+                : Endpoint.ofName(resolved.getFirst().getHostName(), port);
         ConnectRequest request = new ConnectRequest(new ClientInfo((InetSocketAddress) client.peer().getLocalAddress(),
                 (InetSocketAddress) client.proxy().getLocalAddress()), SocksVersion.SOCKS4, Command.CONNECT,
-                Endpoint.ofAddress(destination, port), List.of(destination), user, null);
+                destination, resolved, user, null);
         session.stage(state, request, ident);
         sessions.add(session);
         return session;
