@@ -22,7 +22,8 @@ public @interface CoreConfig {
     int resolve_max_per_client() default 4;
 
     @AttributeDefinition(description = "Milliseconds the access policy may take to decide a request (every address "
-            + "of it); past them the request is refused")
+            + "of it), an authenticator to answer a login after the client's last byte, and the route selector to "
+            + "give the routes of a request; past them the request is refused")
     int policy_timeout_ms() default 5_000;
 
     @AttributeDefinition(description = "Milliseconds to wait for the ident client's answer (it has its own, shorter timeout)")

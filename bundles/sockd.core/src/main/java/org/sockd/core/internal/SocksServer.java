@@ -118,7 +118,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
                 new RelayEngine(RelayEngine.Kind.of(config.relay_engine()),
                         new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST), Runtime.getRuntime().availableProcessors()),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
-                this::policiesNow, tally, guard(config), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
+                this::policiesNow, tally, guard(config), LateServices.of(LOG),
                 new ClientLimits(ClientLimits.Terms.of(config), tally,
                         new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10)), System::nanoTime),
                 new ClientSlots("max.binds", "max.binds.per.client"),
@@ -143,7 +143,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         now.relays().kind(RelayEngine.Kind.of(changed.relay_engine()));
         now.clients().terms(ClientLimits.Terms.of(changed));
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.relays(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.latePolicy(), now.clients(),
+                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.late(), now.clients(),
                 now.binds(), now.associations(), now.identLookups());
         this.config = changed;
         synchronized (sweeper) {
