@@ -40,6 +40,11 @@ public @interface CoreConfig {
             + "as the process's descriptor limit holds, two descriptors a session after a reserve")
     int max_sessions() default 0;
 
+    @AttributeDefinition(description = "Percentage of the old generation that live data may fill (as the last "
+            + "collection left it) before further clients are closed at accept, until a collection leaves it under "
+            + "again; 0: never")
+    int heap_shed_percent() default 90;
+
     @AttributeDefinition(description = "Sessions of one client address at once; its further connections are closed "
             + "at accept; 0: no limit")
     int max_sessions_per_client() default 256;

@@ -100,16 +100,20 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     private final Drain drain = new Drain();
     private volatile CoreConfig config;
     private volatile SessionCap cap;
+    private final HeapGauge oldGeneration = HeapGauge.oldGeneration().orElse(HeapGauge.UNKNOWN);
+    private volatile HeapShedding heap;
     private volatile SessionContext context;
     private final ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweeping;
     private final RateLimitedLog overload = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10));
+    private final RateLimitedLog heapFull = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10));
 
     @Activate
     public SocksServer(CoreConfig config, BundleContext bundleContext) {
         validate(config);
         this.config = config;
         this.cap = capFor(config);
+        this.heap = heapFor(config);
         this.version = bundleContext.getBundle().getVersion().toString();
         Tally tally = new Tally();
         Resolver resolver = new Resolver(config.resolve_timeout_ms());
@@ -137,6 +141,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     void modified(CoreConfig changed) {
         validate(changed);
         this.cap = capFor(changed);
+        this.heap = heapFor(changed);
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
         now.resolver().maxPerClient(changed.resolve_max_per_client());
@@ -171,6 +176,14 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         return cap;
     }
 
+    private HeapShedding heapFor(CoreConfig config) {
+        if (config.heap_shed_percent() > 0 && oldGeneration == HeapGauge.UNKNOWN) {
+            LOG.warn("no old generation with a known maximum in this JVM: heap.shed.percent {} turns no client away",
+                    config.heap_shed_percent());
+        }
+        return new HeapShedding(config.heap_shed_percent(), oldGeneration, LOG, System::nanoTime);
+    }
+
     private void scheduleSweeps(CoreConfig config) {
         long period = sweepPeriodMillis(config);
         Sessions sessions = context.sessions();
@@ -178,6 +191,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         sweeping = sweeper.scheduleAtFixedRate(() -> {
             sessions.sweep(System.nanoTime());
             clients.sweep();
+            heap.recheck();
         }, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -206,6 +220,10 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requireNotNegative("max.udp.associations", config.max_udp_associations());
         requireNotNegative("max.udp.associations.per.client", config.max_udp_associations_per_client());
         requireNotNegative("max.ident.lookups", config.max_ident_lookups());
+        if (config.heap_shed_percent() < 0 || config.heap_shed_percent() > 99) {
+            throw new IllegalArgumentException("sockd.core: heap.shed.percent must be 0 to 99, not "
+                    + config.heap_shed_percent());
+        }
         if (config.connect_rate_per_client() > 0) {
             requirePositive("connect.burst.per.client", config.connect_burst_per_client());
         }
@@ -238,6 +256,14 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         if (sessions.size() >= cap) {
             overload.warn("session limit {} reached: closing new clients", cap);
             context.tally().refused("limit");
+            Closing.quietly(client);
+            return;
+        }
+        HeapShedding heap = this.heap;
+        if (heap.full()) { // established sessions keep the heap they have; a new one could cost them all of it
+            heapFull.warn("heap {}% full of live data after the last collection (heap.shed.percent {}): closing new "
+                    + "clients", heap.percentAfterCollection(), heap.percent());
+            context.tally().refused("heap");
             Closing.quietly(client);
             return;
         }

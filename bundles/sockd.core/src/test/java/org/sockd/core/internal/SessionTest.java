@@ -375,7 +375,7 @@ class SessionTest {
         assertThat(counted.refusals()).containsOnly(Map.entry("policy", 1L), Map.entry("ident", 1L),
                 Map.entry("upstream", 1L), Map.entry("auth", 1L), Map.entry("rule", 0L), Map.entry("guard", 0L),
                 Map.entry("destination", 0L),
-                Map.entry("limit", 0L), Map.entry("drain", 0L));
+                Map.entry("limit", 0L), Map.entry("drain", 0L), Map.entry("heap", 0L));
         assertThat(counted.sessions()).containsOnly(new SessionCount("5", "connect", "refused", 3),
                 new SessionCount("4", "bind", "refused", 1));
     }
