@@ -17,6 +17,11 @@ interface HeapGauge {
         }
 
         @Override
+        public int percentNow() {
+            return 0;
+        }
+
+        @Override
         public void collect() {
             // nothing to learn
         }
@@ -24,6 +29,9 @@ interface HeapGauge {
 
     /** @return the percentage of the old generation's maximum in use after its last collection */
     int percentAfterCollection();
+
+    /** @return the percentage of the old generation's maximum in use now, garbage included */
+    int percentNow();
 
     /** Asks for a full collection, so that {@link #percentAfterCollection()} is new. */
     void collect();
@@ -49,6 +57,12 @@ interface HeapGauge {
             public int percentAfterCollection() {
                 MemoryUsage after = pool.getCollectionUsage();
                 return after.getMax() > 0 ? (int) (after.getUsed() * 100 / after.getMax()) : 0;
+            }
+
+            @Override
+            public int percentNow() {
+                MemoryUsage now = pool.getUsage();
+                return now.getMax() > 0 ? (int) (now.getUsed() * 100 / now.getMax()) : 0;
             }
 
             @Override

@@ -113,7 +113,6 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         validate(config);
         this.config = config;
         this.cap = capFor(config);
-        this.heap = heapFor(config);
         this.version = bundleContext.getBundle().getVersion().toString();
         Tally tally = new Tally();
         Resolver resolver = new Resolver(config.resolve_timeout_ms());
@@ -130,6 +129,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
                 new ClientSlots("max.ident.lookups", null));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
+        this.heap = heapFor(config); // its collections run on the sweeper
         scheduleSweeps(config);
     }
 
@@ -181,7 +181,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
             LOG.warn("no old generation with a known maximum in this JVM: heap.shed.percent {} turns no client away",
                     config.heap_shed_percent());
         }
-        return new HeapShedding(config.heap_shed_percent(), oldGeneration, LOG, System::nanoTime);
+        return new HeapShedding(config.heap_shed_percent(), oldGeneration, sweeper, LOG, System::nanoTime);
     }
 
     private void scheduleSweeps(CoreConfig config) {
@@ -261,8 +261,8 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         }
         HeapShedding heap = this.heap;
         if (heap.full()) { // established sessions keep the heap they have; a new one could cost them all of it
-            heapFull.warn("heap {}% full of live data after the last collection (heap.shed.percent {}): closing new "
-                    + "clients", heap.percentAfterCollection(), heap.percent());
+            heapFull.warn("heap: old generation {}% full of live data after the last collection "
+                    + "(heap.shed.percent {}): closing new clients", heap.percentAfterCollection(), heap.percent());
             context.tally().refused("heap");
             Closing.quietly(client);
             return;
