@@ -68,6 +68,9 @@ class HeapSheddingIT {
                     }
                 }
                 assertThat(closedAtAccept(daemon.address())).as("a new client is closed at once").isTrue();
+                ProgramResult status = AdminTools.ctl(daemon.adminSocket(), "status");
+                assertThat(status.out()).as(status.toString()).containsPattern(
+                        "\nshedding: {2}new connections are closed: the old generation is \\d+% full of live data");
                 for (Socks5Client.Connection relay : relays) {
                     relay.roundTrip(Sockets.randomBytes(4096, 1));
                 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -385,6 +386,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Override
     public int sessionCap() {
         return cap.sessions();
+    }
+
+    @Override
+    public OptionalInt heapShedding() {
+        HeapShedding now = heap;
+        return now.shedding() ? OptionalInt.of(now.percentAfterCollection()) : OptionalInt.empty();
     }
 
     @Override
