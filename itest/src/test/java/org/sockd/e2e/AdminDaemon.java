@@ -31,6 +31,13 @@ final class AdminDaemon {
         return start(launch(home).withWrapper(wrapper), prepare(home, rules, null), true, extraArgs);
     }
 
+    /** As {@link #start}, with these options for the daemon's JVM, such as a heap size. */
+    static Daemon startWithJvmOptions(List<String> options, Path home, String rules, String... extraArgs)
+            throws IOException, InterruptedException {
+        return start(launch(home).withJvmOptions(options.toArray(String[]::new)), prepare(home, rules, null), true,
+                extraArgs);
+    }
+
     /**
      * Starts the daemon as another local user, who is given the home directory (the caller must be
      * root, and the home's parent directories must let that user through).

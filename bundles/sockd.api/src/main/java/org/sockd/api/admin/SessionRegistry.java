@@ -1,6 +1,7 @@
 package org.sockd.api.admin;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.osgi.annotation.versioning.ProviderType;
 import org.sockd.api.access.AccessPolicy;
 
@@ -24,6 +25,13 @@ public interface SessionRegistry {
      *         configured cap, or the one the process's descriptor limit allows
      */
     int sessionCap();
+
+    /**
+     * @return while new clients are closed at accept for want of heap ({@code heap.shed.percent}),
+     *         the percentage of the old generation that live data filled after the last collection;
+     *         empty while they are served
+     */
+    OptionalInt heapShedding();
 
     /** @return counts since the core started */
     DaemonTotals totals();

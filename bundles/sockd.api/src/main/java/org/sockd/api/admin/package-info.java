@@ -1,4 +1,7 @@
-/** What the core tells about the running daemon, for launchers, administration and tests. */
+/**
+ * What the core tells about the running daemon, for launchers, administration and tests.
+ * 2.4.0: {@link org.sockd.api.admin.SessionRegistry#heapShedding()}.
+ */
 @Export
 @Version("2.4.0")
 package org.sockd.api.admin;

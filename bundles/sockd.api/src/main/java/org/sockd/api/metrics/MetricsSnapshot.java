@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param active sessions live now
  * @param sessions sessions ended, by SOCKS version, command and result
  * @param refusals requests refused, by reason: {@code rule}, {@code guard} (the destination guard), {@code ident}, {@code auth},
- *        {@code limit}, {@code upstream}, {@code policy} (none registered, or it failed), {@code drain}
+ *        {@code limit}, {@code upstream}, {@code policy} (none registered, or it failed), {@code drain},
+ *        {@code heap} (closed at accept while live data filled the heap)
  * @param authFailures SOCKS 5 clients whose username/password was not accepted, or that offered no
  *        method the daemon accepts
  * @param bytesFromClients bytes relayed from clients (ended and live sessions)

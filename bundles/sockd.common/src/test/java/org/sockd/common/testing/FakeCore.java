@@ -3,6 +3,7 @@ package org.sockd.common.testing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.admin.DaemonTotals;
 import org.sockd.api.admin.ReloadResult;
@@ -79,6 +80,11 @@ public final class FakeCore implements SessionRegistry, Reloadable, DaemonMetric
     @Override
     public int sessionCap() {
         return 8192;
+    }
+
+    @Override
+    public OptionalInt heapShedding() {
+        return OptionalInt.empty();
     }
 
     @Override

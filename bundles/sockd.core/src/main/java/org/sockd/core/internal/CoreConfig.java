@@ -22,7 +22,8 @@ public @interface CoreConfig {
     int resolve_max_per_client() default 4;
 
     @AttributeDefinition(description = "Milliseconds the access policy may take to decide a request (every address "
-            + "of it); past them the request is refused")
+            + "of it), an authenticator to answer a login after the client's last byte, and the route selector to "
+            + "give the routes of a request; past them the request is refused")
     int policy_timeout_ms() default 5_000;
 
     @AttributeDefinition(description = "Milliseconds to wait for the ident client's answer (it has its own, shorter timeout)")
@@ -38,6 +39,11 @@ public @interface CoreConfig {
     @AttributeDefinition(description = "Sessions served at once; further clients are closed at accept; 0: as many "
             + "as the process's descriptor limit holds, two descriptors a session after a reserve")
     int max_sessions() default 0;
+
+    @AttributeDefinition(description = "Percentage of the old generation that live data may fill (as the last "
+            + "collection left it) before further clients are closed at accept, until a collection leaves it under "
+            + "again; 0: never")
+    int heap_shed_percent() default 90;
 
     @AttributeDefinition(description = "Sessions of one client address at once; its further connections are closed "
             + "at accept; 0: no limit")

@@ -56,7 +56,7 @@ final class Session implements Runnable {
             Optional<InetAddress> admitted) {
         this.live = live;
         admitted.ifPresent(live::admitted);
-        this.policies = policies;
+        this.policies = context.withDeadlines(policies);
         this.context = context;
         this.terms = terms;
         this.events = new Events(policies.listeners(), context.tally());
@@ -183,7 +183,7 @@ final class Session implements Runnable {
     /** Each address decided on its own; ident and the rule's command once for the request. */
     private void decideByTheRules(ProtocolHandler handler, OutputStream out, Arrival arrival, SocksRequest request,
             ConnectRequest decoded, ForwardableLogin login) throws IOException, InterruptedException {
-        AddressDecisions.Decided decided = AddressDecisions.decide(context.policyDeadline(policies)::decide, decoded);
+        AddressDecisions.Decided decided = AddressDecisions.decide(context.policyDeadline(policies), decoded);
         ConnectRequest settled = decided.request();
         Verdicts.Verdict verdict = Verdicts.verdict(decided.decision(), settled, new IdentQuery(policies.ident(),
                 arrival.client().remote(), arrival.identServer(), context.config().ident_wait_ms(),

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -105,10 +106,13 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     private final Drain drain = new Drain();
     private volatile CoreConfig config;
     private volatile SessionCap cap;
+    private final HeapGauge oldGeneration = HeapGauge.oldGeneration().orElse(HeapGauge.UNKNOWN);
+    private volatile HeapShedding heap;
     private volatile SessionContext context;
     private final ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweeping;
     private final RateLimitedLog overload = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10));
+    private final RateLimitedLog heapFull = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10));
 
     @Activate
     public SocksServer(CoreConfig config, BundleContext bundleContext) {
@@ -123,7 +127,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
                 new RelayEngine(RelayEngine.Kind.of(config.relay_engine()),
                         new BufferPool(LARGE_BUFFER, LARGE_BUFFERS_LENT_AT_MOST), Runtime.getRuntime().availableProcessors()),
                 new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
-                this::policiesNow, tally, guard(config), new RateLimitedLog(LOG, TimeUnit.MINUTES.toNanos(1)),
+                this::policiesNow, tally, guard(config), LateServices.of(LOG),
                 new ClientLimits(ClientLimits.Terms.of(config), tally,
                         new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10)), System::nanoTime),
                 new ClientSlots("max.binds", "max.binds.per.client"),
@@ -131,6 +135,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
                 new ClientSlots("max.ident.lookups", null));
         this.sweeper = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("sockd-sweeper").factory());
+        this.heap = heapFor(config); // its collections run on the sweeper
         scheduleSweeps(config);
     }
 
@@ -142,13 +147,14 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     void modified(CoreConfig changed) {
         validate(changed);
         this.cap = capFor(changed);
+        this.heap = heapFor(changed);
         SessionContext now = context;
         now.resolver().timeout(changed.resolve_timeout_ms());
         now.resolver().maxPerClient(changed.resolve_max_per_client());
         now.relays().kind(RelayEngine.Kind.of(changed.relay_engine()));
         now.clients().terms(ClientLimits.Terms.of(changed));
         this.context = new SessionContext(changed, now.sessions(), now.resolver(), now.relays(), now.unrunActions(),
-                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.latePolicy(), now.clients(),
+                now.udpThroughUpstream(), now.current(), now.tally(), guard(changed), now.late(), now.clients(),
                 now.binds(), now.associations(), now.identLookups());
         this.config = changed;
         synchronized (sweeper) {
@@ -178,6 +184,14 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         return cap;
     }
 
+    private HeapShedding heapFor(CoreConfig config) {
+        if (config.heap_shed_percent() > 0 && oldGeneration == HeapGauge.UNKNOWN) {
+            LOG.warn("no old generation with a known maximum in this JVM: heap.shed.percent {} turns no client away",
+                    config.heap_shed_percent());
+        }
+        return new HeapShedding(config.heap_shed_percent(), oldGeneration, sweeper, LOG, System::nanoTime);
+    }
+
     private void scheduleSweeps(CoreConfig config) {
         long period = sweepPeriodMillis(config);
         Sessions sessions = context.sessions();
@@ -185,6 +199,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         sweeping = sweeper.scheduleAtFixedRate(() -> {
             sessions.sweep(System.nanoTime());
             clients.sweep();
+            heap.recheck();
         }, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -213,6 +228,10 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         requireNotNegative("max.udp.associations", config.max_udp_associations());
         requireNotNegative("max.udp.associations.per.client", config.max_udp_associations_per_client());
         requireNotNegative("max.ident.lookups", config.max_ident_lookups());
+        if (config.heap_shed_percent() < 0 || config.heap_shed_percent() > 99) {
+            throw new IllegalArgumentException("sockd.core: heap.shed.percent must be 0 to 99, not "
+                    + config.heap_shed_percent());
+        }
         if (config.connect_rate_per_client() > 0) {
             requirePositive("connect.burst.per.client", config.connect_burst_per_client());
         }
@@ -245,6 +264,14 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         if (sessions.size() >= cap) {
             overload.warn("session limit {} reached: closing new clients", cap);
             context.tally().refused("limit");
+            Closing.quietly(client);
+            return;
+        }
+        HeapShedding heap = this.heap;
+        if (heap.full()) { // established sessions keep the heap they have; a new one could cost them all of it
+            heapFull.warn("heap: old generation {}% full of live data after the last collection "
+                    + "(heap.shed.percent {}): closing new clients", heap.percentAfterCollection(), heap.percent());
+            context.tally().refused("heap");
             Closing.quietly(client);
             return;
         }
@@ -366,6 +393,12 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     @Override
     public int sessionCap() {
         return cap.sessions();
+    }
+
+    @Override
+    public OptionalInt heapShedding() {
+        HeapShedding now = heap;
+        return now.shedding() ? OptionalInt.of(now.percentAfterCollection()) : OptionalInt.empty();
     }
 
     @Override

@@ -24,7 +24,7 @@ final class Tally {
 
     /** Every cause {@link Exchange#refuse} and the dispatcher count, shown from the start with 0. */
     static final List<String> REFUSAL_CAUSES = List.of("rule", "guard", "destination", "ident", "auth", "upstream", "policy", "limit",
-            "drain");
+            "drain", "heap");
     private static final UdpCounters NO_DATAGRAMS = new UdpCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private record Outcome(String version, String command, String result) {

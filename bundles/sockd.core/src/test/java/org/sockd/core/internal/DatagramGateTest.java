@@ -65,7 +65,7 @@ class DatagramGateTest {
             new RateLimitedLog(new RecordingLogger().logger(), 1),
             new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally(),
             new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), List::of),
-            new RateLimitedLog(new RecordingLogger().logger(), 1),
+            LateServices.of(new RecordingLogger().logger()),
             new ClientLimits(ClientLimits.Terms.of(TestCoreConfig.defaults()), new Tally(),
                     new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime),
             new ClientSlots("max.binds", "max.binds.per.client"),

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.sockd.common.testing.Await;
@@ -45,7 +46,11 @@ import org.sockd.api.access.AccessPolicy;
 import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
+import org.sockd.api.auth.Authentication;
 import org.sockd.api.auth.Authenticator;
+import org.sockd.api.route.Route;
+import org.sockd.api.route.RouteEntry;
+import org.sockd.api.route.RouteSelector;
 import org.sockd.api.ident.IdentClient;
 import org.sockd.api.ident.IdentResult;
 import org.sockd.api.log.SessionEvent;
@@ -85,7 +90,14 @@ class SessionTest {
     private final Tally tally = new Tally();
     private final RelayEngine relays = new RelayEngine(RelayEngine.Kind.LOOPS, new BufferPool(1024, 1), 1);
     private Handshake handshake;
+    /** Whether the handshake runs the first authenticator's sub-negotiation with the client. */
+    private boolean authenticates;
+    /** What the client sends after the version byte. */
+    private byte[] clientSends = {};
+    /** The client's end of the session that ran. */
+    private SocketChannel client;
     private UpstreamSelector upstreams;
+    private RouteSelector routes;
 
     SessionTest() throws IOException {
         net = new Loopback();
@@ -363,7 +375,7 @@ class SessionTest {
         assertThat(counted.refusals()).containsOnly(Map.entry("policy", 1L), Map.entry("ident", 1L),
                 Map.entry("upstream", 1L), Map.entry("auth", 1L), Map.entry("rule", 0L), Map.entry("guard", 0L),
                 Map.entry("destination", 0L),
-                Map.entry("limit", 0L), Map.entry("drain", 0L));
+                Map.entry("limit", 0L), Map.entry("drain", 0L), Map.entry("heap", 0L));
         assertThat(counted.sessions()).containsOnly(new SessionCount("5", "connect", "refused", 3),
                 new SessionCount("4", "bind", "refused", 1));
     }
@@ -404,6 +416,76 @@ class SessionTest {
         assertThat(trail).containsExactly("handshake", "decide",
                 "event Refused: access policy gave no decision within 100 ms", "reply Refused[refusal=NOT_ALLOWED]");
         assertThat(counted().refusals()).containsEntry("policy", 1L);
+    }
+
+    @Test
+    void anAuthenticatorThatHangsIsCutOffAtItsDeadlineAndTheLoginFails() throws Exception {
+        config = TestCoreConfig.defaults().withPolicyTimeout(100);
+        authenticates = true;
+        clientSends = new byte[] {1, 1, 'u', 1, 'p'}; // RFC 1929: version, user "u", password "p"
+        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        Authenticator hangs = new Authenticator() {
+            @Override
+            public int method() {
+                return 2;
+            }
+
+            @Override
+            public Authentication authenticate(InputStream in, OutputStream out, ClientInfo client) throws IOException {
+                in.readNBytes(5);
+                trail.add("check");
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    released.countDown();
+                }
+                out.write(new byte[] {1, 0}); // success, too late
+                return new Authentication.Accepted("u");
+            }
+        };
+        long start = System.nanoTime();
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of(hangs)));
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(100L, 2_000L);
+        assertThat(trail).containsExactly("handshake", "check", "event ProtocolError");
+        assertThat(client.socket().getInputStream().readAllBytes()).as("username/password failure, then the end")
+                .containsExactly(1, 1);
+        assertThat(counted().authFailures()).isEqualTo(1);
+        assertThat(released.await(2, TimeUnit.SECONDS)).as("the authenticator's thread was interrupted").isTrue();
+    }
+
+    @Test
+    void aRouteSelectorThatHangsIsCutOffAtItsDeadlineAndTheConnectFails() throws Exception {
+        config = TestCoreConfig.defaults().withPolicyTimeout(100);
+        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        routes = new RouteSelector() {
+            @Override
+            public Route select(InetAddress destination, String name) {
+                trail.add("route");
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    released.countDown();
+                }
+                return new Route.Via(InetAddress.getLoopbackAddress(), new RouteEntry("test", 1, "lo"));
+            }
+
+            @Override
+            public List<RouteEntry> table() {
+                return List.of();
+            }
+        };
+        long start = System.nanoTime();
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(100L, 2_000L);
+        assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "route", "event Failed",
+                "reply Refused[refusal=NETWORK_UNREACHABLE]");
+        assertThat(released.await(2, TimeUnit.SECONDS)).as("the route selector's thread was interrupted").isTrue();
     }
 
     @Test
@@ -485,7 +567,9 @@ class SessionTest {
     /** Sends the version byte and ends the client's output, runs the session to its end, checks it cleaned up. */
     private void run(Policies policies, int versionByte) throws IOException {
         Loopback.Pair client = net.pair();
+        this.client = client.peer();
         client.peer().write(ByteBuffer.wrap(new byte[] {(byte) versionByte}));
+        client.peer().write(ByteBuffer.wrap(clientSends));
         client.peer().shutdownOutput();
         LiveSession live = new LiveSession(sessions.nextId(), client.proxy(), Long.MAX_VALUE);
         sessions.add(live);
@@ -493,7 +577,7 @@ class SessionTest {
                 relays, new RateLimitedLog(new RecordingLogger().logger(), 1),
                 new RateLimitedLog(new RecordingLogger().logger(), 1), () -> policies, tally,
                 new DestinationGuard(DestinationGuard.Ranges.of(TestCoreConfig.defaults()), () -> ownEndpoints),
-                new RateLimitedLog(new RecordingLogger().logger(), 1),
+                LateServices.of(new RecordingLogger().logger()),
                 new ClientLimits(ClientLimits.Terms.of(TestCoreConfig.defaults()), tally,
                         new RateLimitedLog(new RecordingLogger().logger(), 1), System::nanoTime),
                 new ClientSlots("max.binds", "max.binds.per.client"),
@@ -516,7 +600,7 @@ class SessionTest {
 
     private Policies policies(AccessPolicy access, IdentClient ident, List<Authenticator> authenticators) {
         return new Policies(access, List.of(this::heard), Map.of(5, new FakeHandler(), 4, new FakeHandler()),
-                action -> trail.add("action " + action.origin()), ident, authenticators, null, upstreams);
+                action -> trail.add("action " + action.origin()), ident, authenticators, routes, upstreams);
     }
 
     private UpstreamSelector selects(NextHop hop) {
@@ -587,8 +671,12 @@ class SessionTest {
 
         @Override
         public Handshake handshake(InputStream in, OutputStream out, ClientInfo client,
-                List<Authenticator> authenticators) {
+                List<Authenticator> authenticators) throws IOException {
             trail.add("handshake");
+            if (authenticates && authenticators.getFirst().authenticate(in, out, client)
+                    instanceof Authentication.Rejected rejected) {
+                return new Handshake.Rejected(rejected.reason());
+            }
             return handshake;
         }
 

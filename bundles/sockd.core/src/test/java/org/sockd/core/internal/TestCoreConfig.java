@@ -45,6 +45,11 @@ record TestCoreConfig(int handshake_timeout_ms, int connect_timeout_ms, int reso
     }
 
     @Override
+    public int heap_shed_percent() {
+        return 90;
+    }
+
+    @Override
     public String relay_engine() {
         return "loops";
     }

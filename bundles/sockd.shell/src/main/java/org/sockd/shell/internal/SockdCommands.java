@@ -2,6 +2,7 @@ package org.sockd.shell.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -54,8 +55,9 @@ public final class SockdCommands {
     public Status status() {
         DaemonTotals totals = registry.sessions().map(SessionRegistry::totals).orElse(null);
         int cap = registry.sessions().map(SessionRegistry::sessionCap).orElse(0);
+        OptionalInt shedding = registry.sessions().map(SessionRegistry::heapShedding).orElse(OptionalInt.empty());
         return new Status(registry.version(), clock.instant(), registry.started().orElse(null), registry.listeners(),
-                registry.services(), totals, cap, registry.node().map(Node::draining).orElse(false));
+                registry.services(), totals, cap, registry.node().map(Node::draining).orElse(false), shedding);
     }
 
     @Descriptor("show the counters the core keeps for monitoring (the same as the HTTP /metrics endpoint)")

@@ -3,6 +3,7 @@ package org.sockd.shell.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.sockd.api.admin.DaemonTotals;
 
 /**
@@ -16,9 +17,12 @@ import org.sockd.api.admin.DaemonTotals;
  * @param totals the core's counts, or {@code null} when no core is running
  * @param sessionCap the sessions the core serves at once (only meaningful with the totals)
  * @param draining whether the node drains: it accepts no new clients
+ * @param heapShedding while new clients are closed for want of heap, how full of live data the old
+ *        generation was after the last collection, in percent; else empty
  */
 public record Status(String version, Instant now, Instant started, List<ListenerView> listeners,
-        List<RegisteredService> services, DaemonTotals totals, int sessionCap, boolean draining) {
+        List<RegisteredService> services, DaemonTotals totals, int sessionCap, boolean draining,
+        OptionalInt heapShedding) {
 
     public Status {
         Objects.requireNonNull(version, "version");

@@ -31,6 +31,8 @@ final class StatusText {
             lines.add("draining:  " + (totals == null ? "" : totals.active() + " sessions left, ")
                     + "new connections are refused (sockd:undrain takes them again)");
         }
+        status.heapShedding().ifPresent(percent -> lines.add("shedding:  new connections are closed: the old "
+                + "generation is " + percent + "% full of live data (heap.shed.percent)"));
         lines.add("services:");
         lines.addAll(services(status.services()));
         return String.join("\n", lines);

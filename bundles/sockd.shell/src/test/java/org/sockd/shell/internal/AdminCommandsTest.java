@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -199,6 +200,7 @@ class AdminCommandsTest {
         final List<Long> closed = new ArrayList<>();
         DaemonTotals totals = new DaemonTotals(NOW, 0, 0, 0, 0);
         int cap = 384;
+        OptionalInt shedding = OptionalInt.empty();
         boolean endsBeforeClose;
 
         @Override
@@ -221,6 +223,11 @@ class AdminCommandsTest {
         @Override
         public int sessionCap() {
             return cap;
+        }
+
+        @Override
+        public OptionalInt heapShedding() {
+            return shedding;
         }
 
         @Override

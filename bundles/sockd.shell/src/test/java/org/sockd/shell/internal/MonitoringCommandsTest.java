@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.sockd.api.admin.DaemonTotals;
 import org.sockd.api.admin.Node;
@@ -52,6 +53,17 @@ class MonitoringCommandsTest {
                 connect:       none yet
                 udp:           4 datagrams from clients, 3 to clients; dropped: denied 1
                 reloads:       2 succeeded, 0 failed, last at 2026-11-26T11:59:00Z""");
+    }
+
+    @Test
+    void statusSaysWhileNewClientsAreClosedForWantOfHeap() {
+        registry.sessions = Optional.of(core);
+        assertThat(commands.status().toString()).doesNotContain("shedding");
+
+        core.shedding = OptionalInt.of(93);
+
+        assertThat(commands.status().toString()).contains("\nshedding:  new connections are closed: the old generation "
+                + "is 93% full of live data (heap.shed.percent)\n");
     }
 
     @Test
