@@ -1,6 +1,6 @@
 /**
  * What the core tells about the running daemon, for launchers, administration and tests.
- * 2.4.0: {@link org.sockd.api.admin.SessionRegistry#heapShedding()}.
+ * 2.4.0: {@link org.sockd.api.admin.SessionRegistry#heapShedding()}, {@link org.sockd.api.admin.ServedEndpoint}.
  */
 @Export
 @Version("2.4.0")
