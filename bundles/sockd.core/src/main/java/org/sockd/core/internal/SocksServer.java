@@ -109,6 +109,7 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
     private final HeapGauge oldGeneration = HeapGauge.oldGeneration().orElse(HeapGauge.UNKNOWN);
     private volatile HeapShedding heap;
     private volatile SessionContext context;
+    private volatile SharedPolicies shared;
     private final ScheduledExecutorService sweeper;
     private ScheduledFuture<?> sweeping;
     private final RateLimitedLog overload = new RateLimitedLog(LOG, TimeUnit.SECONDS.toNanos(10));
@@ -306,25 +307,59 @@ public class SocksServer implements SessionDispatcher, SessionRegistry, Reloadab
         }
     }
 
-    /** The services registered now, read once for a session to use from its start to its end. */
+    /** What a {@link Policies} is made of: the services registered and the configuration that arranges them. */
+    private record PolicySources(AccessPolicy access, List<SessionListener> listeners, List<ProtocolHandler> handlers,
+            ActionRunner actions, IdentClient ident, List<Authenticator> authenticators, RouteSelector routes,
+            UpstreamSelector upstreams, CoreConfig config) {
+
+        /** SCR sets a new list, or a new service, whenever one changes: the same objects are the same services. */
+        boolean same(PolicySources other) {
+            return access == other.access && listeners == other.listeners && handlers == other.handlers
+                    && actions == other.actions && ident == other.ident && authenticators == other.authenticators
+                    && routes == other.routes && upstreams == other.upstreams && config == other.config;
+        }
+    }
+
+    private record SharedPolicies(PolicySources sources, Policies policies) {
+    }
+
+    /**
+     * The services registered now, read once for a session to use from its start to its end. Sessions
+     * share one {@link Policies} until a service or the configuration changes: building it for each
+     * client cost every session its own copies of the handler map and lists, in time and in memory.
+     */
     private Policies policiesNow() {
+        PolicySources sources = new PolicySources(access, listeners, handlers, actions, ident, authenticators, routes,
+                upstreams, config);
+        SharedPolicies last = shared;
+        if (last != null && last.sources().same(sources)) {
+            return last.policies();
+        }
+        Policies built = policiesOf(sources);
+        shared = new SharedPolicies(sources, built);
+        return built;
+    }
+
+    private static Policies policiesOf(PolicySources sources) {
+        CoreConfig config = sources.config();
         Map<Integer, ProtocolHandler> byVersion = new HashMap<>();
-        for (ProtocolHandler handler : handlers) {
+        for (ProtocolHandler handler : sources.handlers()) {
             byVersion.put(handler.version(), handler); // ascending ranking: the best comes last and wins
         }
-        List<Authenticator> methods = AuthenticationOrder.arrange(authenticators, config.auth_preference());
+        List<Authenticator> methods = AuthenticationOrder.arrange(sources.authenticators(), config.auth_preference());
         if (methods.isEmpty() && config.auth_required()) {
             methods = List.of(Unavailable.AUTHENTICATOR);
         }
-        RouteSelector routeSelector = routes;
+        RouteSelector routeSelector = sources.routes();
         if (routeSelector == null && config.route_required()) {
             routeSelector = Unavailable.ROUTES;
         }
-        UpstreamSelector upstreamSelector = upstreams;
+        UpstreamSelector upstreamSelector = sources.upstreams();
         if (upstreamSelector == null && config.upstream_required()) {
             upstreamSelector = Unavailable.UPSTREAMS;
         }
-        return new Policies(access, listeners, byVersion, actions, ident, methods, routeSelector, upstreamSelector);
+        return new Policies(sources.access(), sources.listeners(), byVersion, sources.actions(), sources.ident(), methods,
+                routeSelector, upstreamSelector);
     }
 
     @Override
