@@ -24,7 +24,9 @@ final class AsyncLog<T> implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = writer;
         this.dropReport = dropReport;
-        this.thread = Thread.ofVirtual().name("sockd-log").start(this::drain);
+        // a platform thread: the backend's writes block in the kernel, and a virtual thread that blocks
+        // there takes its carrier with it, made up for by another (JFR showed that hand-off per line)
+        this.thread = Thread.ofPlatform().daemon().name("sockd-log").start(this::drain);
     }
 
     void submit(T item) {
