@@ -5,7 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sockd.itest.EchoServer;
 
 /** The flags of the built daemon, its refusal to run half-configured, and its graceful stop. */
@@ -19,6 +29,39 @@ class CommandLineIT {
                     "Mode: stand-alone", "Route file: not required",
                     "Upstreams: optional, from a socks.conf file given with -s FILE (SOCKS 4, 4A, 5, HTTP CONNECT)");
             assertThat(daemon.output()).anyMatch(line -> line.matches("sockd \\S+ \\(classic-compatible 4\\.3\\)"));
+        }
+    }
+
+    /**
+     * The tools run from the bundle jars bin/sockd takes out of sockd.jar the first time: tools and
+     * daemons started together, before that, must all find them whole. A checkout of its own (the
+     * scripts and the built jar) starts with none taken out.
+     */
+    @Test
+    void toolsAndDaemonsStartedTogetherAllRun(@TempDir Path dir) throws Exception {
+        Path checkout = dir.toRealPath();
+        Path bin = Files.createDirectories(checkout.resolve("bin"));
+        for (String script : List.of("sockd", "find-java")) {
+            Files.copy(Path.of(ScriptProcess.script(script)), bin.resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Files.copy(Build.SOCKD_JAR, Files.createDirectories(checkout.resolve("bndrun/target")).resolve("sockd.jar"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        Path rules = Files.writeString(checkout.resolve("sockd.conf"), "permit 127.0.0.0 255.0.0.0\n");
+
+        List<Future<ProgramResult>> runs = new ArrayList<>();
+        try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 6; i++) {
+                List<String> command = i % 2 == 0 ? List.of(bin.resolve("sockd").toString(), "-ver")
+                        : List.of(bin.resolve("sockd").toString(), "make-fc", rules.toString(), dir.resolve(i + ".fc").toString());
+                runs.add(starts.submit(() -> ProgramResult.run(ScriptProcess.builder(command, Map.of()), null, 120)));
+            }
+        }
+        for (Future<ProgramResult> run : runs) {
+            assertThat(run.get().exitCode()).as(run.get().toString()).isZero();
+        }
+        try (var names = Files.list(checkout.resolve("bndrun/target"))) {
+            assertThat(names.map(name -> name.getFileName().toString()).filter(name -> name.startsWith("tools")))
+                    .as("one copy of the bundle jars, the others given up").hasSize(1);
         }
     }
 
