@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Coverage-guided: whatever a client sends, in writes whose sizes come from the fuzzer, the daemon
- * reads a command line or a reason to refuse it, never more than the cap; and every answer line
- * the client may meet reads as one of the four kinds (README "Fuzzing").
+ * reads a command line or a reason to refuse it, never more than the cap (README "Fuzzing"; the
+ * answers: {@link AnswerLineFuzzTest}).
  */
 class RequestFuzzTest {
 
@@ -54,17 +54,6 @@ class RequestFuzzTest {
                 assertThat(text.substring(line.text().length())).matches("(?s)(\r?\n.*|\r?)");
             }
             case Request.Unusable unusable -> assertThat(unusable.reason()).isNotEmpty();
-        }
-    }
-
-    @FuzzTest(maxDuration = "10m")
-    void decodeAnswerLine(byte[] bytes) {
-        String line = new String(bytes, UTF_8);
-        switch (Wire.decode(line)) {
-            case Wire.Out out -> assertThat(line).isEqualTo("out " + out.text());
-            case Wire.Err err -> assertThat(line).isEqualTo("err " + err.text());
-            case Wire.Exit exit -> assertThat(line).isEqualTo("exit " + exit.status());
-            case Wire.Unknown unknown -> assertThat(unknown.text()).isEqualTo(line);
         }
     }
 

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.sockd.common.reload.LoadResult;
 import org.sockd.common.testing.FuzzedFile;
 
 /**
  * Coverage-guided: any sockd.route loads or is refused with errors naming its lines, and what loads
- * survives freezing, thawing and dumping unchanged; any frozen body is read or refused, never
- * thrown (README "Fuzzing").
+ * survives freezing, thawing and dumping unchanged (README "Fuzzing"; frozen files:
+ * {@link FrozenRouteFileFuzzTest}).
  */
 class RouteFileFuzzTest {
 
@@ -22,38 +20,8 @@ class RouteFileFuzzTest {
         FuzzedFile.check(file, RouteParser::parse, RouteFileFuzzTest::assertSurvivesFreezing);
     }
 
-    /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
-    @FuzzTest(maxDuration = "10m")
-    void readFrozen(byte[] body) {
-        if (FrozenRouteReader.read("sockd.fr", FrozenRouteFormat.FRAME.frame(body)) instanceof LoadResult.Valid<RouteTable> valid) {
-            assertSurvivesFreezing(valid.content());
-        }
-        assertThat(FrozenRouteReader.read("sockd.fr", body)).isNotNull();
-    }
-
-    /** Jazzer's finding: a line break in the text file's name broke the dump's comment line in two. */
-    @Test
-    void aFrozenFileWhoseTextFileNameHoldsALineBreakIsRefused() {
-        byte[] found = HexFormat.of().parseHex("000b73010000000a0000740065000000040000000104810a010200040a00000004ff00000000000002048017100201000c69"
-                + "6e7465726e69632e6e657400000003048017100202000c2e4578616d706c652e636f6d0000000410fd000000000100001000"
-                + "070000000002001020010db800f8ffffff00000003048017100202000c2e4578616d706c6500000000");
-        assertRefusedForItsName(found);
-    }
-
-    /** Its second finding, against the first version of the fix, which counted the lines of the name. */
-    @Test
-    void aFrozenFileWhoseTextFileNameEndsWithALineBreakIsRefused() {
-        assertRefusedForItsName(HexFormat.of().parseHex("000800642e001020010d00000000"));
-    }
-
-    private static void assertRefusedForItsName(byte[] body) {
-        LoadResult<RouteTable> result = FrozenRouteReader.read("sockd.fr", FrozenRouteFormat.FRAME.frame(body));
-        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
-        assertThat(((LoadResult.Invalid<RouteTable>) result).errors()).singleElement()
-                .satisfies(error -> assertThat(error.reason()).endsWith("the name of the text file holds a line break"));
-    }
-
-    private static void assertSurvivesFreezing(RouteTable table) {
+    /** Also {@link FrozenRouteFileFuzzTest}'s check of what it thaws. */
+    static void assertSurvivesFreezing(RouteTable table) {
         RouteTable thawed = loaded(FrozenRouteReader.read("sockd.fr", FrozenRouteWriter.write(table)));
         assertThat(thawed.entries()).isEqualTo(table.entries());
         assertThat(numberedTexts(thawed)).isEqualTo(numberedTexts(table));

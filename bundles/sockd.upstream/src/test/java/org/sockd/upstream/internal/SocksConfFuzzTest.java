@@ -22,8 +22,9 @@ import org.sockd.common.testing.FuzzedFile;
  * Random files never make the parser throw: every line ends up in the table or as an error naming
  * its line. {@link #randomFilesNeverThrow} makes lines from valid ones mutated word by word, or
  * words and noise at random, so that the checks deep in each kind of line are reached too, seeded
- * and bounded; the {@link FuzzTest}s let coverage guide the bytes, and check that what loads
- * survives freezing and thawing unchanged (README "Fuzzing").
+ * and bounded; the {@link FuzzTest} lets coverage guide the bytes, and checks that what loads
+ * survives freezing and thawing unchanged (README "Fuzzing"; frozen files:
+ * {@link FrozenSocksConfFuzzTest}).
  */
 class SocksConfFuzzTest {
 
@@ -51,20 +52,12 @@ class SocksConfFuzzTest {
     @FuzzTest(maxDuration = "10m")
     void parse(byte[] file) {
         FuzzedFile.check(file, (name, text) -> SocksConfParser.parse(name, text, Confs.settings("fw"), notice -> { }),
-                this::assertSurvivesFreezing);
+                table -> assertSurvivesFreezing(dir, table));
     }
 
-    /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
-    @FuzzTest(maxDuration = "10m")
-    void readFrozen(byte[] body) {
-        if (readFrozenFile(FrozenSocksConf.FRAME.frame(body)) instanceof LoadResult.Valid<SocksTable> valid) {
-            assertSurvivesFreezing(valid.content());
-        }
-        assertThat(readFrozenFile(body)).isNotNull();
-    }
-
-    private void assertSurvivesFreezing(SocksTable table) {
-        assertThat(readFrozenFile(FrozenSocksConf.write(table))).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> {
+    /** Also {@link FrozenSocksConfFuzzTest}'s check of what it thaws. */
+    static void assertSurvivesFreezing(Path dir, SocksTable table) {
+        assertThat(readFrozenFile(dir, FrozenSocksConf.write(table))).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> {
             SocksTable thawed = (SocksTable) valid.content();
             assertThat(thawed.canonical()).isEqualTo(table.canonical());
             assertThat(thawed.rules()).isEqualTo(table.rules());
@@ -73,7 +66,7 @@ class SocksConfFuzzTest {
         });
     }
 
-    private LoadResult<SocksTable> readFrozenFile(byte[] bytes) {
+    static LoadResult<SocksTable> readFrozenFile(Path dir, byte[] bytes) {
         try {
             return FrozenSocksConf.read(Files.write(dir.resolve("socks.fc"), bytes), Confs.settings("fw"), notice -> { });
         } catch (IOException e) {

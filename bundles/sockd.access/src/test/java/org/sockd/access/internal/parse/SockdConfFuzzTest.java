@@ -3,9 +3,7 @@ package org.sockd.access.internal.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.sockd.access.internal.rule.RuleSet;
 import org.sockd.common.netdb.Services;
 import org.sockd.common.reload.LoadResult;
@@ -13,8 +11,8 @@ import org.sockd.common.testing.FuzzedFile;
 
 /**
  * Coverage-guided: any sockd.conf loads or is refused with errors naming its lines, and what loads
- * survives freezing and thawing unchanged; any frozen body is read or refused, never thrown
- * (README "Fuzzing").
+ * survives freezing and thawing unchanged (README "Fuzzing"; frozen files:
+ * {@link FrozenSockdConfFuzzTest}).
  */
 class SockdConfFuzzTest {
 
@@ -25,31 +23,8 @@ class SockdConfFuzzTest {
         FuzzedFile.check(file, parser::parse, SockdConfFuzzTest::assertSurvivesFreezing);
     }
 
-    /** The frame's checksum would stop almost every mutation, so the fuzzer's bytes are framed as the body. */
-    @FuzzTest(maxDuration = "10m")
-    void readFrozen(byte[] body) {
-        LoadResult<RuleSet> framed = read(FrozenFormat.FRAME.frame(body));
-        if (framed instanceof LoadResult.Valid<RuleSet> valid) {
-            assertSurvivesFreezing(valid.content());
-            assertDumpReadsBackTheSame(valid.content());
-        }
-        assertThat(read(body)).isNotNull();
-    }
-
-    /** Jazzer's finding: a user field of one character was cut as if it began with *=, and threw. */
-    @Test
-    void aFrozenUserFieldWithoutItsPrefixIsRefused() {
-        byte[] found = HexFormat.of().parseHex("000a736f636b642e636f6e660000000200000000000100000000010000000000000000000000000000000000000000000000"
-                + "0000000a736f636b642e636f6e6600000000000000ffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
-                + "ffffffffffffffffffffffffffffffffffffffffffffffffffff0000000000c6b34c00000000000000000000000000000000"
-                + "000000004f5664656e79203f3d49202a000000000000000000003d0000");
-        LoadResult<RuleSet> result = read(FrozenFormat.FRAME.frame(found));
-        assertThat(result).isInstanceOf(LoadResult.Invalid.class);
-        assertThat(((LoadResult.Invalid<RuleSet>) result).errors()).singleElement()
-                .satisfies(error -> assertThat(error.reason()).endsWith("the user field does not start with *="));
-    }
-
-    private static void assertSurvivesFreezing(RuleSet rules) {
+    /** Also {@link FrozenSockdConfFuzzTest}'s check of what it thaws. */
+    static void assertSurvivesFreezing(RuleSet rules) {
         LoadResult<RuleSet> thawed = read(FrozenWriter.write(rules));
         assertThat(thawed).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> {
             RuleSet again = (RuleSet) valid.content();
@@ -59,18 +34,7 @@ class SockdConfFuzzTest {
         });
     }
 
-    /** What dump-fc prints can be edited and frozen again: it must read back as the same rules. */
-    private void assertDumpReadsBackTheSame(RuleSet thawed) {
-        LoadResult<RuleSet> again = parser.parse("dump", CanonicalText.of(thawed, "sockd.fc"));
-        assertThat(again).isInstanceOfSatisfying(LoadResult.Valid.class, valid -> assertThat(
-                withoutNumbers((RuleSet) valid.content())).isEqualTo(withoutNumbers(thawed)));
-    }
-
-    private static List<String> withoutNumbers(RuleSet rules) {
-        return CanonicalText.numberedLines(rules).stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList();
-    }
-
-    private static LoadResult<RuleSet> read(byte[] frozen) {
+    static LoadResult<RuleSet> read(byte[] frozen) {
         return new FrozenReader(ConfParser.userFiles(message -> { })).read("sockd.fc", frozen);
     }
 }
