@@ -42,12 +42,13 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
         if (screened.refusedAll()) {
             return new Verdict.Drop("destination guard: " + screened.refusal().get());
         }
-        Policies now = context.current().get();
+        // the access policy and the route selector are asked within policy.timeout.ms, as for a session
+        Policies now = context.withDeadlines(context.current().get());
         if (now.access() == null) {
             return new Verdict.Drop("no access policy registered");
         }
         // each address decided on its own: the datagram goes to the first one permitted
-        AddressDecisions.Decided decided = AddressDecisions.decide(now.access()::decide,
+        AddressDecisions.Decided decided = AddressDecisions.decide(context.policyDeadline(now),
                 new ConnectRequest(association.client(), association.version(), Command.UDP_ASSOCIATE, destination,
                         screened.passed(), association.user(), association.authenticatedUser(),
                         association.clientNames()));
@@ -98,7 +99,6 @@ record DatagramGate(ConnectRequest association, SessionContext context) implemen
         return switch (decision) {
             case Decision.Deny deny -> Optional.of("denied: " + deny.reason());
             case Decision.Allow allow -> Optional.empty();
-            case null -> Optional.of("access policy returned no decision"); // fail closed, as for a request
         };
     }
 }

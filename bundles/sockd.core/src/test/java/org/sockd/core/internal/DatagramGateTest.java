@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.sockd.api.ClientInfo;
 import org.sockd.api.Command;
 import org.sockd.api.ConnectRequest;
@@ -22,6 +24,9 @@ import org.sockd.api.access.Decision;
 import org.sockd.api.access.IdentActions;
 import org.sockd.api.access.IdentMode;
 import org.sockd.api.access.MatchedRule;
+import org.sockd.api.route.Route;
+import org.sockd.api.route.RouteEntry;
+import org.sockd.api.route.RouteSelector;
 import org.sockd.api.upstream.NextHop;
 import org.sockd.api.upstream.TryLimits;
 import org.sockd.api.upstream.TryOutcome;
@@ -60,7 +65,12 @@ class DatagramGateTest {
         return name.equals("two.test") ? new InetAddress[] {LOOPBACK, SECOND_LOOPBACK} : InetAddress.getAllByName(name);
     });
     private final RecordingLogger notices = new RecordingLogger();
-    private final DatagramGate gate = new DatagramGate(ASSOCIATION, new SessionContext(TestCoreConfig.defaults(),
+    private final DatagramGate gate = gate(TestCoreConfig.defaults());
+    /** Holds a hanging policy or route selector until the test ends. */
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    private DatagramGate gate(TestCoreConfig config) {
+        return new DatagramGate(ASSOCIATION, new SessionContext(config,
             new Sessions(), resolver, new RelayEngine(RelayEngine.Kind.THREADS, new BufferPool(1024, 1), 1),
             new RateLimitedLog(new RecordingLogger().logger(), 1),
             new RateLimitedLog(notices.logger(), TimeUnit.MINUTES.toNanos(1)), current::get, new Tally(),
@@ -71,10 +81,68 @@ class DatagramGateTest {
             new ClientSlots("max.binds", "max.binds.per.client"),
             new ClientSlots("max.udp.associations", "max.udp.associations.per.client"),
             new ClientSlots("max.ident.lookups", null)));
+    }
 
     @AfterEach
     void closeResolver() {
+        release.countDown();
         resolver.close();
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a deadline the gate waits forever
+    void anAccessPolicyThatHangsIsCutOffAtItsDeadlineAndTheDatagramDropped() throws Exception {
+        current.set(policies(request -> {
+            awaitRelease();
+            return new Decision.Allow(new MatchedRule("x", 1, "pass"), IdentMode.OFF);
+        }));
+        long start = System.nanoTime();
+
+        UdpGate.Verdict verdict = gate(TestCoreConfig.defaults().withPolicyTimeout(100)).decide(DNS);
+
+        assertThat(verdict).isInstanceOf(UdpGate.Verdict.Drop.class);
+        assertThat(((UdpGate.Verdict.Drop) verdict).reason()).contains("access policy gave no decision within 100 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(100), Duration.ofSeconds(2));
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without a deadline the gate waits forever
+    void aRouteSelectorThatHangsIsCutOffAtItsDeadlineAndTheDatagramDropped() throws Exception {
+        RouteSelector hanging = new RouteSelector() {
+            @Override
+            public Route select(InetAddress destination, String name) {
+                awaitRelease();
+                return new Route.NoRoute("released at the end of the test");
+            }
+
+            @Override
+            public List<RouteEntry> table() {
+                return List.of();
+            }
+        };
+        current.set(new Policies(decides(new Decision.Allow(new MatchedRule("x", 1, "pass"), IdentMode.OFF)), List.of(),
+                Map.of(), action -> actions.add(action.command()), null, List.of(), hanging, null));
+        long start = System.nanoTime();
+
+        UdpGate.Verdict verdict = gate(TestCoreConfig.defaults().withPolicyTimeout(100)).decide(DNS);
+
+        assertThat(verdict).isInstanceOf(UdpGate.Verdict.Drop.class);
+        assertThat(((UdpGate.Verdict.Drop) verdict).reason()).contains("route selector gave no route within 100 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(100), Duration.ofSeconds(2));
+    }
+
+    private void awaitRelease() {
+        boolean interrupted = false;
+        while (release.getCount() > 0) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted = true; // a service that hangs whatever it is told
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -117,7 +185,8 @@ class DatagramGateTest {
     void aPolicyThatAnswersNothingDrops() throws Exception {
         current.set(policies(decides(null)));
 
-        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("access policy returned no decision"));
+        // fail closed, as the policy is read for a session
+        assertThat(gate.decide(DNS)).isEqualTo(new UdpGate.Verdict.Drop("denied: access policy returned no decision"));
     }
 
     @Test
