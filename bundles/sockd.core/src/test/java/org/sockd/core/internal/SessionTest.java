@@ -489,6 +489,27 @@ class SessionTest {
     }
 
     @Test
+    void aRouteSelectorThatThrowsFailsTheConnectWithAReply() throws Exception {
+        routes = new RouteSelector() {
+            @Override
+            public Route select(InetAddress destination, String name) {
+                trail.add("route");
+                throw new IllegalStateException("broken route table");
+            }
+
+            @Override
+            public List<RouteEntry> table() {
+                return List.of();
+            }
+        };
+
+        run(policies(decides(new Decision.Allow(RULE, IdentMode.OFF)), null, List.of()));
+
+        assertThat(trail).containsExactly("handshake", "decide", "action sockd.conf:7", "route", "event Failed",
+                "reply Refused[refusal=NETWORK_UNREACHABLE]");
+    }
+
+    @Test
     void aConnectToTheDaemonsOwnEndpointIsRefusedByTheGuardAndNothingConnects() throws IOException {
         try (ServerSocketChannel own = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
             ownEndpoints = List.of((InetSocketAddress) own.getLocalAddress());
