@@ -17,6 +17,12 @@ final class AdminDaemon {
     private AdminDaemon() {
     }
 
+    /** Writes the core's settings (config/sockd.core.cfg, Config Admin's format) under the daemon's home. */
+    static void coreSettings(Path home, String... lines) throws IOException {
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/sockd.core.cfg"), String.join("\n", lines) + "\n");
+    }
+
     /** Starts the daemon as the user running the tests and waits until clients and the admin channel are served. */
     static Daemon start(Path home, String rules, String... extraArgs) throws IOException, InterruptedException {
         return start(launch(home), prepare(home, rules, null), true, extraArgs);

@@ -8,7 +8,6 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ class BindAndUdpLimitsIT {
     @ParameterizedTest(name = "SOCKS {0}")
     @ValueSource(ints = {BindClient.SOCKS4, BindClient.SOCKS5})
     void bindsBeyondTheCapsAreRefusedUntilOneIsGivenUp(int version) throws Exception {
-        coreSettings("max.binds = I\"3\"", "max.binds.per.client = I\"2\"");
+        AdminDaemon.coreSettings(home, "max.binds = I\"3\"", "max.binds.per.client = I\"2\"");
         try (Daemon daemon = AdminDaemon.start(home, RULES)) {
             BindClient first = bind(version, LOOPBACK, daemon, true);
             bind(version, LOOPBACK, daemon, true);
@@ -69,7 +68,7 @@ class BindAndUdpLimitsIT {
 
     @Test
     void associationsBeyondTheCapsAreRefusedUntilOneEnds() throws Exception {
-        coreSettings("max.udp.associations = I\"3\"", "max.udp.associations.per.client = I\"2\"");
+        AdminDaemon.coreSettings(home, "max.udp.associations = I\"3\"", "max.udp.associations.per.client = I\"2\"");
         try (Daemon daemon = AdminDaemon.start(home, RULES)) {
             UdpAssociateClient first = associate(daemon, LOOPBACK);
             associate(daemon, LOOPBACK);
@@ -153,8 +152,4 @@ class BindAndUdpLimitsIT {
         }
     }
 
-    private void coreSettings(String... lines) throws IOException {
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/sockd.core.cfg"), String.join("\n", lines) + "\n");
-    }
 }

@@ -59,7 +59,7 @@ class ClientLimitsIT {
 
     @Test
     void anAddressHoldsNoMoreSessionsThanItsLimitAndTheOthersAreServed() throws Exception {
-        coreSettings("max.sessions.per.client = I\"100\"", "connect.rate.per.client = I\"0\"");
+        AdminDaemon.coreSettings(home, "max.sessions.per.client = I\"100\"", "connect.rate.per.client = I\"0\"");
         try (Daemon daemon = AdminDaemon.start(home, RULES); Neighbour neighbour = new Neighbour(daemon, 100_000)) {
             int refused = flood(daemon, FLOOD);
 
@@ -77,7 +77,7 @@ class ClientLimitsIT {
 
     @Test
     void anAddressThatConnectsFasterThanItsRateIsClosedAtAccept() throws Exception {
-        coreSettings("connect.rate.per.client = I\"1\"", "connect.burst.per.client = I\"5\"");
+        AdminDaemon.coreSettings(home, "connect.rate.per.client = I\"1\"", "connect.burst.per.client = I\"5\"");
         // 127.0.0.3 has a bucket of its own, and stays within its burst
         try (Daemon daemon = AdminDaemon.start(home, RULES); Neighbour neighbour = new Neighbour(daemon, 4)) {
             int refused = flood(daemon, 30);
@@ -181,10 +181,6 @@ class ClientLimitsIT {
         }
     }
 
-    private void coreSettings(String... lines) throws IOException {
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/sockd.core.cfg"), String.join("\n", lines) + "\n");
-    }
 
     private static String stats(Daemon daemon) throws IOException, InterruptedException {
         ProgramResult stats = AdminTools.ctl(daemon.adminSocket(), "stats");

@@ -3,7 +3,6 @@ package org.sockd.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class DescriptorLimitIT {
 
     @Test
     void aSessionCapAboveTheDescriptorLimitIsKeptWithAWarning() throws Exception {
-        coreSettings("max.sessions = I\"5000\"");
+        AdminDaemon.coreSettings(home, "max.sessions = I\"5000\"");
         try (Daemon daemon = AdminDaemon.startThrough(prlimit(1024), home, RULES)) {
             daemon.awaitLine(line -> line.contains("session cap 5000 (max.sessions) is more than 1024 descriptors "
                     + "(RLIMIT_NOFILE) allow, 384: clients may be refused for want of descriptors before the cap"), 10);
@@ -61,7 +60,8 @@ class DescriptorLimitIT {
     @Test
     void runningOutOfDescriptorsPausesAcceptingAndTheSessionsGoOn() throws Exception {
         // a cap the descriptors cannot hold, and no limit of one address, so that descriptors run out first
-        coreSettings("max.sessions = I\"10000\"", "max.sessions.per.client = I\"0\"", "connect.rate.per.client = I\"0\"");
+        AdminDaemon.coreSettings(home, "max.sessions = I\"10000\"", "max.sessions.per.client = I\"0\"",
+                "connect.rate.per.client = I\"0\"");
         try (Daemon daemon = AdminDaemon.startThrough(prlimit(256), home, RULES)) {
             List<Socks5Client.Connection> relays = new ArrayList<>();
             List<Socket> flood = new ArrayList<>();
@@ -71,7 +71,7 @@ class DescriptorLimitIT {
                 }
                 long pid = daemon.process().pid();
                 for (int i = 0; i < FLOOD; i++) {
-                    flood.add(connect(daemon.address())); // the kernel's backlog takes those not accepted
+                    flood.add(Sockets.connect(daemon.address())); // the kernel's backlog takes those not accepted
                 }
                 daemon.awaitLine(line -> line.contains("Too many open files; pausing 1 s"), 30);
                 double before = cpuSeconds(pid);
@@ -88,7 +88,8 @@ class DescriptorLimitIT {
                     socket.close();
                 }
             }
-            Await.until(() -> servesANewClient(daemon), Duration.ofSeconds(30), "a new client served after the flood");
+            Await.until(() -> Sockets.servesANewClient(daemon.address(), echo.address()), Duration.ofSeconds(30),
+                    "a new client served after the flood");
             for (Socks5Client.Connection relay : relays) {
                 relay.roundTrip(Sockets.randomBytes(64, 99));
                 relay.close();
@@ -97,28 +98,6 @@ class DescriptorLimitIT {
         }
     }
 
-    private boolean servesANewClient(Daemon daemon) {
-        try (Socks5Client.Connection session = Socks5Client.connect(daemon.address(), echo.address())) {
-            session.roundTrip(Sockets.randomBytes(64, 7));
-            return session.reply() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Socket connect(InetSocketAddress address) throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.connect(address, 10_000);
-            return socket;
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-    }
 
     /** @return user and system CPU time of the process so far, from /proc/PID/stat */
     private static double cpuSeconds(long pid) throws IOException {
@@ -133,10 +112,6 @@ class DescriptorLimitIT {
         return List.of("prlimit", "--nofile=" + descriptors + ":" + descriptors, "--");
     }
 
-    private void coreSettings(String... lines) throws IOException {
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/sockd.core.cfg"), String.join("\n", lines) + "\n");
-    }
 
     private static String status(Daemon daemon) throws IOException, InterruptedException {
         ProgramResult status = AdminTools.ctl(daemon.adminSocket(), "status");

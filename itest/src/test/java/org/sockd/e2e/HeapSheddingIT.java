@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,9 +45,8 @@ class HeapSheddingIT {
     @Test
     void newClientsAreClosedAtAcceptBeforeTheHeapRunsOutAndTheEstablishedSessionsGoOn() throws Exception {
         // no limit of one address or of time that would close the idle clients before the heap fills
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/sockd.core.cfg"), String.join("\n", "max.sessions.per.client = I\"0\"",
-                "connect.rate.per.client = I\"0\"", "handshake.timeout.ms = I\"300000\"") + "\n");
+        AdminDaemon.coreSettings(home, "max.sessions.per.client = I\"0\"", "connect.rate.per.client = I\"0\"",
+                "handshake.timeout.ms = I\"300000\"");
         try (Daemon daemon = AdminDaemon.startWithJvmOptions(List.of("-Xmx48m", "-XX:+UseSerialGC"), home, RULES)) {
             List<Socks5Client.Connection> relays = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -64,7 +62,7 @@ class HeapSheddingIT {
                     assertThat(daemon.process().isAlive()).as("the daemon is alive; output:\n%s",
                             String.join("\n", daemon.output())).isTrue();
                     for (int i = 0; i < BATCH; i++) {
-                        idle.add(connect(daemon.address()));
+                        idle.add(Sockets.connect(daemon.address()));
                     }
                 }
                 assertThat(closedAtAccept(daemon.address())).as("a new client is closed at once").isTrue();
@@ -81,7 +79,7 @@ class HeapSheddingIT {
                     socket.close();
                 }
             }
-            Await.until(() -> servesANewClient(daemon), Duration.ofSeconds(30),
+            Await.until(() -> Sockets.servesANewClient(daemon.address(), echo.address()), Duration.ofSeconds(30),
                     "a new client served once the idle ones left");
             daemon.awaitLine(line -> line.contains("accepting new clients again"), 5);
             for (Socks5Client.Connection relay : relays) {
@@ -95,7 +93,7 @@ class HeapSheddingIT {
 
     /** @return true when the daemon closes the connection without answering a SOCKS 5 greeting */
     private static boolean closedAtAccept(InetSocketAddress daemon) throws IOException {
-        try (Socket socket = connect(daemon)) {
+        try (Socket socket = Sockets.connect(daemon)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(new byte[] {5, 1, 0});
             InputStream in = socket.getInputStream();
@@ -105,26 +103,4 @@ class HeapSheddingIT {
         }
     }
 
-    private boolean servesANewClient(Daemon daemon) {
-        try (Socks5Client.Connection session = Socks5Client.connect(daemon.address(), echo.address())) {
-            session.roundTrip(Sockets.randomBytes(64, 7));
-            return session.reply() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Socket connect(InetSocketAddress address) throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.connect(address, 10_000);
-            return socket;
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-    }
 }
