@@ -49,7 +49,6 @@ final class Session implements Runnable {
     private final Events events;
     private final ListenerTerms terms;
     private final Instant started = Instant.now();
-    /** The client address {@link ClientLimits} counts this session under, released at its end. */
 
     /** @param admitted the client address already admitted at accept, or empty when it is known only later */
     Session(LiveSession live, Policies policies, SessionContext context, ListenerTerms terms,

@@ -53,6 +53,9 @@ record SessionContext(CoreConfig config, Sessions sessions, Resolver resolver, R
 
     /** @return the policies of one session, its authenticators and route selector each asked within the configured deadline */
     Policies withDeadlines(Policies policies) {
+        if (policies.authenticators().isEmpty() && policies.routes() == null) {
+            return policies; // nothing to bound: no copy for each session
+        }
         ServiceDeadline authentication =
                 new ServiceDeadline("authenticator gave no answer", config.policy_timeout_ms(), late.authenticator());
         List<Authenticator> authenticators = policies.authenticators().stream()
